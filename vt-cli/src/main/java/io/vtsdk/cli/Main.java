@@ -1,0 +1,69 @@
+package io.vtsdk.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Entry point of the {@code vt} command.
+ *
+ * <p>Subcommands arrive with their issues ({@code serve} with the reference server, {@code validate} and
+ * {@code eligibility} with the rules, {@code fhir} with the mappers). Until then {@code vt} prints its version and
+ * usage.
+ */
+@Command(
+    name = "vt",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "vt-sdk command line: a reference ViaTrajectoire server and tools for testers and researchers.",
+    subcommands = {HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getOut().println("vt " + Version.current());
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return CommandLine.ExitCode.OK;
+  }
+
+  /** Runs the command and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+
+  /** The configured command line, for tests and embedding. */
+  public static CommandLine newCommandLine() {
+    return new CommandLine(new Main());
+  }
+
+  /** Reads the version Maven wrote into {@code version.properties}. */
+  static final class Version implements IVersionProvider {
+    static String current() {
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in == null) {
+          return "unknown";
+        }
+        Properties p = new Properties();
+        p.load(in);
+        return p.getProperty("version", "unknown");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {"vt " + current()};
+    }
+  }
+}

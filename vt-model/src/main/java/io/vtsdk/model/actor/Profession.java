@@ -1,0 +1,20 @@
+package io.vtsdk.model.actor;
+
+import org.apiguardian.api.API;
+
+/** Profession of a professional acting in VT (coarse; the RPPS carries the precise one). */
+@API(status = API.Status.STABLE, since = "0.1")
+public enum Profession {
+  MEDECIN,
+  INFIRMIER,
+  CADRE_DE_SANTE,
+  ASSISTANT_SERVICE_SOCIAL,
+  SECRETAIRE_MEDICAL,
+  COORDINATEUR,
+  AUTRE;
+
+  /** True for doctors, who alone may sign a TND referral form or a médical section. */
+  public boolean isDoctor() {
+    return this == MEDECIN;
+  }
+}

@@ -1,0 +1,55 @@
+package io.vtsdk.model.nos;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * ASS_A32 (StatutMotifPersonnePriseCharge): which TRE_R358 motifs go with which TRE_R357 status. The source says
+ * which pairs are related, not which motifs are mandatory: a status with no pair takes no motif.
+ *
+ * <p>Source: https://mos.esante.gouv.fr/NOS/ASS_A32-StatutMotifPersonnePriseCharge (OID 1.2.250.1.213.3.4.217,
+ * version 20250411120000).
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class StatusMotifMap {
+  public static final String URL =
+      "https://mos.esante.gouv.fr/NOS/ASS_A32-StatutMotifPersonnePriseCharge/FHIR/ASS-A32-StatutMotifPersonnePriseCharge";
+
+  private final Map<String, Set<String>> motifsByStatus;
+
+  StatusMotifMap(List<String[]> pairs) {
+    Map<String, Set<String>> m = new LinkedHashMap<>();
+    for (String[] p : pairs) {
+      m.computeIfAbsent(p[0], k -> new LinkedHashSet<>()).add(p[1]);
+    }
+    m.replaceAll((k, v) -> Collections.unmodifiableSet(v));
+    this.motifsByStatus = Collections.unmodifiableMap(m);
+  }
+
+  /** True when ASS_A32 pairs {@code motif} with {@code status}. */
+  public boolean isAllowed(String status, String motif) {
+    return motifsFor(status).contains(motif);
+  }
+
+  /** Motifs ASS_A32 pairs with {@code status} (empty: the status takes no motif). */
+  public Set<String> motifsFor(String status) {
+    return motifsByStatus.getOrDefault(status, Set.of());
+  }
+
+  /** Statuses that carry motifs. */
+  public Set<String> statusesWithMotifs() {
+    return motifsByStatus.keySet();
+  }
+
+  /** Every pair, as (status, motif). */
+  public List<Map.Entry<String, String>> pairs() {
+    return motifsByStatus.entrySet().stream()
+        .flatMap(e -> e.getValue().stream().map(m -> Map.entry(e.getKey(), m)))
+        .toList();
+  }
+}

@@ -1,0 +1,139 @@
+package io.vtsdk.model.patient;
+
+import io.vtsdk.model.identity.IdentityStatus;
+import io.vtsdk.model.identity.Ins;
+import io.vtsdk.model.identity.Sex;
+import io.vtsdk.model.identity.VigilanceAttribute;
+import io.vtsdk.model.validation.RequiredAtSubmission;
+import io.vtsdk.model.validation.ValidPatient;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * The person a dossier is about: identity (INS and traits), identity trust level and vigilance points, address,
+ * insurance, protection measure and legal representative, treating doctor.
+ *
+ * <p>Build with {@link #builder()}. {@link #toString()} prints no identity trait (NIR, names, birth date, birthplace,
+ * address): only the identity status and the presence of an INS.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+@ValidPatient
+public record Patient(
+    @Valid Ins ins,
+    @RequiredAtSubmission @Size(max = 100, message = "{vt.size.max}") String birthName,
+    @RequiredAtSubmission @Size(max = 100, message = "{vt.size.max}") String firstBirthGivenName,
+    List<@Size(max = 100, message = "{vt.size.max}") String> givenNames,
+    @Size(max = 100, message = "{vt.size.max}") String usedName,
+    @Size(max = 100, message = "{vt.size.max}") String usedGivenName,
+    @RequiredAtSubmission Sex sex,
+    @RequiredAtSubmission @PastOrPresent(message = "{vt.date.future}") LocalDate birthDate,
+    @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "{vt.inseeCode.format}") String birthplaceInsee,
+    @RequiredAtSubmission IdentityStatus identityStatus,
+    Set<VigilanceAttribute> vigilance,
+    @Valid Address address,
+    @Valid Insurance insurance,
+    ProtectionMeasure protection,
+    @Valid LegalRepresentative legalRepresentative,
+    @Valid TreatingDoctor treatingDoctor) {
+
+  public Patient {
+    givenNames = givenNames == null ? List.of() : List.copyOf(givenNames);
+    vigilance = vigilance == null ? Set.of() : Set.copyOf(vigilance);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .ins(ins)
+        .birthName(birthName)
+        .firstBirthGivenName(firstBirthGivenName)
+        .givenNames(givenNames)
+        .usedName(usedName)
+        .usedGivenName(usedGivenName)
+        .sex(sex)
+        .birthDate(birthDate)
+        .birthplaceInsee(birthplaceInsee)
+        .identityStatus(identityStatus)
+        .vigilance(vigilance)
+        .address(address)
+        .insurance(insurance)
+        .protection(protection)
+        .legalRepresentative(legalRepresentative)
+        .treatingDoctor(treatingDoctor);
+  }
+
+  /** Age in whole years on {@code date}, or -1 when the birth date is unknown. */
+  public int ageOn(LocalDate date) {
+    return birthDate == null ? -1 : Period.between(birthDate, date).getYears();
+  }
+
+  /** True when a birth date is known and the person is under 18 on {@code date}. */
+  public boolean isMinorOn(LocalDate date) {
+    return birthDate != null && ageOn(date) < 18;
+  }
+
+  /** True when the protection measure calls for a legal representative. */
+  public boolean isProtectedAdult() {
+    return protection != null && protection.needsRepresentative();
+  }
+
+  @Override
+  public String toString() {
+    return "Patient[identityStatus=" + identityStatus + ", ins=" + (ins == null ? "none" : "***") + ", ***]";
+  }
+
+  /** Builder for {@link Patient}. */
+  public static final class Builder {
+    private Ins ins;
+    private String birthName;
+    private String firstBirthGivenName;
+    private List<String> givenNames;
+    private String usedName;
+    private String usedGivenName;
+    private Sex sex;
+    private LocalDate birthDate;
+    private String birthplaceInsee;
+    private IdentityStatus identityStatus;
+    private Set<VigilanceAttribute> vigilance;
+    private Address address;
+    private Insurance insurance;
+    private ProtectionMeasure protection;
+    private LegalRepresentative legalRepresentative;
+    private TreatingDoctor treatingDoctor;
+
+    Builder() {}
+
+    public Builder ins(Ins ins) { this.ins = ins; return this; }
+    public Builder birthName(String v) { this.birthName = v; return this; }
+    public Builder firstBirthGivenName(String v) { this.firstBirthGivenName = v; return this; }
+    public Builder givenNames(List<String> v) { this.givenNames = v; return this; }
+    public Builder usedName(String v) { this.usedName = v; return this; }
+    public Builder usedGivenName(String v) { this.usedGivenName = v; return this; }
+    public Builder sex(Sex v) { this.sex = v; return this; }
+    public Builder birthDate(LocalDate v) { this.birthDate = v; return this; }
+    public Builder birthplaceInsee(String v) { this.birthplaceInsee = v; return this; }
+    public Builder identityStatus(IdentityStatus v) { this.identityStatus = v; return this; }
+    public Builder vigilance(Set<VigilanceAttribute> v) { this.vigilance = v; return this; }
+    public Builder address(Address v) { this.address = v; return this; }
+    public Builder insurance(Insurance v) { this.insurance = v; return this; }
+    public Builder protection(ProtectionMeasure v) { this.protection = v; return this; }
+    public Builder legalRepresentative(LegalRepresentative v) { this.legalRepresentative = v; return this; }
+    public Builder treatingDoctor(TreatingDoctor v) { this.treatingDoctor = v; return this; }
+
+    public Patient build() {
+      return new Patient(ins, birthName, firstBirthGivenName, givenNames, usedName, usedGivenName, sex, birthDate,
+          birthplaceInsee, identityStatus, vigilance, address, insurance, protection, legalRepresentative,
+          treatingDoctor);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.vtsdk.model.validation;
+
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+
+/** ESMS and unit statuses paired with allowed motifs (ASS_A32); a unit motif needs a unit status. */
+@API(status = API.Status.STABLE, since = "0.1")
+@Documented
+@Constraint(validatedBy = io.vtsdk.model.validation.internal.EsmsStatusRulesValidator.class)
+@Target({TYPE, ANNOTATION_TYPE})
+@Retention(RUNTIME)
+public @interface ValidEsmsStatus {
+  String message() default "{vt.esmsStatus.invalid}";
+
+  Class<?>[] groups() default {};
+
+  Class<? extends Payload>[] payload() default {};
+}

@@ -1,0 +1,48 @@
+package io.vtsdk.model.validation.internal;
+
+import io.vtsdk.model.dossier.Consent;
+import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.dossier.TargetKind;
+import io.vtsdk.model.patient.Patient;
+import io.vtsdk.model.validation.ValidDossier;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import java.time.LocalDate;
+
+/** Cross-field rules of a dossier, checked at every stage. Not API. */
+public final class DossierRulesValidator implements ConstraintValidator<ValidDossier, Dossier> {
+  @Override
+  public boolean isValid(Dossier d, ConstraintValidatorContext ctx) {
+    if (d == null) {
+      return true;
+    }
+    ctx.disableDefaultConstraintViolation();
+    boolean ok = true;
+    if (d.hospitalisationDate() != null && d.plannedDischargeDate() != null
+        && d.plannedDischargeDate().isBefore(d.hospitalisationDate())) {
+      Rules.violation(ctx, "{vt.dates.dischargeBeforeHospitalisation}", "plannedDischargeDate");
+      ok = false;
+    }
+    Patient p = d.patient();
+    Consent c = d.consent();
+    if (p != null && c != null) {
+      LocalDate on = c.date() != null ? c.date() : LocalDate.now(ctx.getClockProvider().getClock());
+      boolean needsRepresentative = p.isMinorOn(on) || p.isProtectedAdult();
+      if (needsRepresentative && c.givenBy() != Consent.GivenBy.LEGAL_REPRESENTATIVE) {
+        Rules.violation(ctx, "{vt.consent.representativeRequired}", "consent.givenBy");
+        ok = false;
+      }
+      if (needsRepresentative && p.legalRepresentative() == null) {
+        Rules.violation(ctx, "{vt.consent.representativeMissing}", "patient.legalRepresentative");
+        ok = false;
+      }
+    }
+    if (d.mdphDecision() != null && d.orientation() != null && d.orientation().target() == TargetKind.ESMS
+        && d.orientation().esmsCategory() != null
+        && !d.mdphDecision().allowsCategory(d.orientation().esmsCategory().code())) {
+      Rules.violation(ctx, "{vt.mdph.categoryNotInDecision}", "orientation.esmsCategory");
+      ok = false;
+    }
+    return ok;
+  }
+}

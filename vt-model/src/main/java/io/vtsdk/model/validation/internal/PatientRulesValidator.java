@@ -1,0 +1,27 @@
+package io.vtsdk.model.validation.internal;
+
+import io.vtsdk.model.patient.Patient;
+import io.vtsdk.model.validation.ValidPatient;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+/** Cross-field rules of a patient. Not API. */
+public final class PatientRulesValidator implements ConstraintValidator<ValidPatient, Patient> {
+  @Override
+  public boolean isValid(Patient p, ConstraintValidatorContext ctx) {
+    if (p == null) {
+      return true;
+    }
+    ctx.disableDefaultConstraintViolation();
+    boolean ok = true;
+    if (p.identityStatus() != null && p.identityStatus().needsIns() && p.ins() == null) {
+      Rules.violation(ctx, "{vt.identity.insRequired}", "ins", "status", p.identityStatus().label());
+      ok = false;
+    }
+    if (p.isProtectedAdult() && p.legalRepresentative() == null) {
+      Rules.violation(ctx, "{vt.protection.representativeRequired}", "legalRepresentative");
+      ok = false;
+    }
+    return ok;
+  }
+}
