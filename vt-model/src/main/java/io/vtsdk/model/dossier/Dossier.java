@@ -6,9 +6,10 @@ import io.vtsdk.model.audit.AuditEvent;
 import io.vtsdk.model.handicap.MdphDecision;
 import io.vtsdk.model.patient.Patient;
 import io.vtsdk.model.validation.CompleteDossier;
-import io.vtsdk.model.validation.RequiredAtSubmission;
+import io.vtsdk.model.validation.SubmissionGroup;
 import io.vtsdk.model.validation.ValidDossier;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -34,18 +35,18 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 @ValidDossier
-@CompleteDossier
+@CompleteDossier(groups = SubmissionGroup.class)
 public record Dossier(
     DossierId id,
     @Size(max = 32, message = "{vt.size.max}") String number,
     VtModule module,
-    @RequiredAtSubmission @Valid Patient patient,
-    @RequiredAtSubmission @Valid Requester requester,
+    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") @Valid Patient patient,
+    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") @Valid Requester requester,
     RequestType requestType,
     LocalDate hospitalisationDate,
     LocalDate plannedDischargeDate,
     LocalDate desiredEntryDate,
-    @RequiredAtSubmission @Valid Orientation orientation,
+    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") @Valid Orientation orientation,
     @Valid MedicalSection medical,
     @Valid CareSection care,
     @Valid AdminSocialSection adminSocial,

@@ -33,6 +33,7 @@ public record SectionInfo(
     return new SectionInfo(author, version, at);
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isValidated() {
     return validatedVersion > 0;
   }

@@ -12,7 +12,10 @@ import org.apiguardian.api.API;
 
 /**
  * The status of a person at an ESMS, as the ESMS reports it to VT (SDO flows 4–5): ESMS level (JDV_J252, motif
- * JDV_J251) and optionally unit level (JDV_J253, motif JDV_J250). A motif must be paired with its status in ASS_A32.
+ * JDV_J251) and optionally unit level (JDV_J253, motif JDV_J250). A motif must be a TRE_R358 code paired with its
+ * status in ASS_A32. ASS_A32 (2025) pairs four motifs with ESMS statuses 49 and 51 that the older JDV_J251 (2023)
+ * lacks (92, 93, 100, 172): we follow ASS_A32, so motifs are checked against R358 + ASS_A32 rather than J250/J251
+ * (see docs/nomenclatures.md).
  *
  * @param idNatStruct national structure id: {@code "1" + FINESS} or {@code "3" + SIRET}
  */
@@ -24,11 +27,11 @@ public record EsmsStatus(
         String idNatStruct,
     String esmsName,
     @NotNull(message = "{vt.required}") @NosCode(NosTable.J252) Coding status,
-    @NosCode(NosTable.J251) Coding motif,
+    @NosCode(NosTable.R358) Coding motif,
     @NotNull(message = "{vt.required}") LocalDate statusDate,
     String rorUnitId,
     @NosCode(NosTable.J253) Coding unitStatus,
-    @NosCode(NosTable.J250) Coding unitMotif,
+    @NosCode(NosTable.R358) Coding unitMotif,
     LocalDate unitStatusDate,
     @NotBlank(message = "{vt.required}") String idDecision,
     String idNatDecision) {}

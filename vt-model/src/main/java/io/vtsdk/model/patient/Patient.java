@@ -4,9 +4,10 @@ import io.vtsdk.model.identity.IdentityStatus;
 import io.vtsdk.model.identity.Ins;
 import io.vtsdk.model.identity.Sex;
 import io.vtsdk.model.identity.VigilanceAttribute;
-import io.vtsdk.model.validation.RequiredAtSubmission;
+import io.vtsdk.model.validation.SubmissionGroup;
 import io.vtsdk.model.validation.ValidPatient;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -27,15 +28,15 @@ import org.apiguardian.api.API;
 @ValidPatient
 public record Patient(
     @Valid Ins ins,
-    @RequiredAtSubmission @Size(max = 100, message = "{vt.size.max}") String birthName,
-    @RequiredAtSubmission @Size(max = 100, message = "{vt.size.max}") String firstBirthGivenName,
+    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") @Size(max = 100, message = "{vt.size.max}") String birthName,
+    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") @Size(max = 100, message = "{vt.size.max}") String firstBirthGivenName,
     List<@Size(max = 100, message = "{vt.size.max}") String> givenNames,
     @Size(max = 100, message = "{vt.size.max}") String usedName,
     @Size(max = 100, message = "{vt.size.max}") String usedGivenName,
-    @RequiredAtSubmission Sex sex,
-    @RequiredAtSubmission @PastOrPresent(message = "{vt.date.future}") LocalDate birthDate,
+    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") Sex sex,
+    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") @PastOrPresent(message = "{vt.date.future}") LocalDate birthDate,
     @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "{vt.inseeCode.format}") String birthplaceInsee,
-    @RequiredAtSubmission IdentityStatus identityStatus,
+    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") IdentityStatus identityStatus,
     Set<VigilanceAttribute> vigilance,
     @Valid Address address,
     @Valid Insurance insurance,
@@ -83,6 +84,7 @@ public record Patient(
   }
 
   /** True when the protection measure calls for a legal representative. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isProtectedAdult() {
     return protection != null && protection.needsRepresentative();
   }

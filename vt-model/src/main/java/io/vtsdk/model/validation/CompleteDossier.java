@@ -14,7 +14,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 
-/** What a receiving unit needs, per module, at {@link Stage#SUBMISSION}. */
+/**
+ * What a receiving unit needs, per module. Put it in the {@link SubmissionGroup} (Bean Validation forbids a
+ * non-empty default group): {@code @CompleteDossier(groups = SubmissionGroup.class)}.
+ */
 @API(status = API.Status.STABLE, since = "0.1")
 @Documented
 @Constraint(validatedBy = io.vtsdk.model.validation.internal.DossierCompletenessValidator.class)
@@ -23,7 +26,7 @@ import org.apiguardian.api.API;
 public @interface CompleteDossier {
   String message() default "{vt.required}";
 
-  Class<?>[] groups() default {SubmissionGroup.class};
+  Class<?>[] groups() default {};
 
   Class<? extends Payload>[] payload() default {};
 }

@@ -11,6 +11,7 @@ public record ValidationReport(Stage stage, List<Violation> violations) {
     violations = List.copyOf(violations);
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isValid() {
     return violations.isEmpty();
   }

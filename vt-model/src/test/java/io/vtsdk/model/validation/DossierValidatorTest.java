@@ -1,0 +1,256 @@
+package io.vtsdk.model.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vtsdk.model.AttachmentId;
+import io.vtsdk.model.DossierId;
+import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.VtModule;
+import io.vtsdk.model.dossier.Attachment;
+import io.vtsdk.model.dossier.Consent;
+import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.dossier.Orientation;
+import io.vtsdk.model.dossier.Requester;
+import io.vtsdk.model.dossier.SmrMention;
+import io.vtsdk.model.identity.IdentityStatus;
+import io.vtsdk.model.identity.Ins;
+import io.vtsdk.model.identity.InsAuthority;
+import io.vtsdk.model.identity.Nir;
+import io.vtsdk.model.json.VtJson;
+import io.vtsdk.model.nos.Nomenclatures;
+import io.vtsdk.model.nos.NosTable;
+import io.vtsdk.model.patient.Insurance;
+import io.vtsdk.model.patient.ProtectionMeasure;
+import io.vtsdk.model.patient.Regime;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DossierValidatorTest {
+  static final DossierValidator VALIDATOR = DossierValidator.builder()
+      .clock(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC))
+      .build();
+
+  static List<Dossier> everyModule() {
+    return Fixtures.everyModule();
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyModule")
+  void everyModulesFixtureIsValidAtBothStages(Dossier d) {
+    assertThat(VALIDATOR.validate(d, Stage.DRAFT).violations()).as(d.module().name()).isEmpty();
+    assertThat(VALIDATOR.validate(d, Stage.SUBMISSION).violations()).as(d.module().name()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(VtModule.class)
+  void anEmptyDraftIsValidAsADraftButNotForSubmission(VtModule module) {
+    Dossier empty = Dossier.builder(DossierId.of("D-" + module), module).build();
+    assertThat(VALIDATOR.validate(empty, Stage.DRAFT).isValid()).isTrue();
+    ValidationReport r = VALIDATOR.validate(empty, Stage.SUBMISSION);
+    assertThat(r.codesAt("/patient")).containsExactly("required");
+    assertThat(r.codesAt("/requester")).containsExactly("required");
+    assertThat(r.codesAt("/orientation")).containsExactly("required");
+  }
+
+  @Test
+  void submissionReportsEachMissingIdentityTraitOfThePatient() {
+    Dossier d = Fixtures.sanitaire().toBuilder()
+        .patient(Fixtures.adult().toBuilder().birthName(null).birthDate(null).sex(null).build())
+        .build();
+    ValidationReport r = VALIDATOR.validate(d, Stage.SUBMISSION, Locale.ENGLISH);
+    assertThat(r.violations()).extracting(Violation::path)
+        .containsExactly("/patient/birthDate", "/patient/birthName", "/patient/sex");
+    assertThat(r.violations()).extracting(Violation::message).containsOnly("is required");
+    assertThat(VALIDATOR.validate(d, Stage.DRAFT).isValid()).isTrue();
+  }
+
+  @Test
+  void invalidNirIsReportedWithoutLosingTheRestAndWithoutEchoingIt() {
+    String badNir = "2480569123456" + "00";
+    Dossier d = Fixtures.prado().toBuilder()
+        .patient(Fixtures.adult().toBuilder().ins(new Ins(new Nir(badNir), InsAuthority.NIR)).build())
+        .plannedDischargeDate(Fixtures.TODAY.minusDays(30))
+        .build();
+    ValidationReport fr = VALIDATOR.validate(d, Stage.DRAFT);
+    assertThat(fr.codesAt("/patient/ins/number")).containsExactly("nir.key");
+    assertThat(fr.codesAt("/plannedDischargeDate")).containsExactly("dates.dischargeBeforeHospitalisation");
+    assertThat(fr.violations().get(0).message() + fr.violations().get(1).message()).doesNotContain(badNir);
+    assertThat(fr.violations()).extracting(Violation::message)
+        .contains("la clé du NIR ne correspond pas au numéro (vérifiez la saisie)");
+    assertThat(VALIDATOR.validate(d, Stage.DRAFT, Locale.ENGLISH).violations()).extracting(Violation::message)
+        .contains("the NIR key does not match the number (check for a typing error)");
+  }
+
+  @Test
+  void qualifiedIdentityNeedsAnIns() {
+    Dossier d = Fixtures.grandAge().toBuilder()
+        .patient(Fixtures.adult().toBuilder().ins(null).identityStatus(IdentityStatus.QUALIFIEE).build())
+        .build();
+    ValidationReport r = VALIDATOR.validate(d, Stage.DRAFT);
+    assertThat(r.codesAt("/patient/ins")).containsExactly("identity.insRequired");
+    assertThat(r.violations().get(0).message()).contains("« Qualifiée »");
+    Dossier provisional = d.toBuilder()
+        .patient(d.patient().toBuilder().identityStatus(IdentityStatus.PROVISOIRE).build()).build();
+    assertThat(VALIDATOR.validate(provisional, Stage.SUBMISSION).isValid()).isTrue();
+  }
+
+  @Test
+  void minorsConsentIsGivenByTheLegalRepresentative() {
+    Dossier d = Fixtures.tnd().toBuilder().consent(new Consent(true, Consent.GivenBy.PERSON, Fixtures.TODAY))
+        .build();
+    assertThat(VALIDATOR.validate(d, Stage.DRAFT).codesAt("/consent/givenBy"))
+        .containsExactly("consent.representativeRequired");
+    Dossier noRepresentative = Fixtures.tnd().toBuilder()
+        .patient(Fixtures.tnd().patient().toBuilder().legalRepresentative(null).build()).build();
+    assertThat(VALIDATOR.validate(noRepresentative, Stage.DRAFT).codesAt("/patient/legalRepresentative"))
+        .containsExactly("consent.representativeMissing");
+  }
+
+  @Test
+  void protectedAdultNeedsARepresentative() {
+    Dossier d = Fixtures.grandAge().toBuilder()
+        .patient(Fixtures.adult().toBuilder().protection(ProtectionMeasure.TUTELLE).build())
+        .build();
+    ValidationReport r = VALIDATOR.validate(d, Stage.DRAFT);
+    assertThat(r.codesAt("/patient/legalRepresentative"))
+        .containsExactlyInAnyOrder("protection.representativeRequired", "consent.representativeMissing");
+    assertThat(r.codesAt("/consent/givenBy")).containsExactly("consent.representativeRequired");
+  }
+
+  @Test
+  void pradoNeedsTheAmeAnswerAVoletAndAPlannedDischarge() {
+    Dossier d = Fixtures.prado().toBuilder()
+        .patient(Fixtures.adult().toBuilder().insurance(new Insurance(Regime.GENERAL, null, null, null, "691"))
+            .build())
+        .orientation(new Orientation(VtModule.PRADO, io.vtsdk.model.dossier.TargetKind.PRADO, null, null, null,
+            null))
+        .plannedDischargeDate(null)
+        .build();
+    ValidationReport r = VALIDATOR.validate(d, Stage.SUBMISSION);
+    assertThat(r.codesAt("/patient/insurance/ame")).containsExactly("prado.ameRequired");
+    assertThat(r.codesAt("/orientation/pradoVolet")).containsExactly("required");
+    assertThat(r.codesAt("/plannedDischargeDate")).containsExactly("required");
+    assertThat(VALIDATOR.validate(d, Stage.DRAFT).isValid()).isTrue();
+  }
+
+  @Test
+  void smrOrientationNeedsItsMention() {
+    Dossier d = Fixtures.sanitaire().toBuilder().orientation(Orientation.smr(null, List.of())).build();
+    assertThat(VALIDATOR.validate(d, Stage.SUBMISSION).codesAt("/orientation/smrMention"))
+        .containsExactly("required");
+    Dossier ok = d.toBuilder().orientation(Orientation.smr(SmrMention.GERIATRIE, List.of())).build();
+    assertThat(VALIDATOR.validate(ok, Stage.SUBMISSION).isValid()).isTrue();
+  }
+
+  @Test
+  void tndReferralMustComeFromADoctor() {
+    Dossier d = Fixtures.tnd().toBuilder().requester(new Requester(UnitId.of("U1"), Fixtures.nurse())).build();
+    assertThat(VALIDATOR.validate(d, Stage.SUBMISSION).codesAt("/requester/professional"))
+        .containsExactly("tnd.doctorRequired");
+  }
+
+  @Test
+  void handicapNeedsTheMdphDecisionConsentAndAMatchingCategory() {
+    Dossier missing = Fixtures.handicap().toBuilder().mdphDecision(null).consent(null).build();
+    ValidationReport r = VALIDATOR.validate(missing, Stage.SUBMISSION);
+    assertThat(r.codesAt("/mdphDecision")).containsExactly("required");
+    assertThat(r.codesAt("/consent")).containsExactly("required");
+
+    Dossier mas = Fixtures.handicap().toBuilder()
+        .orientation(Orientation.esms(Nomenclatures.get(NosTable.J254).coding("255").orElseThrow())).build();
+    assertThat(VALIDATOR.validate(mas, Stage.DRAFT).codesAt("/orientation/esmsCategory"))
+        .containsExactly("mdph.categoryNotInDecision");
+  }
+
+  @Test
+  void refusedConsentBlocksSubmission() {
+    Dossier d = Fixtures.grandAge().toBuilder().consent(new Consent(false, Consent.GivenBy.PERSON, Fixtures.TODAY))
+        .build();
+    assertThat(VALIDATOR.validate(d, Stage.SUBMISSION).codesAt("/consent/granted"))
+        .containsExactly("consent.notGranted");
+    assertThat(VALIDATOR.validate(d, Stage.DRAFT).isValid()).isTrue();
+  }
+
+  @Test
+  void birthDateInTheFutureIsRefused() {
+    Dossier d = Fixtures.sanitaire().toBuilder()
+        .patient(Fixtures.adult().toBuilder().birthDate(Fixtures.TODAY.plusDays(1)).build()).build();
+    assertThat(VALIDATOR.validate(d, Stage.DRAFT).codesAt("/patient/birthDate")).containsExactly("date.future");
+  }
+
+  @Test
+  void attachmentsAreLimitedInSizeAndType() {
+    Attachment big = new Attachment(AttachmentId.of("A2"), "scan.pdf", "application/pdf", 21L * 1024 * 1024,
+        "b".repeat(64), Fixtures.NOW);
+    Attachment zip = new Attachment(AttachmentId.of("A3"), "x.zip", "application/zip", 10, "c".repeat(64),
+        Fixtures.NOW);
+    Attachment pdfWithParams = new Attachment(AttachmentId.of("A4"), "y.pdf", "Application/PDF; name=y.pdf", 10,
+        "d".repeat(64), Fixtures.NOW);
+    Dossier d = Fixtures.sanitaire().toBuilder().attachments(List.of(big, zip, pdfWithParams)).build();
+    ValidationReport r = VALIDATOR.validate(d, Stage.DRAFT);
+    assertThat(r.codesAt("/attachments/0/size")).containsExactly("attachment.tooLarge");
+    assertThat(r.codesAt("/attachments/1/contentType")).containsExactly("attachment.contentType");
+    assertThat(r.violations()).hasSize(2);
+    assertThat(r.violations().get(0).message()).contains("20971520");
+
+    DossierValidator small = VALIDATOR.newBuilder().maxAttachmentBytes(5).allowedContentTypes(Set.of("application/zip"))
+        .build();
+    ValidationReport r2 = small.validate(d, Stage.DRAFT);
+    assertThat(r2.codesAt("/attachments/1/size")).containsExactly("attachment.tooLarge");
+    assertThat(r2.codesAt("/attachments/1/contentType")).isEmpty();
+    assertThat(r2.codesAt("/attachments/2/contentType")).containsExactly("attachment.contentType");
+  }
+
+  @Test
+  void builderRejectsNonsense() {
+    assertThatThrownBy(() -> DossierValidator.builder().maxAttachmentBytes(0))
+        .hasMessageContaining("maxAttachmentBytes must be positive");
+    assertThatThrownBy(() -> DossierValidator.builder().allowedContentTypes(Set.of()))
+        .hasMessageContaining("empty");
+  }
+
+  @Test
+  void orThrowCarriesTheReportAndListsPathsAndCodesOnly() {
+    Dossier d = Dossier.builder(DossierId.of("X"), VtModule.PRADO).build();
+    assertThatThrownBy(() -> VALIDATOR.validate(d, Stage.SUBMISSION).orThrow())
+        .isInstanceOfSatisfying(ValidationException.class,
+            e -> assertThat(e.report().violations()).isNotEmpty())
+        .hasMessageContaining("/patient required");
+  }
+
+  @Test
+  void aDossierReadFromJsonWithBadValuesIsReportedNotLost() {
+    String json = VtJson.toJson(Fixtures.sanitaire())
+        .replace("\"departement\":\"69\"", "\"departement\":\"99\"")
+        .replace("\"postalCode\":\"69002\"", "\"postalCode\":\"6900\"");
+    Dossier d = VtJson.fromJson(json, Dossier.class);
+    ValidationReport r = VALIDATOR.validate(d, Stage.DRAFT);
+    assertThat(r.codesAt("/patient/address/departement/code")).containsExactly("departement.format");
+    assertThat(r.codesAt("/patient/address/postalCode")).containsExactly("postalCode.format");
+  }
+
+  @Test
+  void unknownLocaleFallsBackToFrench() {
+    Dossier d = Dossier.builder(DossierId.of("X"), VtModule.TND).build();
+    assertThat(VALIDATOR.validate(d, Stage.SUBMISSION, Locale.GERMAN).violations().get(0).message())
+        .isEqualTo("est obligatoire");
+    assertThat(VALIDATOR.validate(d, Stage.SUBMISSION, Locale.forLanguageTag("en-GB")).violations().get(0).message())
+        .isEqualTo("is required");
+  }
+
+  @Test
+  void dateHelpers() {
+    assertThat(Fixtures.adult().ageOn(LocalDate.of(2026, 5, 1))).isEqualTo(77);
+    assertThat(Fixtures.adult().ageOn(LocalDate.of(2026, 5, 2))).isEqualTo(78);
+  }
+}
