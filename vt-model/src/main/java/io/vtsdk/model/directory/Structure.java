@@ -1,5 +1,6 @@
 package io.vtsdk.model.directory;
 
+import io.vtsdk.model.internal.Sets;
 import io.vtsdk.model.Coding;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.identity.Departement;
@@ -34,7 +35,7 @@ public record Structure(
     if (finessGeographique == null && siret == null) {
       throw new IllegalArgumentException("Structure '" + name + "' needs a FINESS géographique or a SIRET");
     }
-    modules = modules == null ? Set.of() : Set.copyOf(modules);
+    modules = Sets.ofEnums(modules, VtModule.class);
   }
 
   /** The national structure identifier as SDO writes it: "1" + FINESS, else "3" + SIRET. */

@@ -1,5 +1,6 @@
 package io.vtsdk.model.directory;
 
+import io.vtsdk.model.internal.Sets;
 import io.vtsdk.model.Coding;
 import io.vtsdk.model.PradoVolet;
 import io.vtsdk.model.UnitId;
@@ -11,6 +12,7 @@ import io.vtsdk.model.validation.ValidIdentifier;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -50,11 +52,11 @@ public record Unit(
   public Unit {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
-    modules = modules == null ? Set.of() : Set.copyOf(modules);
-    targetKinds = targetKinds == null ? Set.of() : Set.copyOf(targetKinds);
-    modalities = modalities == null ? Set.of() : Set.copyOf(modalities);
-    pradoVolets = pradoVolets == null ? Set.of() : Set.copyOf(pradoVolets);
-    coveredDepartements = coveredDepartements == null ? Set.of() : Set.copyOf(coveredDepartements);
+    modules = Sets.ofEnums(modules, VtModule.class);
+    targetKinds = Sets.ofEnums(targetKinds, TargetKind.class);
+    modalities = Sets.sorted(modalities, Comparator.comparing(Coding::system).thenComparing(Coding::code));
+    pradoVolets = Sets.ofEnums(pradoVolets, PradoVolet.class);
+    coveredDepartements = Sets.sorted(coveredDepartements, Comparator.comparing(Departement::code));
   }
 
   /** True when this unit holds a Prado convention for {@code volet}. */

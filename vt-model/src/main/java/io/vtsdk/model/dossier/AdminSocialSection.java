@@ -1,5 +1,6 @@
 package io.vtsdk.model.dossier;
 
+import io.vtsdk.model.internal.Sets;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
@@ -24,7 +25,7 @@ public record AdminSocialSection(
     @Size(max = 2000, message = "{vt.size.max}") String comment) {
 
   public AdminSocialSection {
-    benefits = benefits == null ? Set.of() : Set.copyOf(benefits);
+    benefits = Sets.ofEnums(benefits, SocialBenefit.class);
   }
 
   @Override

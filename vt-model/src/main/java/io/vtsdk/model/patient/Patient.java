@@ -1,5 +1,6 @@
 package io.vtsdk.model.patient;
 
+import io.vtsdk.model.internal.Sets;
 import io.vtsdk.model.identity.IdentityStatus;
 import io.vtsdk.model.identity.Ins;
 import io.vtsdk.model.identity.Sex;
@@ -46,7 +47,7 @@ public record Patient(
 
   public Patient {
     givenNames = givenNames == null ? List.of() : List.copyOf(givenNames);
-    vigilance = vigilance == null ? Set.of() : Set.copyOf(vigilance);
+    vigilance = Sets.ofEnums(vigilance, VigilanceAttribute.class);
   }
 
   public static Builder builder() {

@@ -43,7 +43,7 @@ public enum ResponseKind {
 
   /** The modules where this answer exists. */
   public Set<VtModule> modules() {
-    return Set.copyOf(modules);
+    return java.util.Collections.unmodifiableSet(modules);
   }
 
   /** The motif code system this answer requires, if it requires a motif. */

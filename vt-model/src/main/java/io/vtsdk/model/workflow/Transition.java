@@ -1,5 +1,6 @@
 package io.vtsdk.model.workflow;
 
+import io.vtsdk.model.internal.Sets;
 import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -11,7 +12,7 @@ public record Transition(RequestStatus from, Action action, Set<Role> roles, Req
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(to, "to");
-    roles = Set.copyOf(roles);
+    roles = Sets.ofEnums(roles, Role.class);
     if (roles.isEmpty()) {
       throw new IllegalArgumentException("transition " + from + " --" + action + "--> " + to + " has no role");
     }
