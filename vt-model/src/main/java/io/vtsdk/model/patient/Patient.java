@@ -29,13 +29,16 @@ import org.apiguardian.api.API;
 @ValidPatient
 public record Patient(
     @Valid Ins ins,
-    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") @Size(max = 100, message = "{vt.size.max}") String birthName,
-    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") @Size(max = 100, message = "{vt.size.max}") String firstBirthGivenName,
+    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}")
+        @Size(max = 100, message = "{vt.size.max}") String birthName,
+    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}")
+        @Size(max = 100, message = "{vt.size.max}") String firstBirthGivenName,
     List<@Size(max = 100, message = "{vt.size.max}") String> givenNames,
     @Size(max = 100, message = "{vt.size.max}") String usedName,
     @Size(max = 100, message = "{vt.size.max}") String usedGivenName,
     @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") Sex sex,
-    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") @PastOrPresent(message = "{vt.date.future}") LocalDate birthDate,
+    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}")
+        @PastOrPresent(message = "{vt.date.future}") LocalDate birthDate,
     @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "{vt.inseeCode.format}") String birthplaceInsee,
     @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") IdentityStatus identityStatus,
     Set<VigilanceAttribute> vigilance,
