@@ -1,6 +1,5 @@
 package io.vtsdk.rules;
 
-import io.vtsdk.rules.internal.FactView;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,8 +157,7 @@ public final class Rule {
       if (v == null) {
         throw new IllegalStateException("rule '" + id + "' v" + version + " returned null; return a Verdict");
       }
-      return new TraceEntry(id, version, kind, v.outcome(), v.reasonFr(), v.reasonEn(), FactView.of(reads, facts),
-          v.missing(), List.of());
+      return new TraceEntry(this, v, facts, List.of());
     }
     List<TraceEntry> entries = new ArrayList<>(children.size());
     boolean anyPass = false;
@@ -192,8 +190,8 @@ public final class Rule {
         : (combinator == Combinator.ALL_OF ? "toutes les conditions" : "au moins une condition") + " : " + o;
     String en = combinator == Combinator.NOT ? "negation of " + children.get(0).id()
         : (combinator == Combinator.ALL_OF ? "all conditions" : "any condition") + ": " + o;
-    return new TraceEntry(id, version, kind, o, fr, en, FactView.of(reads, facts),
-        o == Outcome.UNKNOWN ? List.copyOf(missing) : List.of(), List.copyOf(entries));
+    return new TraceEntry(this, new Verdict(o, fr, en, o == Outcome.UNKNOWN ? missing : List.of()), facts,
+        List.copyOf(entries));
   }
 
   @Override

@@ -3,7 +3,9 @@ package io.vtsdk.rules;
 import io.vtsdk.rules.sets.StandardRuleSets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -24,9 +26,18 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class RuleEngine {
   private final List<RuleSet> ruleSets; // later = higher precedence
+  private final Map<Target, RuleSet[]> byTarget; // per target, latest added first
 
   private RuleEngine(List<RuleSet> ruleSets) {
     this.ruleSets = List.copyOf(ruleSets);
+    Map<Target, List<RuleSet>> m = new HashMap<>();
+    for (int i = this.ruleSets.size() - 1; i >= 0; i--) {
+      RuleSet s = this.ruleSets.get(i);
+      m.computeIfAbsent(s.target(), k -> new ArrayList<>()).add(s);
+    }
+    Map<Target, RuleSet[]> index = new HashMap<>();
+    m.forEach((t, l) -> index.put(t, l.toArray(new RuleSet[0])));
+    this.byTarget = index;
   }
 
   /** The engine with the standard rule sets of every module and default thresholds. */
@@ -54,10 +65,12 @@ public final class RuleEngine {
   public RuleSet ruleSetFor(Target target, LocalDate date) {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(date, "date");
-    for (int i = ruleSets.size() - 1; i >= 0; i--) {
-      RuleSet s = ruleSets.get(i);
-      if (s.target().equals(target) && s.covers(date)) {
-        return s;
+    RuleSet[] candidates = byTarget.get(target);
+    if (candidates != null) {
+      for (RuleSet s : candidates) {
+        if (s.covers(date)) {
+          return s;
+        }
       }
     }
     String covered = ruleSets.stream().filter(s -> s.target().equals(target))

@@ -82,29 +82,42 @@ public final class RuleSet {
   public Decision evaluate(Facts facts, LocalDate on) {
     Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(on, "on");
-    List<TraceEntry> trace = new ArrayList<>(rules.size());
-    boolean anyFail = false;
-    boolean anyUnknown = false;
+    TraceEntry[] trace = new TraceEntry[rules.size()];
+    int n = 0;
+    List<String> failed = null;
+    List<String> missing = null;
     for (Rule r : rules) {
       if (!r.isEffectiveOn(on)) {
         continue;
       }
       TraceEntry e = r.evaluate(facts, on);
-      trace.add(e);
+      trace[n++] = e;
       if (r.kind() == Rule.Kind.ELIGIBILITY) {
-        anyFail |= e.outcome() == Outcome.FAIL;
-        anyUnknown |= e.outcome() == Outcome.UNKNOWN;
+        if (e.outcome() == Outcome.FAIL) {
+          if (failed == null) {
+            failed = new ArrayList<>(2);
+          }
+          failed.add(e.ruleId());
+        } else if (e.outcome() == Outcome.UNKNOWN) {
+          if (missing == null) {
+            missing = new ArrayList<>(2);
+          }
+          for (String m : e.missing()) {
+            if (!missing.contains(m)) {
+              missing.add(m);
+            }
+          }
+        }
       }
     }
-    if (anyFail) {
-      Decision.Ineligible d = new Decision.Ineligible(target, id, version, on, trace, List.of());
-      return new Decision.Ineligible(target, id, version, on, d.trace(), d.failedRules());
+    List<TraceEntry> list = List.of(n == trace.length ? trace : java.util.Arrays.copyOf(trace, n));
+    if (failed != null) {
+      return new Decision.Ineligible(target, id, version, on, list, failed);
     }
-    if (anyUnknown) {
-      Decision.Incomplete d = new Decision.Incomplete(target, id, version, on, trace, List.of());
-      return new Decision.Incomplete(target, id, version, on, d.trace(), d.missingInputs());
+    if (missing != null) {
+      return new Decision.Incomplete(target, id, version, on, list, missing);
     }
-    return new Decision.Eligible(target, id, version, on, trace);
+    return new Decision.Eligible(target, id, version, on, list);
   }
 
   @Override
