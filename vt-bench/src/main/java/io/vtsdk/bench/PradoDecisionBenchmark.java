@@ -75,6 +75,9 @@ public class PradoDecisionBenchmark {
     facts = b.build();
     Decision viaEngine = engine();
     IfChain.Result viaChain = ifChain();
+    if (!viaEngine.result().name().equals(ifChainNoTrace())) {
+      throw new IllegalStateException("ifChainNoTrace disagrees with the engine: " + ifChainNoTrace());
+    }
     if (!viaEngine.result().name().equals(viaChain.result()) || viaEngine.trace().size() != viaChain.trace().size()
         || !viaEngine.flags().equals(viaChain.flags())) {
       throw new IllegalStateException("the if-chain must implement the same logic: " + viaEngine.result() + " "
@@ -90,6 +93,27 @@ public class PradoDecisionBenchmark {
   @Benchmark
   public IfChain.Result ifChain() {
     return IfChain.decide(facts, ON);
+  }
+
+  /** For scale only: the eligibility logic without any trace, reasons or flags (not an equal-output baseline). */
+  @Benchmark
+  public String ifChainNoTrace() {
+    Facts f = facts;
+    Set<?> volets = f.get(REQUESTER_PRADO_VOLETS);
+    Boolean ame = f.get(AME);
+    String cpam = f.get(CPAM_CODE);
+    Set<?> known = f.get(KNOWN_CPAM_CODES);
+    RequestType type = f.get(REQUEST_TYPE);
+    Boolean decomp = f.get(CARDIAC_DECOMPENSATION_STAY);
+    if ((volets != null && !volets.contains(PradoVolet.INSUFFISANCE_CARDIAQUE)) || Boolean.TRUE.equals(ame)
+        || (cpam != null && known != null && !known.contains(cpam)) || Boolean.FALSE.equals(decomp)) {
+      return "INELIGIBLE";
+    }
+    if (volets == null || ame == null || cpam == null || known == null || type == null || decomp == null
+        || (type == RequestType.EN_HOSPITALISATION && !f.has(PLANNED_DISCHARGE))) {
+      return "INCOMPLETE";
+    }
+    return "ELIGIBLE";
   }
 
   /** The same logic, written by hand. */
