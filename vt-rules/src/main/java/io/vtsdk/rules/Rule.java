@@ -1,5 +1,6 @@
 package io.vtsdk.rules;
 
+import io.vtsdk.rules.internal.Periods;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,10 +67,7 @@ public final class Rule {
     this.condition = b.condition;
     this.combinator = combinator;
     this.children = List.copyOf(children);
-    if (effectiveFrom != null && effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
-      throw new IllegalArgumentException("rule '" + id + "': effectiveTo " + effectiveTo + " is before "
-          + effectiveFrom);
-    }
+    Periods.requireOrdered("rule '" + id + "'", effectiveFrom, effectiveTo);
     if (combinator == Combinator.LEAF && condition == null) {
       throw new IllegalArgumentException("rule '" + id + "' has no condition: call when(...)");
     }
@@ -136,8 +134,7 @@ public final class Rule {
 
   /** True when the rule is in force on {@code date} (bounds inclusive; open when null). */
   public boolean isEffectiveOn(LocalDate date) {
-    return (effectiveFrom == null || !date.isBefore(effectiveFrom))
-        && (effectiveTo == null || !date.isAfter(effectiveTo));
+    return Periods.contains(effectiveFrom, effectiveTo, date);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.vtsdk.rules;
 
+import io.vtsdk.rules.internal.Periods;
 import io.vtsdk.rules.sets.StandardRuleSets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,8 +75,7 @@ public final class RuleEngine {
       }
     }
     String covered = ruleSets.stream().filter(s -> s.target().equals(target))
-        .map(s -> (s.effectiveFrom() == null ? "…" : s.effectiveFrom().toString()) + ".."
-            + (s.effectiveTo() == null ? "…" : s.effectiveTo().toString()) + " (v" + s.version() + ")")
+        .map(s -> Periods.format(s.effectiveFrom(), s.effectiveTo()) + " (v" + s.version() + ")")
         .collect(Collectors.joining(", "));
     throw new NoRuleSetException(target, date, covered);
   }

@@ -1,5 +1,6 @@
 package io.vtsdk.rules;
 
+import io.vtsdk.rules.internal.Periods;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,9 +35,7 @@ public final class RuleSet {
     this.effectiveTo = effectiveTo;
     this.source = Objects.requireNonNull(source, "source");
     this.rules = List.copyOf(rules);
-    if (effectiveFrom != null && effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
-      throw new IllegalArgumentException("rule set " + id + " v" + version + ": effectiveTo is before effectiveFrom");
-    }
+    Periods.requireOrdered("rule set " + id + " v" + version, effectiveFrom, effectiveTo);
     Set<String> ids = new HashSet<>();
     for (Rule r : this.rules) {
       if (!ids.add(r.id())) {
@@ -74,8 +73,7 @@ public final class RuleSet {
   }
 
   public boolean covers(LocalDate date) {
-    return (effectiveFrom == null || !date.isBefore(effectiveFrom))
-        && (effectiveTo == null || !date.isAfter(effectiveTo));
+    return Periods.contains(effectiveFrom, effectiveTo, date);
   }
 
   /** Evaluates every rule effective on {@code on} and decides. */
@@ -122,7 +120,7 @@ public final class RuleSet {
 
   @Override
   public String toString() {
-    return "RuleSet[" + id + " v" + version + ", " + target + ", " + (effectiveFrom == null ? "…" : effectiveFrom)
-        + ".." + (effectiveTo == null ? "…" : effectiveTo) + ", " + rules.size() + " rules]";
+    return "RuleSet[" + id + " v" + version + ", " + target + ", " + Periods.format(effectiveFrom, effectiveTo)
+        + ", " + rules.size() + " rules]";
   }
 }

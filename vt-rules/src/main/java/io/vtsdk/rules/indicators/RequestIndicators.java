@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
@@ -40,32 +41,26 @@ public final class RequestIndicators {
 
   /** Share of received (sent) requests that were read. */
   public static Ratio readRate(Collection<AdmissionRequest> requests) {
-    long sent = 0;
-    long read = 0;
-    for (AdmissionRequest r : requests) {
-      if (r.sentAt() != null) {
-        sent++;
-        if (r.readAt() != null) {
-          read++;
-        }
-      }
-    }
-    return new Ratio(read, sent);
+    return shareOfSent(requests, r -> r.readAt() != null);
   }
 
   /** Share of received (sent) requests that were answered. */
   public static Ratio responseRate(Collection<AdmissionRequest> requests) {
+    return shareOfSent(requests, r -> r.answeredAt() != null);
+  }
+
+  private static Ratio shareOfSent(Collection<AdmissionRequest> requests, Predicate<AdmissionRequest> counted) {
     long sent = 0;
-    long answered = 0;
+    long hits = 0;
     for (AdmissionRequest r : requests) {
       if (r.sentAt() != null) {
         sent++;
-        if (r.answeredAt() != null) {
-          answered++;
+        if (counted.test(r)) {
+          hits++;
         }
       }
     }
-    return new Ratio(answered, sent);
+    return new Ratio(hits, sent);
   }
 
   /** Delay from sending to the first answer, over answered requests. */
