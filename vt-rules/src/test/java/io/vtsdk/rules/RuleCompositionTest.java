@@ -74,6 +74,7 @@ class RuleCompositionTest {
   }
 
   @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
   void engineEnforcesTheRuleContract() {
     Rule returnsNull = meta("bad").when((f, on) -> null).build();
     Rule throwsNpe = meta("npe").when((f, on) -> {

@@ -48,7 +48,7 @@ public final class VtJson {
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
         .enable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
-        .serializationInclusion(JsonInclude.Include.NON_EMPTY);
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY));
   }
 
   /** Serializes with the shared configuration (convenience for tools and tests). */
