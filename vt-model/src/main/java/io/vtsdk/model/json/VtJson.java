@@ -11,7 +11,8 @@ import org.apiguardian.api.API;
 
 /**
  * The one Jackson configuration of vt-sdk: ISO-8601 dates, camelCase English property names as the records declare
- * them, unknown properties tolerated on read (servers add fields), nulls and empty collections omitted on write.
+ * them, unknown properties tolerated on read (servers add fields), nulls and empty collections omitted on write,
+ * absent primitive values read as their default (a version 0, a consent not granted).
  *
  * <pre>{@code
  * JsonMapper json = VtJson.newMapper();          // create once, share: thread-safe once built
@@ -43,7 +44,8 @@ public final class VtJson {
         .enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        // absent primitives take their default (version 0, granted false): tolerant of partial input, never unsafe
+        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(MapperFeature.DEFAULT_VIEW_INCLUSION)

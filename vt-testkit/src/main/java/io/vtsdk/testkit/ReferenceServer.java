@@ -1,0 +1,234 @@
+package io.vtsdk.testkit;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.directory.Unit;
+import io.vtsdk.model.json.VtJson;
+import io.vtsdk.model.validation.DossierValidator;
+import io.vtsdk.model.workflow.Role;
+import io.vtsdk.rules.RuleEngine;
+import io.vtsdk.testkit.internal.Admin;
+import io.vtsdk.testkit.internal.Api;
+import io.vtsdk.testkit.internal.DemoData;
+import io.vtsdk.testkit.internal.MutableClock;
+import io.vtsdk.testkit.internal.Router;
+import io.vtsdk.testkit.internal.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
+
+/**
+ * A stateful reference ViaTrajectoire server for tests and demos: the {@code /v1} API with workflows, roles,
+ * validation and eligibility, an in-memory store, a synthetic directory, and a control API under {@code /__admin}.
+ *
+ * <pre>{@code
+ * try (ReferenceServer server = ReferenceServer.builder().build().start()) {
+ *   String token = server.tokens().issue(Role.REQUESTER, ReferenceServer.DEMO_REQUESTER_UNIT, "10003606316");
+ *   URI dossiers = server.url("/v1/dossiers");
+ *   // … call it with any HTTP client
+ * }
+ * }</pre>
+ *
+ * <p>Binds to the loopback address only. Embedded engine: the JDK's {@code com.sun.net.httpserver} (no dependency,
+ * fast start; see docs/testkit.md). Thread-safe; {@link #close()} stops it.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ReferenceServer implements AutoCloseable {
+  /** The demo requesting unit (a cardiology ward with Prado conventions). */
+  public static final UnitId DEMO_REQUESTER_UNIT = DemoData.CARDIO_HCL;
+  /** The demo CPAM "691 - CPAM du Rhône". */
+  public static final UnitId DEMO_CPAM_UNIT = DemoData.CPAM_691;
+
+  private final Builder config;
+  private final MutableClock clock = new MutableClock();
+  private final TokenFactory tokens;
+  private final Store store = new Store();
+  private final Admin admin;
+  private final Router router;
+  private HttpServer http;
+  private ExecutorService executor;
+
+  private ReferenceServer(Builder b) {
+    this.config = b;
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    this.tokens = new TokenFactory(secret, clock, b.tokenLifetime);
+    JsonMapper json = VtJson.newMapper();
+    this.router = new Router(json, tokens, b.maxBodyBytes, store);
+    Api api = new Api(store, json, clock, DossierValidator.builder().clock(clock).build(), RuleEngine.standard(),
+        b.archiveAfter);
+    api.register(router);
+    List<Unit> directory = b.demoData ? DemoData.directory(b.seed) : List.of();
+    this.admin = new Admin(store, clock, api, router, directory, json);
+    admin.register(router);
+    admin.reset();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts listening; returns this server. */
+  public ReferenceServer start() {
+    if (http != null) {
+      throw new IllegalStateException("the server is already started on " + baseUrl());
+    }
+    try {
+      http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 128);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on port " + config.port + ": " + e.getMessage(), e);
+    }
+    AtomicInteger n = new AtomicInteger();
+    executor = new ThreadPoolExecutor(config.threads, config.threads, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "vt-reference-server-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    http.setExecutor(executor);
+    http.createContext("/", router);
+    http.start();
+    return this;
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:54321}. */
+  public URI baseUrl() {
+    if (http == null) {
+      throw new IllegalStateException("the server is not started: call start()");
+    }
+    return URI.create("http://" + http.getAddress().getAddress().getHostAddress() + ":" + http.getAddress().getPort());
+  }
+
+  /** {@code baseUrl()} + {@code path}. */
+  public URI url(String path) {
+    return baseUrl().resolve(Objects.requireNonNull(path, "path"));
+  }
+
+  public int port() {
+    return baseUrl().getPort();
+  }
+
+  /** Issues bearer tokens this server accepts. */
+  public TokenFactory tokens() {
+    return tokens;
+  }
+
+  /** A token for a demo role: requester of the cardiology ward, or the CPAM du Rhône. */
+  public String demoToken(Role role) {
+    UnitId unit = role == Role.CPAM ? DEMO_CPAM_UNIT : DEMO_REQUESTER_UNIT;
+    return tokens.issue(role, unit, "10003606316");
+  }
+
+  /** Clears all data (directory reloaded, clock back to system time). */
+  public void reset() {
+    admin.reset();
+  }
+
+  /** Freezes the server clock at {@code instant} and runs auto-archiving. */
+  public void setClock(Instant instant) {
+    admin.setClock(instant);
+  }
+
+  /** Advances the server clock and runs auto-archiving; returns the number of requests archived. */
+  public int advanceClock(Duration d) {
+    return admin.advanceClock(d);
+  }
+
+  /** The server's current time. */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** Route templates ("GET /v1/dossiers/{id}"…). */
+  public List<String> routes() {
+    return router.templates();
+  }
+
+  @Override
+  public void close() {
+    if (http != null) {
+      http.stop(0);
+      executor.shutdownNow();
+      http = null;
+    }
+  }
+
+  /** Configuration of a {@link ReferenceServer}. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  public static final class Builder {
+    private int port;
+    private long seed = 42;
+    private boolean demoData = true;
+    private long maxBodyBytes = 1024 * 1024;
+    private Duration archiveAfter = Duration.ofDays(30);
+    private Duration tokenLifetime = Duration.ofHours(12);
+    private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+
+    Builder() {}
+
+    /** Port to listen on; 0 (default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Seed of the demo directory (deterministic). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Whether to load the demo directory (default true). */
+    public Builder demoData(boolean demoData) {
+      this.demoData = demoData;
+      return this;
+    }
+
+    /** Largest accepted request body (default 1 MiB); larger bodies get 413. */
+    public Builder maxBodyBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxBodyBytes must be positive, got " + bytes);
+      }
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /** Delay after which unanswered requests are archived (default 30 days). */
+    public Builder archiveAfter(Duration d) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("archiveAfter must be positive");
+      }
+      this.archiveAfter = d;
+      return this;
+    }
+
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1");
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    public ReferenceServer build() {
+      return new ReferenceServer(this);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.vtsdk.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vtsdk.model.directory.Unit;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The test-control side of the server, shared by the {@code /__admin} routes and the Java handle: reset, clock.
+ * Not API.
+ */
+public final class Admin {
+  private final Store store;
+  private final MutableClock clock;
+  private final Api api;
+  private final Router router;
+  private final List<Unit> directory;
+  private final JsonMapper json;
+
+  public Admin(Store store, MutableClock clock, Api api, Router router, List<Unit> directory, JsonMapper json) {
+    this.store = store;
+    this.clock = clock;
+    this.api = api;
+    this.router = router;
+    this.directory = List.copyOf(directory);
+    this.json = json;
+  }
+
+  public void register(Router r) {
+    r.publicRoute("POST", "/__admin/reset", c -> {
+      reset();
+      return new Reply(204, Map.of(), new byte[0]);
+    });
+    r.publicRoute("GET", "/__admin/clock", c -> clockReply());
+    r.publicRoute("PUT", "/__admin/clock", c -> {
+      JsonNode b = c.jsonBody();
+      if (!b.hasNonNull("instant")) {
+        throw new ApiException(422, "validation-failed", "give {\"instant\": \"2026-11-23T10:00:00Z\"}");
+      }
+      try {
+        setClock(Instant.parse(b.get("instant").asText()));
+      } catch (DateTimeParseException e) {
+        throw new ApiException(422, "validation-failed", "instant must be ISO-8601, e.g. 2026-11-23T10:00:00Z");
+      }
+      return clockReply();
+    });
+    r.publicRoute("POST", "/__admin/clock/advance", c -> {
+      JsonNode b = c.jsonBody();
+      try {
+        advanceClock(Duration.parse(b.path("duration").asText("")));
+      } catch (DateTimeParseException e) {
+        throw new ApiException(422, "validation-failed", "give {\"duration\": \"P31D\"} (ISO-8601 duration)");
+      }
+      return clockReply();
+    });
+  }
+
+  private Reply clockReply() {
+    try {
+      return Reply.json(200, json.writeValueAsBytes(Map.of("instant", clock.instant().toString())));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Clears dossiers, requests, events and idempotency records; reloads the directory; clock back to system time. */
+  public void reset() {
+    store.write(() -> {
+      store.clearData();
+      store.units.clear();
+      directory.forEach(u -> store.units.put(u.id(), u));
+      router.clearIdempotency();
+      clock.reset();
+      return null;
+    });
+  }
+
+  /** Sets the clock, then runs auto-archiving. */
+  public void setClock(Instant instant) {
+    store.write(() -> {
+      clock.set(instant);
+      return api.sweep();
+    });
+  }
+
+  /** Advances the clock, then runs auto-archiving; returns how many requests were archived. */
+  public int advanceClock(Duration d) {
+    return store.write(() -> {
+      clock.advance(d);
+      return api.sweep();
+    });
+  }
+}

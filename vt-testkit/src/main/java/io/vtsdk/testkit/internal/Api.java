@@ -1,0 +1,623 @@
+package io.vtsdk.testkit.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vtsdk.model.DossierId;
+import io.vtsdk.model.PradoVolet;
+import io.vtsdk.model.RequestId;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.VtModule;
+import io.vtsdk.model.directory.Unit;
+import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.dossier.DossierStatus;
+import io.vtsdk.model.dossier.Requester;
+import io.vtsdk.model.dossier.TargetKind;
+import io.vtsdk.model.request.AdmissionRequest;
+import io.vtsdk.model.request.Response;
+import io.vtsdk.model.validation.DossierValidator;
+import io.vtsdk.model.validation.Stage;
+import io.vtsdk.model.validation.ValidationReport;
+import io.vtsdk.model.workflow.Action;
+import io.vtsdk.model.workflow.IllegalTransitionException;
+import io.vtsdk.model.workflow.RequestStatus;
+import io.vtsdk.model.workflow.Role;
+import io.vtsdk.model.workflow.Workflow;
+import io.vtsdk.rules.Decision;
+import io.vtsdk.rules.DossierFacts;
+import io.vtsdk.rules.NoRuleSetException;
+import io.vtsdk.rules.RuleEngine;
+import io.vtsdk.rules.Target;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The {@code /v1} routes of the reference server. Not API. */
+public final class Api {
+  private static final Set<Role> RECEIVING = EnumSet.of(Role.RECEIVER, Role.CPAM, Role.ESMS);
+  private static final Set<RequestStatus> OPEN_FOR_ARCHIVE = EnumSet.of(RequestStatus.SENT, RequestStatus.READ);
+
+  private final Store store;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final DossierValidator validator;
+  private final RuleEngine rules;
+  private final Duration archiveAfter;
+
+  public Api(Store store, JsonMapper json, Clock clock, DossierValidator validator, RuleEngine rules,
+      Duration archiveAfter) {
+    this.store = store;
+    this.json = json;
+    this.clock = clock;
+    this.validator = validator;
+    this.rules = rules;
+    this.archiveAfter = archiveAfter;
+  }
+
+  public void register(Router r) {
+    r.publicRoute("GET", "/v1/health", c -> ok(Map.of("status", "UP", "time", clock.instant().toString())));
+    r.route("GET", "/v1/units", this::searchUnits);
+    r.route("GET", "/v1/units/{id}", c -> ok(unit(c.path("id"))));
+    r.route("POST", "/v1/dossiers", this::createDossier);
+    r.route("GET", "/v1/dossiers", this::listDossiers);
+    r.route("GET", "/v1/dossiers/{id}", this::getDossier);
+    r.route("PUT", "/v1/dossiers/{id}", this::updateDossier);
+    r.route("POST", "/v1/dossiers/{id}/validate", this::validate);
+    r.route("POST", "/v1/dossiers/{id}/eligibility", this::eligibility);
+    r.route("POST", "/v1/dossiers/{id}/requests", this::send);
+    r.route("GET", "/v1/requests", this::listRequests);
+    r.route("GET", "/v1/requests/{id}", this::getRequest);
+    r.route("GET", "/v1/requests/{id}/available-actions", this::availableActions);
+    r.route("POST", "/v1/requests/{id}/read", c -> transition(c, Action.READ, null));
+    r.route("POST", "/v1/requests/{id}/responses", this::respond);
+    r.route("POST", "/v1/requests/{id}/cancel", c -> transition(c, Action.CANCEL, null));
+    r.route("POST", "/v1/requests/{id}/confirm-admission", c -> transition(c, Action.CONFIRM_ADMISSION, null));
+    r.route("GET", "/v1/events", this::events);
+  }
+
+  // ------------------------------------------------------------------------------------------------ directory
+
+  private Reply searchUnits(Call c) {
+    VtModule module = enumParam(c, "module", VtModule.class);
+    TargetKind target = enumParam(c, "target", TargetKind.class);
+    PradoVolet volet = enumParam(c, "pradoVolet", PradoVolet.class);
+    String dep = c.query("departement");
+    String finess = c.query("finess");
+    String category = c.query("category");
+    List<Unit> found = store.read(() -> store.units.values().stream()
+        .filter(u -> module == null || u.modules().contains(module))
+        .filter(u -> target == null || u.targetKinds().contains(target))
+        .filter(u -> volet == null || u.pradoVolets().contains(volet))
+        .filter(u -> dep == null || (u.departement() != null && u.departement().code().equalsIgnoreCase(dep)))
+        .filter(u -> finess == null || (u.structure() != null && u.structure().value().equals(finess)))
+        .filter(u -> category == null || (u.esmsCategory() != null && u.esmsCategory().code().equals(category)))
+        .toList());
+    return ok(Envelopes.Items.of(found));
+  }
+
+  private Unit unit(String id) {
+    Unit u = store.read(() -> store.units.get(UnitId.of(id)));
+    if (u == null) {
+      throw ApiException.notFound("unit", id);
+    }
+    return u;
+  }
+
+  // ------------------------------------------------------------------------------------------------ dossiers
+
+  private Reply createDossier(Call c) {
+    JsonNode body = c.jsonBody();
+    if (!body.isObject()) {
+      throw ApiException.badRequest("the body must be a JSON object (a dossier)");
+    }
+    ObjectNode node = ((ObjectNode) body).deepCopy();
+    for (String serverManaged : List.of("status", "version", "createdAt", "updatedAt", "history")) {
+      node.remove(serverManaged);
+    }
+    Principal p = c.principal();
+    return store.write(() -> {
+      sweep();
+      String id = store.newId("D");
+      node.put("id", id);
+      Dossier draft = c.bodyAs(node, Dossier.class);
+      Workflow w = Workflow.of(draft.module());
+      if (!w.senders().contains(p.role())) {
+        throw ApiException.forbidden("role " + p.role() + " cannot create a " + draft.module() + " dossier; "
+            + "allowed: " + w.senders());
+      }
+      Requester requester = draft.requester() == null ? new Requester(p.unit(), null) : draft.requester();
+      if (!requester.unit().equals(p.unit())) {
+        throw ApiException.forbidden("requester.unit must be your own unit (" + p.unit() + ")");
+      }
+      Instant now = clock.instant();
+      Dossier d = draft.toBuilder().requester(requester).number("VT-" + id).status(DossierStatus.DRAFT).version(1)
+          .createdAt(now).updatedAt(now).history(List.of()).build();
+      requireValid(d, Stage.DRAFT, c.locale);
+      store.dossiers.put(d.id(), d);
+      emit("dossier.created", d, null, null, p.role(), null);
+      return withEtag(ok(201, d), d.version()).withHeader("Location", "/v1/dossiers/" + d.id());
+    });
+  }
+
+  private Reply listDossiers(Call c) {
+    Principal p = c.principal();
+    VtModule module = enumParam(c, "module", VtModule.class);
+    DossierStatus status = enumParam(c, "status", DossierStatus.class);
+    int limit = intParam(c, "limit", 50, 1, 500);
+    long after = cursorParam(c, "cursor");
+    return store.read(() -> {
+      List<Dossier> mine = store.dossiers.values().stream()
+          .filter(d -> owns(p, d))
+          .filter(d -> module == null || d.module() == module)
+          .filter(d -> status == null || d.status() == status)
+          .filter(d -> seq(d.id().value()) > after)
+          .limit(limit + 1L)
+          .collect(Collectors.toList());
+      boolean more = mine.size() > limit;
+      List<Dossier> page = more ? mine.subList(0, limit) : mine;
+      return ok(new Envelopes.Items(page, more ? String.valueOf(seq(page.get(page.size() - 1).id().value())) : null));
+    });
+  }
+
+  private Reply getDossier(Call c) {
+    Dossier d = store.read(() -> visibleDossier(c.principal(), c.path("id")));
+    return withEtag(ok(d), d.version());
+  }
+
+  private Reply updateDossier(Call c) {
+    String ifMatch = c.header("If-Match");
+    if (ifMatch == null) {
+      throw new ApiException(428, "precondition-required", "updates need If-Match with the ETag you read");
+    }
+    JsonNode body = c.jsonBody();
+    if (!body.isObject()) {
+      throw ApiException.badRequest("the body must be a JSON object (a dossier)");
+    }
+    Principal p = c.principal();
+    return store.write(() -> {
+      sweep();
+      Dossier current = visibleDossier(p, c.path("id"));
+      if (!owns(p, current)) {
+        throw ApiException.forbidden("only the requesting unit may update its dossier");
+      }
+      if (!etag(current.version()).equals(ifMatch.trim())) {
+        throw new ApiException(412, "precondition-failed", "the dossier changed since you read it",
+            List.of(), Map.of("currentVersion", current.version(), "currentEtag", etag(current.version())));
+      }
+      if (current.status() != DossierStatus.DRAFT && current.status() != DossierStatus.SENT) {
+        throw new ApiException(409, "conflict", "a dossier in status " + current.status() + " cannot be updated");
+      }
+      ObjectNode node = ((ObjectNode) body).deepCopy();
+      node.put("id", current.id().value());
+      node.put("module", current.module().name());
+      Dossier sent = c.bodyAs(node, Dossier.class);
+      if (sent.requester() != null && !sent.requester().unit().equals(current.requester().unit())) {
+        throw ApiException.forbidden("requester.unit cannot change");
+      }
+      Dossier d = sent.toBuilder().requester(sent.requester() == null ? current.requester() : sent.requester())
+          .number(current.number()).status(current.status()).version(current.version() + 1)
+          .createdAt(current.createdAt()).updatedAt(clock.instant()).history(current.history()).build();
+      requireValid(d, Stage.DRAFT, c.locale);
+      store.dossiers.put(d.id(), d);
+      emit("dossier.updated", d, null, null, p.role(), null);
+      return withEtag(ok(d), d.version());
+    });
+  }
+
+  private Reply validate(Call c) {
+    Stage stage = c.query("stage") == null ? Stage.SUBMISSION : enumParam(c, "stage", Stage.class);
+    Dossier d = store.read(() -> visibleDossier(c.principal(), c.path("id")));
+    ValidationReport report = validator.validate(d, stage, c.locale);
+    return ok(new Envelopes.Report(stage, report.isValid(), report.violations()));
+  }
+
+  private Reply eligibility(Call c) {
+    JsonNode body = c.body.length == 0 ? json.createObjectNode() : c.jsonBody();
+    Dossier d = store.read(() -> visibleDossier(c.principal(), c.path("id")));
+    Target target;
+    try {
+      target = body.hasNonNull("target") ? Target.parse(body.get("target").asText())
+          : d.orientation() == null ? null : Target.of(d.orientation());
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(422, "validation-failed", e.getMessage());
+    }
+    if (target == null) {
+      throw new ApiException(422, "validation-failed", "the dossier has no orientation: give a target");
+    }
+    LocalDate on;
+    try {
+      on = body.hasNonNull("date") ? LocalDate.parse(body.get("date").asText()) : LocalDate.now(clock);
+    } catch (DateTimeParseException e) {
+      throw new ApiException(422, "validation-failed", "date must be YYYY-MM-DD");
+    }
+    Unit targetUnit = body.hasNonNull("unit") ? unit(body.get("unit").asText()) : null;
+    Unit requesting = d.requester() == null ? null : store.read(() -> store.units.get(d.requester().unit()));
+    Set<String> cpams = store.read(() -> store.units.values().stream().map(Unit::cpamCode)
+        .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+    try {
+      Decision decision = rules.evaluate(target, DossierFacts.of(d).requestingUnit(requesting)
+          .targetUnit(targetUnit).knownCpamCodes(cpams).build(), on);
+      return ok(decision);
+    } catch (NoRuleSetException e) {
+      throw new ApiException(422, "no-rule-set", e.getMessage());
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ requests
+
+  private Reply send(Call c) {
+    JsonNode body = c.jsonBody();
+    JsonNode units = body.get("units");
+    if (units == null || !units.isArray() || units.isEmpty()) {
+      throw new ApiException(422, "validation-failed", "give the receiving units: {\"units\": [\"…\"]}");
+    }
+    Principal p = c.principal();
+    return store.write(() -> {
+      sweep();
+      Dossier d = visibleDossier(p, c.path("id"));
+      if (!owns(p, d)) {
+        throw ApiException.forbidden("only the requesting unit may send its dossier");
+      }
+      Workflow w = Workflow.of(d.module());
+      RequestStatus initial = start(w, p.role());
+      requireValid(d, Stage.SUBMISSION, c.locale);
+      List<Unit> targets = new ArrayList<>();
+      for (JsonNode u : units) {
+        Unit unit = store.units.get(UnitId.of(u.asText(" ").isBlank() ? " " : u.asText()));
+        if (unit == null) {
+          throw new ApiException(422, "validation-failed", "unknown unit '" + u.asText() + "'");
+        }
+        checkReceives(d, unit);
+        boolean already = store.requests.values().stream().anyMatch(r -> r.dossierId().equals(d.id())
+            && r.unit().equals(unit.id()) && !w.isTerminal(r.status()));
+        if (already || targets.contains(unit)) {
+          throw new ApiException(409, "conflict", "the dossier is already sent to unit " + unit.id());
+        }
+        targets.add(unit);
+      }
+      Instant now = clock.instant();
+      List<AdmissionRequest> created = new ArrayList<>();
+      for (Unit unit : targets) {
+        AdmissionRequest r = new AdmissionRequest(RequestId.of(store.newId("R")), d.id(), d.module(), unit.id(),
+            initial, now, null, null, null, List.of(), 1);
+        store.requests.put(r.id(), r);
+        created.add(r);
+      }
+      Dossier sent = d.toBuilder().status(DossierStatus.SENT).version(d.version() + 1).updatedAt(now).build();
+      store.dossiers.put(sent.id(), sent);
+      for (AdmissionRequest r : created) {
+        emit("request.sent", sent, r, Action.SEND, p.role(), r.status());
+      }
+      return ok(201, Envelopes.Items.of(created));
+    });
+  }
+
+  private void checkReceives(Dossier d, Unit unit) {
+    if (!unit.modules().contains(d.module())) {
+      throw new ApiException(422, "validation-failed", "unit " + unit.id() + " does not receive " + d.module()
+          + " requests");
+    }
+    TargetKind kind = d.orientation().target();
+    if (!unit.targetKinds().contains(kind)) {
+      throw new ApiException(422, "validation-failed", "unit " + unit.id() + " is not a " + kind);
+    }
+    if (d.module() == VtModule.PRADO) {
+      String cpam = d.patient().insurance() == null ? null : d.patient().insurance().cpamCode();
+      if (cpam == null || !cpam.equals(unit.cpamCode())) {
+        throw new ApiException(422, "validation-failed", "a Prado request goes to the patient's CPAM de"
+            + " rattachement (" + cpam + "), not to " + unit.id());
+      }
+    }
+  }
+
+  private Reply listRequests(Call c) {
+    Principal p = c.principal();
+    String dossier = c.query("dossier");
+    RequestStatus status = enumParam(c, "status", RequestStatus.class);
+    return store.read(() -> ok(Envelopes.Items.of(store.requests.values().stream()
+        .filter(r -> canSee(p, r))
+        .filter(r -> dossier == null || r.dossierId().value().equals(dossier))
+        .filter(r -> status == null || r.status() == status)
+        .toList())));
+  }
+
+  private Reply getRequest(Call c) {
+    AdmissionRequest r = store.read(() -> visibleRequest(c.principal(), c.path("id")));
+    return withEtag(ok(r), r.version());
+  }
+
+  private Reply availableActions(Call c) {
+    Principal p = c.principal();
+    return store.read(() -> {
+      AdmissionRequest r = visibleRequest(p, c.path("id"));
+      Set<Action> actions = relation(p, r) ? Workflow.of(r.module()).availableActions(r.status(), p.role())
+          : Set.of();
+      return ok(new Envelopes.Actions(r.status(), r.taskStatus(), actions));
+    });
+  }
+
+  private Reply respond(Call c) {
+    Response response = c.bodyAs(c.jsonBody(), Response.class);
+    return transition(c, response.kind().action(), response);
+  }
+
+  private Reply transition(Call c, Action action, Response response) {
+    Principal p = c.principal();
+    if (response != null) {
+      ValidationReport report = validator.validate(response, Stage.DRAFT, c.locale);
+      if (!report.isValid()) {
+        throw new ApiException(422, "validation-failed", "the response is invalid", report.violations(), Map.of());
+      }
+    }
+    return store.write(() -> {
+      sweep();
+      AdmissionRequest r = visibleRequest(p, c.path("id"));
+      if (response != null && !response.kind().modules().contains(r.module())) {
+        throw new ApiException(422, "validation-failed", "a " + response.kind() + " answer does not exist in "
+            + r.module());
+      }
+      if (!relation(p, r)) {
+        throw ApiException.forbidden("your unit is not a party to this request in role " + p.role());
+      }
+      RequestStatus to = apply(Workflow.of(r.module()), r.status(), action, p.role());
+      Instant now = clock.instant();
+      List<Response> responses = new ArrayList<>(r.responses());
+      if (response != null) {
+        responses.add(new Response(response.kind(), response.motif(), response.comment(), response.author(), now,
+            response.proposedEntryDate()));
+      }
+      AdmissionRequest updated = new AdmissionRequest(r.id(), r.dossierId(), r.module(), r.unit(), to, r.sentAt(),
+          r.readAt() == null && action == Action.READ ? now : r.readAt(),
+          response != null && r.answeredAt() == null ? now : r.answeredAt(),
+          Workflow.of(r.module()).isTerminal(to) ? now : r.closedAt(), responses, r.version() + 1);
+      store.requests.put(updated.id(), updated);
+      Dossier d = store.dossiers.get(r.dossierId());
+      emit("request." + action.name().toLowerCase(Locale.ROOT), d, updated, action, p.role(), to);
+      if (action == Action.CONFIRM_ADMISSION) {
+        closeOthers(d, updated, now);
+      } else if (action == Action.CANCEL) {
+        maybeCancelDossier(d, now);
+      }
+      return withEtag(ok(updated), updated.version());
+    });
+  }
+
+  /** The requester confirmed one admission: every other open request of the dossier is closed by VT. */
+  private void closeOthers(Dossier d, AdmissionRequest confirmed, Instant now) {
+    Workflow w = Workflow.of(d.module());
+    for (AdmissionRequest other : new ArrayList<>(store.requests.values())) {
+      if (other.dossierId().equals(d.id()) && !other.id().equals(confirmed.id())
+          && w.find(other.status(), Action.CLOSE, Role.SYSTEM).isPresent()) {
+        AdmissionRequest closed = systemTransition(other, Action.CLOSE, now);
+        emit("request.close", d, closed, Action.CLOSE, Role.SYSTEM, closed.status());
+      }
+    }
+    Dossier updated = d.toBuilder().status(DossierStatus.ADMISSION_CONFIRMED).version(d.version() + 1).updatedAt(now)
+        .build();
+    store.dossiers.put(updated.id(), updated);
+  }
+
+  private void maybeCancelDossier(Dossier d, Instant now) {
+    Workflow w = Workflow.of(d.module());
+    boolean allEnded = store.requests.values().stream().filter(r -> r.dossierId().equals(d.id()))
+        .allMatch(r -> w.isTerminal(r.status()));
+    boolean allCancelled = store.requests.values().stream().filter(r -> r.dossierId().equals(d.id()))
+        .allMatch(r -> r.status() == RequestStatus.CANCELLED);
+    if (allEnded && allCancelled) {
+      store.dossiers.put(d.id(), d.toBuilder().status(DossierStatus.CANCELLED).version(d.version() + 1)
+          .updatedAt(now).build());
+    }
+  }
+
+  private AdmissionRequest systemTransition(AdmissionRequest r, Action action, Instant now) {
+    RequestStatus to = Workflow.of(r.module()).apply(r.status(), action, Role.SYSTEM);
+    AdmissionRequest updated = new AdmissionRequest(r.id(), r.dossierId(), r.module(), r.unit(), to, r.sentAt(),
+        r.readAt(), r.answeredAt(), now, r.responses(), r.version() + 1);
+    store.requests.put(updated.id(), updated);
+    return updated;
+  }
+
+  /** Auto-archiving: unanswered (SENT, READ) requests older than the configured delay. Call under the write lock. */
+  public int sweep() {
+    Instant now = clock.instant();
+    int n = 0;
+    for (AdmissionRequest r : new ArrayList<>(store.requests.values())) {
+      if (OPEN_FOR_ARCHIVE.contains(r.status()) && r.sentAt() != null
+          && !r.sentAt().plus(archiveAfter).isAfter(now)
+          && Workflow.of(r.module()).find(r.status(), Action.ARCHIVE, Role.SYSTEM).isPresent()) {
+        AdmissionRequest archived = systemTransition(r, Action.ARCHIVE, now);
+        emit("request.archive", store.dossiers.get(r.dossierId()), archived, Action.ARCHIVE, Role.SYSTEM,
+            archived.status());
+        n++;
+      }
+    }
+    return n;
+  }
+
+  // ------------------------------------------------------------------------------------------------ events
+
+  private Reply events(Call c) {
+    Principal p = c.principal();
+    long after = cursorParam(c, "after");
+    int limit = intParam(c, "limit", 100, 1, 1000);
+    return store.read(() -> {
+      List<Event> out = new ArrayList<>();
+      for (int i = (int) Math.min(after, store.events.size()); i < store.events.size() && out.size() < limit; i++) {
+        Event e = store.events.get(i);
+        if (e.visibleTo(p)) {
+          out.add(e);
+        }
+      }
+      // the next cursor moves past invisible events too, so a caller never re-reads them
+      long next = out.size() < limit ? store.events.size() : Long.parseLong(out.get(out.size() - 1).cursor());
+      return ok(new Envelopes.Items(out, String.valueOf(Math.max(next, after))));
+    });
+  }
+
+  private void emit(String type, Dossier d, AdmissionRequest r, Action action, Role role, RequestStatus status) {
+    store.events.add(new Event(String.valueOf(store.events.size() + 1), clock.instant(), type, d.module(), d.id(),
+        r == null ? null : r.id(), action, role, status, r == null ? d.version() : r.version(),
+        d.requester() == null ? null : d.requester().unit(), r == null ? null : r.unit()));
+  }
+
+  // ------------------------------------------------------------------------------------------------ helpers
+
+  private static RequestStatus start(Workflow w, Role role) {
+    try {
+      return w.start(role);
+    } catch (IllegalTransitionException e) {
+      throw illegal(e);
+    }
+  }
+
+  private static RequestStatus apply(Workflow w, RequestStatus from, Action action, Role role) {
+    try {
+      return w.apply(from, action, role);
+    } catch (IllegalTransitionException e) {
+      throw illegal(e);
+    }
+  }
+
+  private static ApiException illegal(IllegalTransitionException e) {
+    Map<String, Object> ext = new LinkedHashMap<>();
+    ext.put("from", e.from() == null ? "(none)" : e.from().name());
+    ext.put("action", e.action().name());
+    ext.put("role", e.role().name());
+    ext.put("reason", e.reason().name());
+    int status = e.reason() == IllegalTransitionException.Reason.ROLE_NOT_ALLOWED ? 403 : 409;
+    return new ApiException(status, status == 403 ? "forbidden" : "illegal-transition", e.getMessage(), List.of(),
+        ext);
+  }
+
+  private void requireValid(Object o, Stage stage, Locale locale) {
+    ValidationReport report = validator.validate(o, stage, locale);
+    if (!report.isValid()) {
+      throw new ApiException(422, "validation-failed", "invalid at " + stage + " stage", report.violations(),
+          Map.of());
+    }
+  }
+
+  private static boolean owns(Principal p, Dossier d) {
+    return d.requester() != null && d.requester().unit().equals(p.unit()) && !RECEIVING.contains(p.role());
+  }
+
+  /** True when the caller is the requester (for requester roles) or the receiving unit (for receiving roles). */
+  private boolean relation(Principal p, AdmissionRequest r) {
+    if (RECEIVING.contains(p.role())) {
+      return r.unit().equals(p.unit());
+    }
+    Dossier d = store.dossiers.get(r.dossierId());
+    return d != null && owns(p, d);
+  }
+
+  private boolean canSee(Principal p, AdmissionRequest r) {
+    return relation(p, r);
+  }
+
+  private Dossier visibleDossier(Principal p, String id) {
+    Dossier d = store.dossiers.get(DossierId.of(id));
+    if (d == null || !(owns(p, d) || store.requests.values().stream()
+        .anyMatch(r -> r.dossierId().equals(d.id()) && RECEIVING.contains(p.role()) && r.unit().equals(p.unit())))) {
+      throw ApiException.notFound("dossier", id);
+    }
+    return d;
+  }
+
+  private AdmissionRequest visibleRequest(Principal p, String id) {
+    AdmissionRequest r = store.requests.get(RequestId.of(id));
+    if (r == null || !canSee(p, r)) {
+      throw ApiException.notFound("request", id);
+    }
+    return r;
+  }
+
+  private static long seq(String id) {
+    int dash = id.lastIndexOf('-');
+    try {
+      return Long.parseLong(id.substring(dash + 1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static <E extends Enum<E>> E enumParam(Call c, String name, Class<E> type) {
+    String v = c.query(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("query parameter '" + name + "': unknown value '" + v + "'");
+    }
+  }
+
+  private static int intParam(Call c, String name, int def, int min, int max) {
+    String v = c.query(name);
+    if (v == null) {
+      return def;
+    }
+    try {
+      int i = Integer.parseInt(v);
+      if (i < min || i > max) {
+        throw ApiException.badRequest("query parameter '" + name + "' must be between " + min + " and " + max);
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("query parameter '" + name + "' must be an integer");
+    }
+  }
+
+  private static long cursorParam(Call c, String name) {
+    String v = c.query(name);
+    if (v == null || v.isEmpty()) {
+      return 0;
+    }
+    try {
+      long l = Long.parseLong(v);
+      if (l < 0) {
+        throw ApiException.badRequest("'" + name + "' is not a cursor this server issued");
+      }
+      return l;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("'" + name + "' is not a cursor this server issued");
+    }
+  }
+
+  private Reply ok(Object body) {
+    return ok(200, body);
+  }
+
+  private Reply ok(int status, Object body) {
+    try {
+      return Reply.json(status, json.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
+    }
+  }
+
+  static String etag(long version) {
+    return "\"" + version + "\"";
+  }
+
+  private static Reply withEtag(Reply r, long version) {
+    return r.withHeader("ETag", etag(version));
+  }
+
+  /** Admin: the clock as ISO text, for the control API. */
+  public static String today(Clock clock) {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+  }
+}

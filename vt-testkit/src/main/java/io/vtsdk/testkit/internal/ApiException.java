@@ -1,0 +1,47 @@
+package io.vtsdk.testkit.internal;
+
+import io.vtsdk.model.validation.Violation;
+import java.util.List;
+import java.util.Map;
+
+/** An error answer of the reference server, turned into application/problem+json by the router. Not API. */
+public final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  final int status;
+  final String code;
+  final transient List<Violation> violations;
+  final transient Map<String, Object> extensions;
+
+  public ApiException(int status, String code, String detail) {
+    this(status, code, detail, List.of(), Map.of());
+  }
+
+  public ApiException(int status, String code, String detail, List<Violation> violations,
+      Map<String, Object> extensions) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.violations = List.copyOf(violations);
+    this.extensions = Map.copyOf(extensions);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  static ApiException notFound(String what, String id) {
+    return new ApiException(404, "not-found", what + " '" + id + "' not found (or not visible to you)");
+  }
+
+  static ApiException forbidden(String detail) {
+    return new ApiException(403, "forbidden", detail);
+  }
+
+  static ApiException badRequest(String detail) {
+    return new ApiException(400, "bad-request", detail);
+  }
+}

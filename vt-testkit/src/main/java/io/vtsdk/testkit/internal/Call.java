@@ -1,0 +1,133 @@
+package io.vtsdk.testkit.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.sun.net.httpserver.HttpExchange;
+import io.vtsdk.model.json.JsonPaths;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** One HTTP call: request body (size-limited), query, path parameters, caller, language. Not API. */
+public final class Call {
+  final HttpExchange exchange;
+  final Map<String, String> pathParams;
+  final Map<String, String> query;
+  final byte[] body;
+  final Principal principal;
+  final Locale locale;
+  final String correlationId;
+  private final JsonMapper json;
+
+  Call(HttpExchange exchange, Map<String, String> pathParams, byte[] body, Principal principal, Locale locale,
+      String correlationId, JsonMapper json) {
+    this.exchange = exchange;
+    this.pathParams = pathParams;
+    this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+    this.body = body;
+    this.principal = principal;
+    this.locale = locale;
+    this.correlationId = correlationId;
+    this.json = json;
+  }
+
+  public String path(String name) {
+    return pathParams.get(name);
+  }
+
+  public String query(String name) {
+    return query.get(name);
+  }
+
+  public String header(String name) {
+    return exchange.getRequestHeaders().getFirst(name);
+  }
+
+  public Principal principal() {
+    return principal;
+  }
+
+  /** The body as a JSON tree; 400 problem with the location when it is not JSON. */
+  public JsonNode jsonBody() {
+    if (body.length == 0) {
+      throw ApiException.badRequest("a JSON body is required");
+    }
+    String type = header("Content-Type");
+    if (type != null && !type.toLowerCase(Locale.ROOT).contains("json")) {
+      throw new ApiException(415, "unsupported-media-type", "Content-Type must be application/json, not " + type);
+    }
+    try {
+      return json.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ApiException.badRequest("unreadable body: " + e.getMessage());
+    }
+  }
+
+  /** The body bound to {@code type}; 400 problem naming the JSON pointer of the first bad element. */
+  public <T> T bodyAs(JsonNode node, Class<T> type) {
+    try {
+      return json.treeToValue(node, type);
+    } catch (JsonProcessingException e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String why = root instanceof IllegalArgumentException || root instanceof NullPointerException
+          ? root.getMessage() : e.getOriginalMessage();
+      throw new ApiException(400, "invalid-body", "invalid " + type.getSimpleName() + " at '"
+          + JsonPaths.pointer(e) + "': " + (why == null ? "a required value is missing" : why));
+    }
+  }
+
+  static byte[] readLimited(InputStream in, long limit) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[8192];
+    long total = 0;
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      total += n;
+      if (total > limit) {
+        drain(in);
+        throw new ApiException(413, "payload-too-large", "the body exceeds " + limit + " bytes");
+      }
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Reads and discards what is left of a refused body (up to 64 MiB), so the client sees the error answer instead of
+   * a reset connection; beyond that the connection is closed.
+   */
+  static void drain(InputStream in) throws IOException {
+    byte[] buf = new byte[65536];
+    long left = 64L * 1024 * 1024;
+    int n;
+    while (left > 0 && (n = in.read(buf)) > 0) {
+      left -= n;
+    }
+  }
+
+  static Map<String, String> parseQuery(String raw) {
+    Map<String, String> m = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return m;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      m.putIfAbsent(k, v);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,260 @@
+package io.vtsdk.testkit.internal;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.vtsdk.model.validation.Violation;
+import io.vtsdk.testkit.TokenFactory;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dispatches calls to routes and applies the conventions of DESIGN §5 everywhere: bearer tokens (401), body limit
+ * (413), correlation id echoed, Accept-Language, Idempotency-Key on POST (replay; other body → 422), problem+json
+ * errors. Logs method, route template, status and duration — never bodies or tokens. Not API.
+ */
+public final class Router implements HttpHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
+  /** A route's logic. */
+  @FunctionalInterface
+  public interface Handler {
+    Reply handle(Call call);
+  }
+
+  record Route(String method, String template, String[] segments, boolean authenticated, Handler handler) {}
+
+  private final List<Route> routes = new ArrayList<>();
+  private final JsonMapper json;
+  private final TokenFactory tokens;
+  private final long maxBodyBytes;
+  private final Store store;
+  private final Map<String, Stored> idempotency = new ConcurrentHashMap<>();
+
+  record Stored(byte[] requestHash, Reply reply) {}
+
+  public Router(JsonMapper json, TokenFactory tokens, long maxBodyBytes, Store store) {
+    this.json = json;
+    this.tokens = tokens;
+    this.maxBodyBytes = maxBodyBytes;
+    this.store = store;
+  }
+
+  public Router route(String method, String template, Handler h) {
+    routes.add(new Route(method, template, template.substring(1).split("/"), true, h));
+    return this;
+  }
+
+  public Router publicRoute(String method, String template, Handler h) {
+    routes.add(new Route(method, template, template.substring(1).split("/"), false, h));
+    return this;
+  }
+
+  /** Route templates, for the OpenAPI check and the docs. */
+  public List<String> templates() {
+    return routes.stream().map(r -> r.method() + " " + r.template()).toList();
+  }
+
+  /** Forgets every stored idempotent response (admin reset). */
+  public void clearIdempotency() {
+    idempotency.clear();
+  }
+
+  @Override
+  public void handle(HttpExchange ex) throws IOException {
+    long start = System.nanoTime();
+    String correlationId = Optional.ofNullable(ex.getRequestHeaders().getFirst("X-Correlation-Id"))
+        .filter(s -> !s.isBlank() && s.length() <= 128).orElse(UUID.randomUUID().toString());
+    Locale locale = locale(ex.getRequestHeaders().getFirst("Accept-Language"));
+    String template = "(none)";
+    int status;
+    try {
+      String path = ex.getRequestURI().getPath();
+      String[] segs = path.length() > 1 ? path.substring(1).split("/") : new String[0];
+      Route route = null;
+      Map<String, String> params = null;
+      boolean pathMatched = false;
+      for (Route r : routes) {
+        Map<String, String> p = match(r.segments(), segs);
+        if (p != null) {
+          pathMatched = true;
+          if (r.method().equals(ex.getRequestMethod())) {
+            route = r;
+            params = p;
+            break;
+          }
+        }
+      }
+      if (route == null) {
+        throw pathMatched ? new ApiException(405, "method-not-allowed", ex.getRequestMethod() + " is not allowed on "
+            + path) : new ApiException(404, "not-found", "no route " + path);
+      }
+      template = route.template();
+      Principal principal = null;
+      if (route.authenticated()) {
+        principal = authenticate(ex.getRequestHeaders().getFirst("Authorization"));
+      }
+      String length = ex.getRequestHeaders().getFirst("Content-Length");
+      if (length != null && parseLong(length) > maxBodyBytes) {
+        Call.drain(ex.getRequestBody());
+        throw new ApiException(413, "payload-too-large", "the body exceeds " + maxBodyBytes + " bytes");
+      }
+      byte[] body = Call.readLimited(ex.getRequestBody(), maxBodyBytes);
+      Call call = new Call(ex, params, body, principal, locale, correlationId, json);
+      Reply reply = "POST".equals(ex.getRequestMethod()) && principal != null
+          && ex.getRequestHeaders().getFirst("Idempotency-Key") != null
+          ? idempotent(route, call, ex.getRequestHeaders().getFirst("Idempotency-Key"))
+          : route.handler().handle(call);
+      status = reply.status();
+      send(ex, reply, correlationId);
+    } catch (ApiException e) {
+      status = e.status();
+      sendProblem(ex, e, locale, correlationId);
+    } catch (RuntimeException e) {
+      status = 500;
+      LOG.error("unexpected error on {} {} (correlation id {})", ex.getRequestMethod(), template, correlationId, e);
+      sendProblem(ex, new ApiException(500, "internal-error", "unexpected server error; correlation id "
+          + correlationId), locale, correlationId);
+    } finally {
+      ex.close();
+    }
+    LOG.debug("{} {} -> {} in {} µs", ex.getRequestMethod(), template, status, (System.nanoTime() - start) / 1000);
+  }
+
+  private Reply idempotent(Route route, Call call, String key) {
+    if (key.isBlank() || key.length() > 255) {
+      throw ApiException.badRequest("Idempotency-Key must be 1 to 255 characters");
+    }
+    Principal p = call.principal();
+    String scope = p.role() + "|" + p.unit().value() + "|" + p.actorId() + "|" + route.template() + "|"
+        + call.exchange.getRequestURI().getPath() + "|" + key;
+    byte[] hash = sha256(call.body);
+    // The store's write lock makes check + handle + record atomic: a concurrent retry waits, then replays.
+    return store.write(() -> {
+      Stored previous = idempotency.get(scope);
+      if (previous != null) {
+        if (!MessageDigest.isEqual(previous.requestHash(), hash)) {
+          throw new ApiException(422, "idempotency-key-reused",
+              "this Idempotency-Key was already used with another body");
+        }
+        return previous.reply().withHeader("Idempotent-Replayed", "true");
+      }
+      Reply reply = route.handler().handle(call);
+      if (reply.status() < 500) {
+        idempotency.put(scope, new Stored(hash, reply));
+      }
+      return reply;
+    });
+  }
+
+  private Principal authenticate(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new ApiException(401, "unauthorized", "a bearer token is required (Authorization: Bearer …)");
+    }
+    return tokens.verify(header.substring(7).trim())
+        .map(c -> new Principal(c.role(), c.unit(), c.actorId()))
+        .orElseThrow(() -> new ApiException(401, "unauthorized", "the token is invalid or expired"));
+  }
+
+  private static Map<String, String> match(String[] template, String[] path) {
+    if (template.length != path.length) {
+      return null;
+    }
+    Map<String, String> params = new HashMap<>();
+    for (int i = 0; i < template.length; i++) {
+      String t = template[i];
+      if (t.startsWith("{") && t.endsWith("}")) {
+        if (path[i].isEmpty()) {
+          return null;
+        }
+        params.put(t.substring(1, t.length() - 1), path[i]);
+      } else if (!t.equals(path[i])) {
+        return null;
+      }
+    }
+    return params;
+  }
+
+  private void send(HttpExchange ex, Reply reply, String correlationId) throws IOException {
+    ex.getResponseHeaders().set("X-Correlation-Id", correlationId);
+    reply.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+    if (reply.body().length > 0) {
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+    }
+    ex.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+    if (reply.body().length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(reply.body());
+      }
+    }
+  }
+
+  private void sendProblem(HttpExchange ex, ApiException e, Locale locale, String correlationId) throws IOException {
+    ObjectNode p = json.createObjectNode();
+    p.put("type", "https://vtsdk.io/problems/" + e.code);
+    p.put("title", Problems.title(e.code, locale));
+    p.put("status", e.status);
+    p.put("detail", e.getMessage());
+    p.put("instance", ex.getRequestURI().getPath());
+    p.put("correlationId", correlationId);
+    if (!e.violations.isEmpty()) {
+      ArrayNode v = p.putArray("violations");
+      for (Violation violation : e.violations) {
+        v.addObject().put("path", violation.path()).put("code", violation.code()).put("message", violation.message());
+      }
+    }
+    e.extensions.forEach((k, val) -> p.set(k, json.valueToTree(val)));
+    byte[] body = json.writeValueAsBytes(p);
+    ex.getResponseHeaders().set("Content-Type", "application/problem+json");
+    ex.getResponseHeaders().set("X-Correlation-Id", correlationId);
+    if (e.status == 429 || e.status == 503) {
+      ex.getResponseHeaders().set("Retry-After", String.valueOf(e.extensions.getOrDefault("retryAfter", 1)));
+    }
+    ex.sendResponseHeaders(e.status, body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  static Locale locale(String acceptLanguage) {
+    if (acceptLanguage != null && acceptLanguage.trim().toLowerCase(Locale.ROOT).startsWith("en")) {
+      return Locale.ENGLISH;
+    }
+    return Locale.FRENCH;
+  }
+
+  private static long parseLong(String s) {
+    try {
+      return Long.parseLong(s.trim());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("Content-Length is not a number");
+    }
+  }
+
+  static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}

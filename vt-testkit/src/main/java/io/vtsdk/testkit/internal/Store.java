@@ -1,0 +1,57 @@
+package io.vtsdk.testkit.internal;
+
+import io.vtsdk.model.DossierId;
+import io.vtsdk.model.RequestId;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.directory.Unit;
+import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.request.AdmissionRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The reference server's in-memory state. Every write runs under one write lock and replaces immutable records, so a
+ * failed write (an exception before the last put) leaves nothing half-written; reads run under the read lock. Not API.
+ */
+public final class Store {
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  final Map<UnitId, Unit> units = new LinkedHashMap<>();
+  final Map<DossierId, Dossier> dossiers = new LinkedHashMap<>();
+  final Map<RequestId, AdmissionRequest> requests = new LinkedHashMap<>();
+  final List<Event> events = new ArrayList<>();
+  long nextId = 1;
+
+  public <T> T write(Supplier<T> work) {
+    lock.writeLock().lock();
+    try {
+      return work.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  public <T> T read(Supplier<T> work) {
+    lock.readLock().lock();
+    try {
+      return work.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Clears everything but the directory. Call under the write lock. */
+  void clearData() {
+    dossiers.clear();
+    requests.clear();
+    events.clear();
+    nextId = 1;
+  }
+
+  String newId(String prefix) {
+    return prefix + "-" + (nextId++);
+  }
+}
