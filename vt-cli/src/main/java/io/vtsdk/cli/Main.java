@@ -15,16 +15,15 @@ import picocli.CommandLine.Spec;
 /**
  * Entry point of the {@code vt} command.
  *
- * <p>Subcommands arrive with their issues ({@code serve} with the reference server, {@code validate} and
- * {@code eligibility} with the rules, {@code fhir} with the mappers). Until then {@code vt} prints its version and
- * usage.
+ * <p>{@code vt serve} starts the reference server. More subcommands arrive with their issues ({@code validate},
+ * {@code eligibility}, {@code fhir}, {@code indicators}). Without a subcommand {@code vt} prints its version and usage.
  */
 @Command(
     name = "vt",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "vt-sdk command line: a reference ViaTrajectoire server and tools for testers and researchers.",
-    subcommands = {HelpCommand.class})
+    subcommands = {ServeCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -38,6 +37,10 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
+    // Route Hibernate Validator's jboss-logging to SLF4J, and keep the console quiet unless asked otherwise.
+    System.setProperty("org.jboss.logging.provider", System.getProperty("org.jboss.logging.provider", "slf4j"));
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
     System.exit(newCommandLine().execute(args));
   }
 

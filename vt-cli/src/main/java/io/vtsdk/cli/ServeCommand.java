@@ -1,0 +1,78 @@
+package io.vtsdk.cli;
+
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.workflow.Role;
+import io.vtsdk.testkit.ReferenceServer;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vt serve}: the reference VT server with demo data, until Ctrl-C. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Start the reference VT server (in memory, demo directory) and print example tokens.",
+    footer = {"", "Examples:", "  vt serve", "  vt serve --port 8080 --seed 7",
+        "  curl -H \"Authorization: Bearer <token>\" http://127.0.0.1:8080/v1/units?module=PRADO"})
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", paramLabel = "<port>", defaultValue = "8080",
+      description = "Port on 127.0.0.1 (0 for any free port; default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--seed", paramLabel = "<n>", defaultValue = "42",
+      description = "Seed of the synthetic demo directory (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--no-demo", description = "Start with an empty directory.")
+  boolean noDemo;
+
+  @Spec CommandSpec spec;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ReferenceServer server;
+    try {
+      server = start();
+    } catch (RuntimeException e) {
+      spec.commandLine().getErr().println("vt serve: " + e.getMessage());
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "vt-serve-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /** Starts the server and prints how to use it. */
+  ReferenceServer start() {
+    ReferenceServer server = ReferenceServer.builder().port(port).seed(seed).demoData(!noDemo).build().start();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("vt reference server listening on " + server.baseUrl());
+    out.println("  health:  " + server.url("/v1/health"));
+    out.println("  units:   " + server.url("/v1/units"));
+    out.println("Example tokens (valid 12 h; send as 'Authorization: Bearer <token>'):");
+    print(out, "requester  (U-CARDIO-HCL)", server.tokens().issue(Role.REQUESTER, ReferenceServer.DEMO_REQUESTER_UNIT,
+        "10003606316"));
+    print(out, "cpam       (CPAM-691)", server.tokens().issue(Role.CPAM, ReferenceServer.DEMO_CPAM_UNIT, null));
+    print(out, "receiver   (SMR-CARDIO-69)", server.tokens().issue(Role.RECEIVER, UnitId.of("SMR-CARDIO-69"), null));
+    print(out, "receiver   (PCO-69)", server.tokens().issue(Role.RECEIVER, UnitId.of("PCO-69"), null));
+    print(out, "receiver   (EHPAD-69-A)", server.tokens().issue(Role.RECEIVER, UnitId.of("EHPAD-69-A"), null));
+    out.println("Control: POST /__admin/reset, GET|PUT /__admin/clock, POST /__admin/clock/advance. Ctrl-C to stop.");
+    out.flush();
+    return server;
+  }
+
+  private static void print(PrintWriter out, String who, String token) {
+    out.println("  " + who + ": " + token);
+  }
+}

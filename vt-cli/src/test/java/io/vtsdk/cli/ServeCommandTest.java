@@ -1,0 +1,58 @@
+package io.vtsdk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vtsdk.testkit.ReferenceServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+
+  @Test
+  void serveStartsTheServerAndPrintsAWorkingToken() throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine cmd = Main.newCommandLine();
+    cmd.setOut(new PrintWriter(out));
+    CommandLine.ParseResult parsed = cmd.parseArgs("serve", "--port", "0", "--seed", "7");
+    ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();
+    try (ReferenceServer server = serve.start()) {
+      String text = out.toString();
+      assertThat(text).contains("vt reference server listening on " + server.baseUrl());
+      Matcher m = Pattern.compile("requester  \\(U-CARDIO-HCL\\): (\\S+)").matcher(text);
+      assertThat(m.find()).isTrue();
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(server.baseUrl() + "/v1/units?module=PRADO&target=PRADO"))
+          .header("Authorization", "Bearer " + m.group(1)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("691 - CPAM du Rhône");
+    }
+  }
+
+  @Test
+  void serveHelpShowsItsOptions() {
+    StringWriter out = new StringWriter();
+    CommandLine cmd = Main.newCommandLine();
+    cmd.setOut(new PrintWriter(out));
+    assertThat(cmd.execute("serve", "--help")).isZero();
+    assertThat(out.toString()).contains("--port", "--seed", "--no-demo", "Examples:");
+  }
+
+  @Test
+  void aPortInUseIsOneClearSentence() {
+    try (ReferenceServer busy = ReferenceServer.builder().build().start()) {
+      StringWriter err = new StringWriter();
+      CommandLine cmd = Main.newCommandLine();
+      cmd.setErr(new PrintWriter(err));
+      assertThat(cmd.execute("serve", "--port", String.valueOf(busy.port()))).isEqualTo(1);
+      assertThat(err.toString()).startsWith("vt serve: cannot listen on port " + busy.port());
+    }
+  }
+}
