@@ -48,6 +48,15 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReferenceServer implements AutoCloseable {
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs every answer waits
+    // ~40 ms. TCP_NODELAY is the JDK's documented switch; it must be set before the server classes load. A value the
+    // application already set is kept.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** The demo requesting unit (a cardiology ward with Prado conventions). */
   public static final UnitId DEMO_REQUESTER_UNIT = DemoData.CARDIO_HCL;
   /** The demo CPAM "691 - CPAM du Rhône". */

@@ -65,8 +65,10 @@ public final class Call {
     try {
       return json.readTree(body);
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      // limits (nesting depth, string length) raise errors without a location
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr();
+      throw ApiException.badRequest("malformed JSON" + where + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw ApiException.badRequest("unreadable body: " + e.getMessage());
     }

@@ -124,10 +124,12 @@ public final class Router implements HttpHandler {
       send(ex, reply, correlationId);
     } catch (ApiException e) {
       status = e.status();
+      Call.drain(ex.getRequestBody()); // errors found before reading the body (401, 404…): let the client finish
       sendProblem(ex, e, locale, correlationId);
     } catch (RuntimeException e) {
       status = 500;
       LOG.error("unexpected error on {} {} (correlation id {})", ex.getRequestMethod(), template, correlationId, e);
+      Call.drain(ex.getRequestBody());
       sendProblem(ex, new ApiException(500, "internal-error", "unexpected server error; correlation id "
           + correlationId), locale, correlationId);
     } finally {

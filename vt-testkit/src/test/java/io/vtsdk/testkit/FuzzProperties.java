@@ -1,0 +1,121 @@
+package io.vtsdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.json.VtJson;
+import io.vtsdk.model.workflow.Role;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Generated malformed, oversized, wrongly typed, wrongly encoded or hostile bodies against every POST and PUT route:
+ * the server never answers 5xx, and every error is problem+json.
+ */
+class FuzzProperties {
+  static ReferenceServer server;
+  static String token;
+  static String dossierId;
+  static String requestId;
+  static String validDossierJson;
+
+  @BeforeContainer
+  static void start() {
+    server = ReferenceServer.builder().maxBodyBytes(64 * 1024).build().start();
+    token = server.demoToken(Role.REQUESTER);
+    Http http = new Http(server);
+    validDossierJson = VtJson.toJson(Fixtures.sanitaire());
+    dossierId = http.post("/v1/dossiers", token, validDossierJson).json().get("id").asText();
+    requestId = http.post("/v1/dossiers/" + dossierId + "/requests", token,
+        Map.of("units", List.of("SMR-CARDIO-69"))).json().at("/items/0/id").asText();
+  }
+
+  @AfterContainer
+  static void stop() {
+    server.close();
+  }
+
+  record Attempt(String method, String path, String contentType, byte[] body, String token) {
+    @Override
+    public String toString() {
+      String text = new String(body, StandardCharsets.UTF_8);
+      return method + " " + path + " [" + contentType + ", token " + (token != null) + "] "
+          + (text.length() > 300 ? text.substring(0, 300) + "…(" + body.length + " bytes)" : text);
+    }
+  }
+
+  @Provide
+  Arbitrary<Attempt> attempts() {
+    List<String[]> writable = new ArrayList<>();
+    for (String route : server.routes()) {
+      String[] mp = route.split(" ");
+      if (mp[0].equals("POST") || mp[0].equals("PUT")) {
+        writable.add(mp);
+      }
+    }
+    Arbitrary<String[]> routes = Arbitraries.of(writable);
+    Arbitrary<String> ids = Arbitraries.oneOf(Arbitraries.just("REAL"), Arbitraries.of("D-999999", "%00", "..",
+        "x".repeat(300), "R-0", "é"));
+    Arbitrary<byte[]> bodies = Arbitraries.oneOf(
+        Arbitraries.strings().ofMaxLength(200).map(s -> s.getBytes(StandardCharsets.UTF_8)),
+        Arbitraries.of("{", "[]", "null", "1", "\"x\"", "{\"module\":\"SANITAIRE\"}", "{\"module\":42}",
+            "{\"units\":\"SMR-CARDIO-69\"}", "{\"units\":[null]}", "{\"units\":[{}]}", "{\"kind\":\"NOPE\"}",
+            "{\"kind\":\"ACCEPTED\",\"comment\":" + "1".repeat(5000) + "}", "{\"target\":\"PRADO\"}",
+            "{\"date\":\"2026-02-30\"}", "{\"instant\":\"yesterday\"}", "{\"duration\":\"forever\"}")
+            .map(s -> s.getBytes(StandardCharsets.UTF_8)),
+        Arbitraries.integers().between(1, 3000).map(d -> ("[".repeat(d) + "]".repeat(d))
+            .getBytes(StandardCharsets.UTF_8)),
+        Arbitraries.integers().between(1, 3000).map(d -> ("{\"a\":".repeat(d) + "1" + "}".repeat(d))
+            .getBytes(StandardCharsets.UTF_8)),
+        Arbitraries.just(("{\"x\":\"" + "é".repeat(40_000) + "\"}").getBytes(StandardCharsets.UTF_8)),
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(300),
+        Arbitraries.just(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}),
+        mutatedDossiers());
+    Arbitrary<String> contentTypes = Arbitraries.of("application/json", "application/json; charset=utf-8",
+        "text/plain", "application/xml", "multipart/form-data");
+    Arbitrary<String> tokens = Arbitraries.of("VALID", "VALID", "VALID", "none", "vt.garbage.sig");
+    return Combinators.combine(routes, ids, bodies, contentTypes, tokens).as((route, id, body, type, tok) -> {
+      String path = route[1].replace("{id}", id.equals("REAL")
+          ? (route[1].startsWith("/v1/requests") ? requestId : dossierId) : id);
+      String t = tok.equals("VALID") ? token : tok.equals("none") ? null : tok;
+      return new Attempt(route[0], path, type, body, t);
+    });
+  }
+
+  static Arbitrary<byte[]> mutatedDossiers() {
+    return Arbitraries.of("\"SANITAIRE\"", "\"F\"", "\"1948-05-02\"", "\"69\"", "\"SMR\"", "true", "120000")
+        .flatMap(target -> Arbitraries.of("null", "[]", "{}", "\"\"", "-1", "1e999", "\"\\u0000\"", "\"NOPE\"",
+            "\"9999-99-99\"").map(replacement -> validDossierJson.replaceFirst(java.util.regex.Pattern.quote(target),
+                java.util.regex.Matcher.quoteReplacement(replacement)).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Property(tries = 1200)
+  void noBodyEverGets5xxAndErrorsAreProblems(@ForAll("attempts") Attempt a) {
+    String path = a.path().replace("%00", "%2500").replace("é", "%C3%A9");
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", a.contentType())
+        .method(a.method(), HttpRequest.BodyPublishers.ofByteArray(a.body()));
+    if (a.token() != null) {
+      b.header("Authorization", "Bearer " + a.token());
+    }
+    Http.Res r = Http.send(b.build());
+    assertThat(r.status()).as("%s %s -> %s", a.method(), a.path(), r).isLessThan(500);
+    if (r.status() >= 400) {
+      assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+  }
+}
