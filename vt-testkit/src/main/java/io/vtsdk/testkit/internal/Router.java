@@ -168,9 +168,13 @@ public final class Router implements HttpHandler {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new ApiException(401, "unauthorized", "a bearer token is required (Authorization: Bearer …)");
     }
-    return tokens.verify(header.substring(7).trim())
+    Principal p = tokens.verify(header.substring(7).trim())
         .map(c -> new Principal(c.role(), c.unit(), c.actorId()))
         .orElseThrow(() -> new ApiException(401, "unauthorized", "the token is invalid or expired"));
+    if (p.role() == io.vtsdk.model.workflow.Role.SYSTEM) {
+      throw ApiException.forbidden("the SYSTEM role is reserved to the server's own actions (closing, archiving)");
+    }
+    return p;
   }
 
   private static Map<String, String> match(String[] template, String[] path) {

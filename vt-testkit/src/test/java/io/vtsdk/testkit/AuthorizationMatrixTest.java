@@ -1,0 +1,144 @@
+package io.vtsdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.workflow.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route × every caller, with the expected status. The callers: the owner ward, another ward, the receiving
+ * SMR, another SMR, a CPAM, an ESMS, an MDPH, a usager, a SYSTEM token, and no token. A route added to the server
+ * without a row here fails the test.
+ */
+@VtServerTest
+class AuthorizationMatrixTest {
+
+  enum Caller { OWNER, OTHER_WARD, RECEIVER, OTHER_RECEIVER, CPAM, ESMS, MDPH, USAGER, SYSTEM, NONE }
+
+  @Test
+  void everyRouteForEveryCaller(ReferenceServer vt) {
+    Http http = new Http(vt);
+    vt.setClock(Fixtures.NOW);
+    Map<Caller, String> tokens = new LinkedHashMap<>();
+    tokens.put(Caller.OWNER, vt.tokens().issue(Role.REQUESTER, UnitId.of("U-CARDIO-HCL"), null));
+    tokens.put(Caller.OTHER_WARD, vt.tokens().issue(Role.REQUESTER, UnitId.of("U-NEURO-CHU38"), null));
+    tokens.put(Caller.RECEIVER, vt.tokens().issue(Role.RECEIVER, UnitId.of("SMR-CARDIO-69"), null));
+    tokens.put(Caller.OTHER_RECEIVER, vt.tokens().issue(Role.RECEIVER, UnitId.of("SMR-GERIA-01"), null));
+    tokens.put(Caller.CPAM, vt.tokens().issue(Role.CPAM, UnitId.of("CPAM-691"), null));
+    tokens.put(Caller.ESMS, vt.tokens().issue(Role.ESMS, UnitId.of("IME-69"), null));
+    tokens.put(Caller.MDPH, vt.tokens().issue(Role.MDPH, UnitId.of("MDPH-69"), null));
+    tokens.put(Caller.USAGER, vt.tokens().issue(Role.USAGER, UnitId.of("U-CARDIO-HCL"), null));
+    tokens.put(Caller.SYSTEM, vt.tokens().issue(Role.SYSTEM, UnitId.of("U-CARDIO-HCL"), null));
+    tokens.put(Caller.NONE, null);
+
+    // Expected status per caller, in Caller order. Mutations are tried on fresh state each time (reset + setup).
+    // What a caller may not see is 404 (existence not revealed); a party without the right role gets 403; an
+    // action that does not exist from the current status is 409 for every party. SMR has no eligibility rule set
+    // (the orientation aid covers Sanitaire), hence 422 for the parties. SYSTEM tokens are refused everywhere.
+    Map<String, int[]> matrix = new LinkedHashMap<>();
+    matrix.put("GET /v1/health", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /v1/units", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("GET /v1/units/{id}", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("POST /v1/dossiers", row(201, 403, 403, 403, 403, 403, 403, 403, 403, 401));
+    matrix.put("GET /v1/dossiers", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("GET /v1/dossiers/{id}", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));
+    matrix.put("PUT /v1/dossiers/{id}", row(200, 404, 403, 404, 404, 404, 404, 200, 403, 401));
+    matrix.put("POST /v1/dossiers/{id}/validate", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));
+    matrix.put("POST /v1/dossiers/{id}/eligibility", row(422, 404, 422, 404, 404, 404, 404, 422, 403, 401));
+    matrix.put("POST /v1/dossiers/{id}/requests", row(201, 404, 404, 404, 404, 404, 404, 403, 403, 401));
+    matrix.put("GET /v1/requests", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("GET /v1/requests/{id}", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));
+    matrix.put("GET /v1/requests/{id}/available-actions", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));
+    matrix.put("POST /v1/requests/{id}/read", row(403, 404, 200, 404, 404, 404, 404, 403, 403, 401));
+    matrix.put("POST /v1/requests/{id}/responses", row(403, 404, 200, 404, 404, 404, 404, 403, 403, 401));
+    matrix.put("POST /v1/requests/{id}/cancel", row(200, 404, 403, 404, 404, 404, 404, 403, 403, 401));
+    matrix.put("POST /v1/requests/{id}/confirm-admission", row(409, 404, 409, 404, 404, 404, 404, 409, 403, 401));
+    matrix.put("GET /v1/events", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("POST /__admin/reset", row(204, 204, 204, 204, 204, 204, 204, 204, 204, 204));
+    matrix.put("GET /__admin/clock", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("PUT /__admin/clock", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("POST /__admin/clock/advance", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+
+    assertThat(matrix.keySet()).as("every route has a row").containsExactlyInAnyOrderElementsOf(vt.routes());
+
+    List<String> mismatches = new ArrayList<>();
+    for (Map.Entry<String, int[]> e : matrix.entrySet()) {
+      String method = e.getKey().split(" ")[0];
+      String template = e.getKey().split(" ")[1];
+      for (Caller caller : Caller.values()) {
+        vt.reset();
+        vt.setClock(Fixtures.NOW);
+        String owner = vt.tokens().issue(Role.REQUESTER, UnitId.of("U-CARDIO-HCL"), null);
+        String dossier = http.post("/v1/dossiers", owner, Fixtures.sanitaire()).json().get("id").asText();
+        String request = http.post("/v1/dossiers/" + dossier + "/requests", owner,
+            Map.of("units", List.of("SMR-CARDIO-69"))).json().at("/items/0/id").asText();
+        if (template.endsWith("/requests") && template.contains("{id}")) {
+          dossier = http.post("/v1/dossiers", owner, Fixtures.sanitaire()).json().get("id").asText();
+        }
+        String path = template.replace("{id}", template.startsWith("/v1/requests") ? request
+            : template.startsWith("/v1/units") ? "CPAM-691" : dossier);
+        String token = tokens.get(caller);
+        Http.Res r = switch (method) {
+          case "GET" -> http.get(path, token);
+          case "PUT" -> template.contains("clock") ? http.put(path, token, Map.of("instant", Fixtures.NOW.toString()))
+              : http.put(path, token, Fixtures.sanitaire(), "If-Match", "\"2\"");
+          default -> http.post(path, token, body(template));
+        };
+        int expected = e.getValue()[caller.ordinal()];
+        if (r.status() != expected) {
+          mismatches.add(e.getKey() + " as " + caller + ": expected " + expected + ", got " + r);
+        }
+        if (r.status() >= 500) {
+          mismatches.add(e.getKey() + " as " + caller + ": 5xx");
+        }
+      }
+    }
+    assertThat(mismatches).isEmpty();
+  }
+
+  static Object body(String template) {
+    if (template.equals("/v1/dossiers")) {
+      return Fixtures.sanitaire();
+    }
+    if (template.endsWith("/requests")) {
+      return Map.of("units", List.of("SMR-GERIA-01"));
+    }
+    if (template.endsWith("/responses")) {
+      return Map.of("kind", "WAITING_LIST");
+    }
+    if (template.endsWith("/advance")) {
+      return Map.of("duration", "PT1H");
+    }
+    return "{}";
+  }
+
+  static int[] row(int... statuses) {
+    return statuses;
+  }
+
+  @Test
+  void noCrossUnitReadThroughListsOrTheFeed(ReferenceServer vt) {
+    Http http = new Http(vt);
+    String owner = vt.demoToken(Role.REQUESTER);
+    String dossier = http.post("/v1/dossiers", owner, Fixtures.sanitaire()).json().get("id").asText();
+    http.post("/v1/dossiers/" + dossier + "/requests", owner, Map.of("units", List.of("SMR-CARDIO-69")));
+    for (String outsider : List.of(vt.tokens().issue(Role.REQUESTER, UnitId.of("U-NEURO-CHU38"), null),
+        vt.tokens().issue(Role.RECEIVER, UnitId.of("SMR-GERIA-01"), null),
+        vt.tokens().issue(Role.CPAM, UnitId.of("CPAM-691"), null))) {
+      assertThat(http.get("/v1/dossiers", outsider).json().get("items")).isEmpty();
+      assertThat(http.get("/v1/requests", outsider).json().get("items")).isEmpty();
+      assertThat(http.get("/v1/events", outsider).json().get("items")).isEmpty();
+    }
+    Set<String> receiverSees = new TreeSet<>(http.get("/v1/events", vt.tokens().issue(Role.RECEIVER,
+        UnitId.of("SMR-CARDIO-69"), null)).json().get("items").findValuesAsText("type"));
+    assertThat(receiverSees).containsExactly("request.sent");
+  }
+}
