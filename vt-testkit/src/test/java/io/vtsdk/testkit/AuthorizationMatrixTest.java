@@ -61,6 +61,10 @@ class AuthorizationMatrixTest {
     matrix.put("POST /v1/requests/{id}/responses", row(403, 404, 200, 404, 404, 404, 404, 403, 403, 401));
     matrix.put("POST /v1/requests/{id}/cancel", row(200, 404, 403, 404, 404, 404, 404, 403, 403, 401));
     matrix.put("POST /v1/requests/{id}/confirm-admission", row(409, 404, 409, 404, 404, 404, 404, 409, 403, 401));
+    // the body "{}" is not a valid ESMS status: 422 for anyone authenticated (it reveals nothing about the request)
+    matrix.put("POST /v1/requests/{id}/esms-statuses", row(422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
+    matrix.put("GET /v1/requests/{id}/esms-statuses", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));
+    matrix.put("GET /v1/waiting-lists", row(403, 403, 200, 200, 200, 200, 403, 403, 403, 401));
     matrix.put("GET /v1/events", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("POST /__admin/reset", row(204, 204, 204, 204, 204, 204, 204, 204, 204, 204));
     matrix.put("GET /__admin/clock", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));

@@ -14,6 +14,7 @@ import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.dossier.DossierStatus;
 import io.vtsdk.model.dossier.Requester;
 import io.vtsdk.model.dossier.TargetKind;
+import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.request.AdmissionRequest;
 import io.vtsdk.model.request.Response;
 import io.vtsdk.model.validation.DossierValidator;
@@ -84,6 +85,9 @@ public final class Api {
     r.route("POST", "/v1/requests/{id}/responses", this::respond);
     r.route("POST", "/v1/requests/{id}/cancel", c -> transition(c, Action.CANCEL, null));
     r.route("POST", "/v1/requests/{id}/confirm-admission", c -> transition(c, Action.CONFIRM_ADMISSION, null));
+    r.route("POST", "/v1/requests/{id}/esms-statuses", this::reportEsmsStatus);
+    r.route("GET", "/v1/requests/{id}/esms-statuses", this::esmsStatuses);
+    r.route("GET", "/v1/waiting-lists", this::waitingList);
     r.route("GET", "/v1/events", this::events);
   }
 
@@ -313,6 +317,11 @@ public final class Api {
     if (!unit.targetKinds().contains(kind)) {
       throw new ApiException(422, "validation-failed", "unit " + unit.id() + " is not a " + kind);
     }
+    if (d.module() == VtModule.HANDICAP && (unit.esmsCategory() == null || d.mdphDecision() == null
+        || !d.mdphDecision().allowsCategory(unit.esmsCategory().code()))) {
+      throw new ApiException(422, "validation-failed", "the MDPH decision does not orient to the category of "
+          + unit.id());
+    }
     if (d.module() == VtModule.PRADO) {
       String cpam = d.patient().insurance() == null ? null : d.patient().insurance().cpamCode();
       if (cpam == null || !cpam.equals(unit.cpamCode())) {
@@ -444,6 +453,68 @@ public final class Api {
       }
     }
     return n;
+  }
+
+  // ------------------------------------------------------------------------------------------------ handicap
+
+  /**
+   * An ESMS (or, for 37/46/49/54, the MDPH) reports a TRE_R357 status: the workflow transition to that status must
+   * exist from the current one for the caller's role; motifs are checked against ASS_A32 by the validator.
+   */
+  private Reply reportEsmsStatus(Call c) {
+    EsmsStatus reported = c.bodyAs(c.jsonBody(), EsmsStatus.class);
+    requireValid(reported, Stage.DRAFT, c.locale);
+    Principal p = c.principal();
+    return store.write(() -> {
+      sweep();
+      AdmissionRequest r = visibleRequest(p, c.path("id"));
+      if (r.module() != VtModule.HANDICAP) {
+        throw new ApiException(422, "validation-failed", "ESMS statuses exist for HANDICAP requests only");
+      }
+      if (!relation(p, r)) {
+        throw ApiException.forbidden("your unit is not a party to this request in role " + p.role());
+      }
+      RequestStatus target = RequestStatus.ofR357(reported.status().code()).orElseThrow(() -> new ApiException(422,
+          "validation-failed", "status " + reported.status().code() + " is not an ESMS-level status"));
+      Workflow w = Workflow.of(VtModule.HANDICAP);
+      Action action = w.transitions().stream()
+          .filter(t -> t.from() == r.status() && t.to() == target)
+          .map(io.vtsdk.model.workflow.Transition::action).findFirst()
+          .orElseThrow(() -> new ApiException(409, "illegal-transition", "HANDICAP request in status " + r.status()
+              + " (" + r.status().r357Code().orElse("?") + "): status " + target.r357Code().orElse("?")
+              + " cannot follow it", List.of(), Map.of("from", r.status().name(), "to", target.name(),
+                  "role", p.role().name())));
+      RequestStatus to = apply(w, r.status(), action, p.role());
+      Instant now = clock.instant();
+      AdmissionRequest updated = new AdmissionRequest(r.id(), r.dossierId(), r.module(), r.unit(), to, r.sentAt(),
+          r.readAt() == null && action == Action.READ ? now : r.readAt(),
+          r.answeredAt() == null && action != Action.READ ? now : r.answeredAt(),
+          w.isTerminal(to) ? now : r.closedAt(), r.responses(), r.version() + 1);
+      store.requests.put(updated.id(), updated);
+      store.esmsStatuses.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(reported);
+      emit("request.status", store.dossiers.get(r.dossierId()), updated, action, p.role(), to);
+      return withEtag(ok(updated), updated.version());
+    });
+  }
+
+  private Reply esmsStatuses(Call c) {
+    return store.read(() -> {
+      AdmissionRequest r = visibleRequest(c.principal(), c.path("id"));
+      return ok(Envelopes.Items.of(store.esmsStatuses.getOrDefault(r.id(), List.of())));
+    });
+  }
+
+  /** The waiting list of a unit (ESMS view): its requests in a waiting-list status. Only the unit itself. */
+  private Reply waitingList(Call c) {
+    Principal p = c.principal();
+    String unit = c.query("unit") == null ? p.unit().value() : c.query("unit");
+    if (!unit.equals(p.unit().value()) || !RECEIVING.contains(p.role())) {
+      throw ApiException.forbidden("a waiting list is visible to its own receiving unit only");
+    }
+    return store.read(() -> ok(Envelopes.Items.of(store.requests.values().stream()
+        .filter(r -> r.unit().equals(p.unit()))
+        .filter(r -> io.vtsdk.rules.indicators.RequestIndicators.WAITING.contains(r.status()))
+        .toList())));
   }
 
   // ------------------------------------------------------------------------------------------------ events

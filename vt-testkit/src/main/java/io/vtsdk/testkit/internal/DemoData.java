@@ -56,6 +56,8 @@ public final class DemoData {
           .modules(Set.of(VtModule.PRADO)).targetKinds(Set.of(TargetKind.PRADO))
           .cpamCode(cpam[0].replace("A", "0")).coveredDepartements(Set.of(dep(cpam[2]))).build());
     }
+    units.add(Unit.builder(UnitId.of("MDPH-69"), "MDPH du Rhône").departement(dep("69"))
+        .modules(Set.of(VtModule.HANDICAP)).build());
     units.add(esms("IME-69", "IME Les Érables", "69", "183", 48, r));
     units.add(esms("SESSAD-69", "SESSAD Villeurbanne", "69", "182", 35, r));
     units.add(esms("MAS-38", "MAS du Vercors", "38", "255", 40, r));

@@ -23,6 +23,8 @@ public final class Store {
   final Map<DossierId, Dossier> dossiers = new LinkedHashMap<>();
   final Map<RequestId, AdmissionRequest> requests = new LinkedHashMap<>();
   final List<Event> events = new ArrayList<>();
+  /** ESMS statuses reported per request (SDO flows 4–5), oldest first. */
+  final Map<RequestId, List<io.vtsdk.model.handicap.EsmsStatus>> esmsStatuses = new LinkedHashMap<>();
   long nextId = 1;
 
   public <T> T write(Supplier<T> work) {
@@ -48,6 +50,7 @@ public final class Store {
     dossiers.clear();
     requests.clear();
     events.clear();
+    esmsStatuses.clear();
     nextId = 1;
   }
 

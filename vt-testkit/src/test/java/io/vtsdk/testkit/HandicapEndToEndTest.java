@@ -1,0 +1,94 @@
+package io.vtsdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vtsdk.model.Coding;
+import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.dossier.Requester;
+import io.vtsdk.model.handicap.EsmsStatus;
+import io.vtsdk.model.nos.NosTable;
+import io.vtsdk.model.workflow.Role;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Handicap through /v1: the MDPH notifies ESMS, the ESMS reports R357 statuses with ASS_A32 motifs. */
+@VtServerTest
+class HandicapEndToEndTest {
+  ReferenceServer vt;
+  Http http;
+  String mdph;
+  String ime;
+
+  @BeforeEach
+  void setUp(ReferenceServer server) {
+    vt = server;
+    http = new Http(server);
+    vt.setClock(Fixtures.NOW);
+    mdph = vt.tokens().issue(Role.MDPH, UnitId.of("MDPH-69"), null);
+    ime = vt.tokens().issue(Role.ESMS, UnitId.of("IME-69"), null);
+  }
+
+  String notify(String unit) {
+    String id = http.post("/v1/dossiers", mdph, Fixtures.handicap().toBuilder()
+        .requester(new Requester(UnitId.of("MDPH-69"), null)).build()).json().get("id").asText();
+    Http.Res sent = http.post("/v1/dossiers/" + id + "/requests", mdph, Map.of("units", List.of(unit)));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    return sent.json().at("/items/0/id").asText();
+  }
+
+  static EsmsStatus status(String code, String motif) {
+    return new EsmsStatus("1690000013", "IME Les Érables", Coding.of(NosTable.R357.url(), code),
+        motif == null ? null : Coding.of(NosTable.R358.url(), motif), Fixtures.TODAY, null, null, null, null,
+        "MDPH69-2026-0042", null);
+  }
+
+  @Test
+  void notificationToEntryThroughReportedStatusesAndTheWaitingList() {
+    String request = notify("IME-69");
+    assertThat(http.get("/v1/requests/" + request, ime).json().get("status").asText()).isEqualTo("NOTIFICATION_SENT");
+    for (String code : List.of("40", "41", "42", "72")) {
+      Http.Res r = http.post("/v1/requests/" + request + "/esms-statuses", ime, status(code, null));
+      assertThat(r.status()).as(code + " " + r).isEqualTo(200);
+    }
+    JsonNode waiting = http.get("/v1/waiting-lists", ime).json().get("items");
+    assertThat(waiting.findValuesAsText("status")).containsExactly("WAITING_LIST_ADMISSIBLE");
+    http.post("/v1/requests/" + request + "/esms-statuses", ime, status("71", null));
+    http.post("/v1/requests/" + request + "/esms-statuses", ime, status("47", null));
+    assertThat(http.get("/v1/requests/" + request, mdph).json().get("status").asText()).isEqualTo("USER_ENTERED");
+    assertThat(http.get("/v1/waiting-lists", ime).json().get("items")).isEmpty();
+    assertThat(http.get("/v1/requests/" + request + "/esms-statuses", mdph).json().get("items")).hasSize(6);
+  }
+
+  @Test
+  void impossibleAdmissionSignalledWithAPairedMotifThenEndorsedByTheMdph() {
+    String request = notify("IME-69");
+    Http.Res unpaired = http.post("/v1/requests/" + request + "/esms-statuses", ime, status("45", "84"));
+    assertThat(unpaired.status()).isEqualTo(422);
+    assertThat(unpaired.json().at("/violations/0/code").asText()).isEqualTo("esms.motifNotPaired");
+    assertThat(http.post("/v1/requests/" + request + "/esms-statuses", ime, status("45", "86")).status())
+        .isEqualTo(200);
+    Http.Res byEsms = http.post("/v1/requests/" + request + "/esms-statuses", ime, status("46", null));
+    assertThat(byEsms.status()).isEqualTo(403);
+    assertThat(http.post("/v1/requests/" + request + "/esms-statuses", mdph, status("46", null)).json()
+        .get("status").asText()).isEqualTo("ADMISSION_IMPOSSIBLE_ENDORSED");
+  }
+
+  @Test
+  void statusesMustFollowTheWorkflowAndTheDecision() {
+    String request = notify("IME-69");
+    Http.Res jump = http.post("/v1/requests/" + request + "/esms-statuses", ime, status("48", null));
+    assertThat(jump.status()).isEqualTo(409);
+    assertThat(jump.json().get("from").asText()).isEqualTo("NOTIFICATION_SENT");
+    assertThat(jump.json().get("to").asText()).isEqualTo("USER_EXITED");
+    String id = http.post("/v1/dossiers", mdph, Fixtures.handicap().toBuilder()
+        .requester(new Requester(UnitId.of("MDPH-69"), null)).build()).json().get("id").asText();
+    Http.Res mas = http.post("/v1/dossiers/" + id + "/requests", mdph, Map.of("units", List.of("MAS-38")));
+    assertThat(mas.status()).isEqualTo(422);
+    assertThat(mas.json().get("detail").asText()).contains("does not orient to the category of MAS-38");
+    assertThat(http.get("/v1/waiting-lists?unit=MAS-38", ime).status()).isEqualTo(403);
+  }
+}
