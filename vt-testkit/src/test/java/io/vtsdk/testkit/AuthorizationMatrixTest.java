@@ -45,6 +45,7 @@ class AuthorizationMatrixTest {
     // (the orientation aid covers Sanitaire), hence 422 for the parties. SYSTEM tokens are refused everywhere.
     Map<String, int[]> matrix = new LinkedHashMap<>();
     matrix.put("GET /v1/health", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /v1/openapi.json", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("GET /v1/units", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("GET /v1/units/{id}", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("POST /v1/dossiers", row(201, 403, 403, 403, 403, 403, 403, 403, 403, 401));

@@ -69,6 +69,8 @@ public final class Api {
 
   public void register(Router r) {
     r.publicRoute("GET", "/v1/health", c -> ok(Map.of("status", "UP", "time", clock.instant().toString())));
+    byte[] openApi = openApi();
+    r.publicRoute("GET", "/v1/openapi.json", c -> Reply.json(200, openApi));
     r.route("GET", "/v1/units", this::searchUnits);
     r.route("GET", "/v1/units/{id}", c -> ok(unit(c.path("id"))));
     r.route("POST", "/v1/dossiers", this::createDossier);
@@ -89,6 +91,17 @@ public final class Api {
     r.route("GET", "/v1/requests/{id}/esms-statuses", this::esmsStatuses);
     r.route("GET", "/v1/waiting-lists", this::waitingList);
     r.route("GET", "/v1/events", this::events);
+  }
+
+  private static byte[] openApi() {
+    try (java.io.InputStream in = Api.class.getResourceAsStream("/io/vtsdk/testkit/openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("io/vtsdk/testkit/openapi.json is missing from the jar");
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ directory

@@ -76,6 +76,9 @@ public final class Call {
 
   /** The body bound to {@code type}; 400 problem naming the JSON pointer of the first bad element. */
   public <T> T bodyAs(JsonNode node, Class<T> type) {
+    if (node == null || !node.isObject()) {
+      throw new ApiException(400, "invalid-body", "the body must be a JSON object (" + type.getSimpleName() + ")");
+    }
     try {
       return json.treeToValue(node, type);
     } catch (JsonProcessingException e) {
