@@ -10,6 +10,7 @@ import io.vtsdk.model.workflow.Role;
 import io.vtsdk.rules.RuleEngine;
 import io.vtsdk.testkit.internal.Admin;
 import io.vtsdk.testkit.internal.Api;
+import io.vtsdk.testkit.internal.Controls;
 import io.vtsdk.testkit.internal.DemoData;
 import io.vtsdk.testkit.internal.MutableClock;
 import io.vtsdk.testkit.internal.Router;
@@ -66,6 +67,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final MutableClock clock = new MutableClock();
   private final TokenFactory tokens;
   private final Store store = new Store();
+  private final Controls controls;
   private final Admin admin;
   private final Router router;
   private HttpServer http;
@@ -77,12 +79,13 @@ public final class ReferenceServer implements AutoCloseable {
     new SecureRandom().nextBytes(secret);
     this.tokens = new TokenFactory(secret, clock, b.tokenLifetime);
     JsonMapper json = VtJson.newMapper();
-    this.router = new Router(json, tokens, b.maxBodyBytes, store);
+    this.controls = new Controls(b.journalCapacity);
+    this.router = new Router(json, tokens, b.maxBodyBytes, store, controls);
     Api api = new Api(store, json, clock, DossierValidator.builder().clock(clock).build(), RuleEngine.standard(),
         b.archiveAfter);
     api.register(router);
     List<Unit> directory = b.demoData ? DemoData.directory(b.seed) : List.of();
-    this.admin = new Admin(store, clock, api, router, directory, json);
+    this.admin = new Admin(store, clock, api, router, controls, directory, json);
     admin.register(router);
     admin.reset();
   }
@@ -142,7 +145,7 @@ public final class ReferenceServer implements AutoCloseable {
     return tokens.issue(role, unit, "10003606316");
   }
 
-  /** Clears all data (directory reloaded, clock back to system time). */
+  /** Clears all data, faults and the journal (directory reloaded, clock back to system time). */
   public void reset() {
     admin.reset();
   }
@@ -155,6 +158,20 @@ public final class ReferenceServer implements AutoCloseable {
   /** Advances the server clock and runs auto-archiving; returns the number of requests archived. */
   public int advanceClock(Duration d) {
     return admin.advanceClock(d);
+  }
+
+  /** Injects {@code fault} on matching calls (until used up, or until {@link #clearFaults()} or reset). */
+  public void addFault(Fault fault) {
+    controls.add(Objects.requireNonNull(fault, "fault"));
+  }
+
+  public void clearFaults() {
+    controls.clearFaults();
+  }
+
+  /** The most recent calls, oldest first (bounded; no bodies, no tokens). */
+  public List<JournalEntry> journal() {
+    return controls.journal();
   }
 
   /** The server's current time. */
@@ -186,6 +203,7 @@ public final class ReferenceServer implements AutoCloseable {
     private Duration archiveAfter = Duration.ofDays(30);
     private Duration tokenLifetime = Duration.ofHours(12);
     private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+    private int journalCapacity = 1000;
 
     Builder() {}
 
@@ -225,6 +243,15 @@ public final class ReferenceServer implements AutoCloseable {
         throw new IllegalArgumentException("archiveAfter must be positive");
       }
       this.archiveAfter = d;
+      return this;
+    }
+
+    /** How many calls the journal keeps (default 1000). */
+    public Builder journalCapacity(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("journalCapacity must be >= 1");
+      }
+      this.journalCapacity = n;
       return this;
     }
 

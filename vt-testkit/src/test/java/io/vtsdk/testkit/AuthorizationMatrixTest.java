@@ -70,6 +70,10 @@ class AuthorizationMatrixTest {
     matrix.put("POST /__admin/reset", row(204, 204, 204, 204, 204, 204, 204, 204, 204, 204));
     matrix.put("GET /__admin/clock", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("PUT /__admin/clock", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("POST /__admin/faults", row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400));
+    matrix.put("GET /__admin/faults", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("DELETE /__admin/faults", row(204, 204, 204, 204, 204, 204, 204, 204, 204, 204));
+    matrix.put("GET /__admin/journal", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("POST /__admin/clock/advance", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
 
     assertThat(matrix.keySet()).as("every route has a row").containsExactlyInAnyOrderElementsOf(vt.routes());
@@ -93,6 +97,8 @@ class AuthorizationMatrixTest {
         String token = tokens.get(caller);
         Http.Res r = switch (method) {
           case "GET" -> http.get(path, token);
+          case "DELETE" -> Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl() + path))
+              .DELETE().build());
           case "PUT" -> template.contains("clock") ? http.put(path, token, Map.of("instant", Fixtures.NOW.toString()))
               : http.put(path, token, Fixtures.sanitaire(), "If-Match", "\"2\"");
           default -> http.post(path, token, body(template));

@@ -3,6 +3,7 @@ package io.vtsdk.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vtsdk.model.directory.Unit;
+import io.vtsdk.testkit.Fault;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,10 +19,13 @@ public final class Admin {
   private final MutableClock clock;
   private final Api api;
   private final Router router;
+  private final Controls controls;
   private final List<Unit> directory;
   private final JsonMapper json;
 
-  public Admin(Store store, MutableClock clock, Api api, Router router, List<Unit> directory, JsonMapper json) {
+  public Admin(Store store, MutableClock clock, Api api, Router router, Controls controls, List<Unit> directory,
+      JsonMapper json) {
+    this.controls = controls;
     this.store = store;
     this.clock = clock;
     this.api = api;
@@ -36,6 +40,21 @@ public final class Admin {
       return new Reply(204, Map.of(), new byte[0]);
     });
     r.publicRoute("GET", "/__admin/clock", c -> clockReply());
+    r.publicRoute("POST", "/__admin/faults", c -> {
+      JsonNode b = c.jsonBody();
+      if (b.isObject() && !b.has("times")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) b).put("times", -1); // absent: every matching call
+      }
+      Fault f = c.bodyAs(b, Fault.class);
+      controls.add(f);
+      return json(201, f);
+    });
+    r.publicRoute("GET", "/__admin/faults", c -> json(200, Envelopes.Items.of(controls.faults())));
+    r.publicRoute("DELETE", "/__admin/faults", c -> {
+      controls.clearFaults();
+      return new Reply(204, Map.of(), new byte[0]);
+    });
+    r.publicRoute("GET", "/__admin/journal", c -> json(200, Envelopes.Items.of(controls.journal())));
     r.publicRoute("PUT", "/__admin/clock", c -> {
       JsonNode b = c.jsonBody();
       if (!b.hasNonNull("instant")) {
@@ -60,8 +79,12 @@ public final class Admin {
   }
 
   private Reply clockReply() {
+    return json(200, Map.of("instant", clock.instant().toString()));
+  }
+
+  private Reply json(int status, Object body) {
     try {
-      return Reply.json(200, json.writeValueAsBytes(Map.of("instant", clock.instant().toString())));
+      return Reply.json(status, json.writeValueAsBytes(body));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -74,6 +97,8 @@ public final class Admin {
       store.units.clear();
       directory.forEach(u -> store.units.put(u.id(), u));
       router.clearIdempotency();
+      controls.clearFaults();
+      controls.clearJournal();
       clock.reset();
       return null;
     });

@@ -23,6 +23,8 @@ final class Problems {
       Map.entry("idempotency-key-reused", new String[] {"Clé d'idempotence déjà utilisée",
           "Idempotency key reused"}),
       Map.entry("no-rule-set", new String[] {"Aucune règle en vigueur à cette date", "No rule set for this date"}),
+      Map.entry("rate-limited", new String[] {"Trop de requêtes", "Too many requests"}),
+      Map.entry("unavailable", new String[] {"Service indisponible", "Service unavailable"}),
       Map.entry("conflict", new String[] {"Conflit", "Conflict"}),
       Map.entry("internal-error", new String[] {"Erreur interne", "Internal error"}));
 

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.vtsdk.model.validation.Violation;
+import io.vtsdk.testkit.Fault;
+import io.vtsdk.testkit.JournalEntry;
 import io.vtsdk.testkit.TokenFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,10 +48,12 @@ public final class Router implements HttpHandler {
   private final long maxBodyBytes;
   private final Store store;
   private final Map<String, Stored> idempotency = new ConcurrentHashMap<>();
+  private final Controls controls;
 
   record Stored(byte[] requestHash, Reply reply) {}
 
-  public Router(JsonMapper json, TokenFactory tokens, long maxBodyBytes, Store store) {
+  public Router(JsonMapper json, TokenFactory tokens, long maxBodyBytes, Store store, Controls controls) {
+    this.controls = controls;
     this.json = json;
     this.tokens = tokens;
     this.maxBodyBytes = maxBodyBytes;
@@ -82,7 +87,9 @@ public final class Router implements HttpHandler {
         .filter(s -> !s.isBlank() && s.length() <= 128).orElse(UUID.randomUUID().toString());
     Locale locale = locale(ex.getRequestHeaders().getFirst("Accept-Language"));
     String template = "(none)";
-    int status;
+    int status = 0;
+    Fault fault = null;
+    Principal principal = null;
     try {
       String path = ex.getRequestURI().getPath();
       String[] segs = path.length() > 1 ? path.substring(1).split("/") : new String[0];
@@ -105,7 +112,19 @@ public final class Router implements HttpHandler {
             + path) : new ApiException(404, "not-found", "no route " + path);
       }
       template = route.template();
-      Principal principal = null;
+      if (!path.startsWith("/__admin")) {
+        fault = controls.take(ex.getRequestMethod(), template, path);
+      }
+      if (fault != null && fault.kind() == Fault.Kind.LATENCY) {
+        sleep(fault.latency().toMillis());
+      } else if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+        throw new ApiException(fault.status(), fault.status() == 429 ? "rate-limited" : "unavailable",
+            "injected fault: " + fault.status(), List.of(), Map.of("retryAfter", fault.retryAfterSeconds()));
+      } else if (fault != null && fault.kind() == Fault.Kind.DROP_BEFORE_WRITE) {
+        status = -1;
+        record(ex, template, status, correlationId, null, fault);
+        return; // finally closes the exchange without an answer
+      }
       if (route.authenticated()) {
         principal = authenticate(ex.getRequestHeaders().getFirst("Authorization"));
       }
@@ -121,21 +140,29 @@ public final class Router implements HttpHandler {
           ? idempotent(route, call, ex.getRequestHeaders().getFirst("Idempotency-Key"))
           : route.handler().handle(call);
       status = reply.status();
+      if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_WRITE) {
+        status = -1;
+        record(ex, template, status, correlationId, principal, fault);
+        return; // the write is committed; the answer is lost
+      }
+      record(ex, template, status, correlationId, principal, fault);
       send(ex, reply, correlationId);
     } catch (ApiException e) {
       status = e.status();
       Call.drain(ex.getRequestBody()); // errors found before reading the body (401, 404…): let the client finish
+      record(ex, template, status, correlationId, principal, fault);
       sendProblem(ex, e, locale, correlationId);
     } catch (RuntimeException e) {
       status = 500;
       LOG.error("unexpected error on {} {} (correlation id {})", ex.getRequestMethod(), template, correlationId, e);
       Call.drain(ex.getRequestBody());
+      record(ex, template, status, correlationId, principal, fault);
       sendProblem(ex, new ApiException(500, "internal-error", "unexpected server error; correlation id "
           + correlationId), locale, correlationId);
     } finally {
       ex.close();
+      LOG.debug("{} {} -> {} in {} µs", ex.getRequestMethod(), template, status, (System.nanoTime() - start) / 1000);
     }
-    LOG.debug("{} {} -> {} in {} µs", ex.getRequestMethod(), template, status, (System.nanoTime() - start) / 1000);
   }
 
   private Reply idempotent(Route route, Call call, String key) {
@@ -234,6 +261,23 @@ public final class Router implements HttpHandler {
     ex.sendResponseHeaders(e.status, body.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(body);
+    }
+  }
+
+  /** Journals the call before its answer leaves, so a test that got the answer sees the entry. */
+  private void record(HttpExchange ex, String template, int status, String correlationId, Principal principal,
+      Fault fault) {
+    controls.record(new JournalEntry(Instant.now(), ex.getRequestMethod(), ex.getRequestURI().getPath(), template,
+        status, correlationId, ex.getRequestHeaders().getFirst("Idempotency-Key"),
+        principal == null ? null : principal.role().name(), principal == null ? null : principal.unit().value(),
+        fault == null ? null : fault.kind()));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
