@@ -297,8 +297,8 @@ public final class Api {
           throw new ApiException(422, "validation-failed", "unknown unit '" + u.asText() + "'");
         }
         checkReceives(d, unit);
-        boolean already = store.requests.values().stream().anyMatch(r -> r.dossierId().equals(d.id())
-            && r.unit().equals(unit.id()) && !w.isTerminal(r.status()));
+        boolean already = store.requestsOf(d.id()).stream()
+            .anyMatch(r -> r.unit().equals(unit.id()) && !w.isTerminal(r.status()));
         if (already || targets.contains(unit)) {
           throw new ApiException(409, "conflict", "the dossier is already sent to unit " + unit.id());
         }
@@ -309,8 +309,12 @@ public final class Api {
       for (Unit unit : targets) {
         AdmissionRequest r = new AdmissionRequest(RequestId.of(store.newId("R")), d.id(), d.module(), unit.id(),
             initial, now, null, null, null, List.of(), 1);
-        store.requests.put(r.id(), r);
+        store.addRequest(r);
         created.add(r);
+        Instant due = now.plus(archiveAfter);
+        if (store.nextArchiveDue == null || due.isBefore(store.nextArchiveDue)) {
+          store.nextArchiveDue = due;
+        }
       }
       Dossier sent = d.toBuilder().status(DossierStatus.SENT).version(d.version() + 1).updatedAt(now).build();
       store.dossiers.put(sent.id(), sent);
@@ -419,8 +423,8 @@ public final class Api {
   /** The requester confirmed one admission: every other open request of the dossier is closed by VT. */
   private void closeOthers(Dossier d, AdmissionRequest confirmed, Instant now) {
     Workflow w = Workflow.of(d.module());
-    for (AdmissionRequest other : new ArrayList<>(store.requests.values())) {
-      if (other.dossierId().equals(d.id()) && !other.id().equals(confirmed.id())
+    for (AdmissionRequest other : store.requestsOf(d.id())) {
+      if (!other.id().equals(confirmed.id())
           && w.find(other.status(), Action.CLOSE, Role.SYSTEM).isPresent()) {
         AdmissionRequest closed = systemTransition(other, Action.CLOSE, now);
         emit("request.close", d, closed, Action.CLOSE, Role.SYSTEM, closed.status());
@@ -433,11 +437,8 @@ public final class Api {
 
   private void maybeCancelDossier(Dossier d, Instant now) {
     Workflow w = Workflow.of(d.module());
-    boolean allEnded = store.requests.values().stream().filter(r -> r.dossierId().equals(d.id()))
-        .allMatch(r -> w.isTerminal(r.status()));
-    boolean allCancelled = store.requests.values().stream().filter(r -> r.dossierId().equals(d.id()))
-        .allMatch(r -> r.status() == RequestStatus.CANCELLED);
-    if (allEnded && allCancelled) {
+    boolean allCancelled = store.requestsOf(d.id()).stream().allMatch(r -> r.status() == RequestStatus.CANCELLED);
+    if (allCancelled) {
       store.dossiers.put(d.id(), d.toBuilder().status(DossierStatus.CANCELLED).version(d.version() + 1)
           .updatedAt(now).build());
     }
@@ -454,8 +455,18 @@ public final class Api {
   /** Auto-archiving: unanswered (SENT, READ) requests older than the configured delay. Call under the write lock. */
   public int sweep() {
     Instant now = clock.instant();
+    if (store.nextArchiveDue == null || now.isBefore(store.nextArchiveDue)) {
+      return 0; // nothing can be due yet: O(1) on the write path
+    }
     int n = 0;
+    Instant next = null;
     for (AdmissionRequest r : new ArrayList<>(store.requests.values())) {
+      if (OPEN_FOR_ARCHIVE.contains(r.status()) && r.sentAt() != null
+          && r.sentAt().plus(archiveAfter).isAfter(now)) {
+        Instant due = r.sentAt().plus(archiveAfter);
+        next = next == null || due.isBefore(next) ? due : next;
+        continue;
+      }
       if (OPEN_FOR_ARCHIVE.contains(r.status()) && r.sentAt() != null
           && !r.sentAt().plus(archiveAfter).isAfter(now)
           && Workflow.of(r.module()).find(r.status(), Action.ARCHIVE, Role.SYSTEM).isPresent()) {
@@ -465,6 +476,7 @@ public final class Api {
         n++;
       }
     }
+    store.nextArchiveDue = next;
     return n;
   }
 
@@ -612,8 +624,8 @@ public final class Api {
 
   private Dossier visibleDossier(Principal p, String id) {
     Dossier d = store.dossiers.get(DossierId.of(id));
-    if (d == null || !(owns(p, d) || store.requests.values().stream()
-        .anyMatch(r -> r.dossierId().equals(d.id()) && RECEIVING.contains(p.role()) && r.unit().equals(p.unit())))) {
+    if (d == null || !(owns(p, d) || (RECEIVING.contains(p.role())
+        && store.requestsOf(d.id()).stream().anyMatch(r -> r.unit().equals(p.unit()))))) {
       throw ApiException.notFound("dossier", id);
     }
     return d;

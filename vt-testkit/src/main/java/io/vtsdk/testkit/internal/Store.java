@@ -23,9 +23,13 @@ public final class Store {
   final Map<DossierId, Dossier> dossiers = new LinkedHashMap<>();
   final Map<RequestId, AdmissionRequest> requests = new LinkedHashMap<>();
   final List<Event> events = new ArrayList<>();
+  /** Requests of each dossier, in creation order (an index: no scan of all requests per call). */
+  final Map<DossierId, List<RequestId>> requestsByDossier = new LinkedHashMap<>();
   /** ESMS statuses reported per request (SDO flows 4–5), oldest first. */
   final Map<RequestId, List<io.vtsdk.model.handicap.EsmsStatus>> esmsStatuses = new LinkedHashMap<>();
   long nextId = 1;
+  /** Earliest instant at which an open request may fall due for archiving (null: none open). */
+  java.time.Instant nextArchiveDue;
 
   public <T> T write(Supplier<T> work) {
     lock.writeLock().lock();
@@ -50,8 +54,26 @@ public final class Store {
     dossiers.clear();
     requests.clear();
     events.clear();
+    requestsByDossier.clear();
+    nextArchiveDue = null;
     esmsStatuses.clear();
     nextId = 1;
+  }
+
+  /** Adds a new request and indexes it. Call under the write lock. */
+  void addRequest(AdmissionRequest r) {
+    requests.put(r.id(), r);
+    requestsByDossier.computeIfAbsent(r.dossierId(), k -> new ArrayList<>()).add(r.id());
+  }
+
+  /** The requests of a dossier. Call under a lock. */
+  List<AdmissionRequest> requestsOf(DossierId dossier) {
+    List<RequestId> ids = requestsByDossier.getOrDefault(dossier, List.of());
+    List<AdmissionRequest> out = new ArrayList<>(ids.size());
+    for (RequestId id : ids) {
+      out.add(requests.get(id));
+    }
+    return out;
   }
 
   String newId(String prefix) {
