@@ -29,7 +29,7 @@ final class ServeCommand implements Callable<Integer> {
       description = "Seed of the synthetic demo directory (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--no-demo", description = "Start with an empty directory.")
+  @Option(names = "--no-demo", description = "Start with an empty directory and no demo dossiers.")
   boolean noDemo;
 
   @Spec CommandSpec spec;
@@ -55,11 +55,13 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Starts the server and prints how to use it. */
   ReferenceServer start() {
-    ReferenceServer server = ReferenceServer.builder().port(port).seed(seed).demoData(!noDemo).build().start();
+    ReferenceServer server = ReferenceServer.builder().port(port).seed(seed).demoData(!noDemo).demoDossiers(!noDemo).build()
+        .start();
     PrintWriter out = spec.commandLine().getOut();
     out.println("vt reference server listening on " + server.baseUrl());
     out.println("  health:  " + server.url("/v1/health"));
     out.println("  units:   " + server.url("/v1/units"));
+    out.println("  demo:    dossiers DEMO-1 (SMR, accepted) … DEMO-5 (Handicap, notification read) for U-CARDIO-HCL");
     out.println("Example tokens (valid 12 h; send as 'Authorization: Bearer <token>'):");
     print(out, "requester  (U-CARDIO-HCL)", server.tokens().issue(Role.REQUESTER, ReferenceServer.DEMO_REQUESTER_UNIT,
         "10003606316"));

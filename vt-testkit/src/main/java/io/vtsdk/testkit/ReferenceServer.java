@@ -90,7 +90,8 @@ public final class ReferenceServer implements AutoCloseable {
     Api api = new Api(store, json, clock, validator.join(), rules.join(), b.archiveAfter);
     api.register(router);
     List<Unit> directory = b.demoData ? DemoData.directory(b.seed) : List.of();
-    this.admin = new Admin(store, clock, api, router, controls, directory, json);
+    this.admin = new Admin(store, clock, api, router, controls, directory, json, b.seed,
+        b.demoData && b.demoDossiers);
     admin.register(router);
     admin.reset();
   }
@@ -210,6 +211,7 @@ public final class ReferenceServer implements AutoCloseable {
     private int port;
     private long seed = 42;
     private boolean demoData = true;
+    private boolean demoDossiers;
     private long maxBodyBytes = 1024 * 1024;
     private Duration archiveAfter = Duration.ofDays(30);
     private Duration tokenLifetime = Duration.ofHours(12);
@@ -236,6 +238,15 @@ public final class ReferenceServer implements AutoCloseable {
     /** Whether to load the demo directory (default true). */
     public Builder demoData(boolean demoData) {
       this.demoData = demoData;
+      return this;
+    }
+
+    /**
+     * Whether to load demo dossiers of every module in various states (default false, so tests start empty;
+     * {@code vt serve} turns it on). Needs the demo directory.
+     */
+    public Builder demoDossiers(boolean demoDossiers) {
+      this.demoDossiers = demoDossiers;
       return this;
     }
 

@@ -21,11 +21,15 @@ public final class Admin {
   private final Router router;
   private final Controls controls;
   private final List<Unit> directory;
+  private final long seed;
+  private final boolean demoDossiers;
   private final JsonMapper json;
 
   public Admin(Store store, MutableClock clock, Api api, Router router, Controls controls, List<Unit> directory,
-      JsonMapper json) {
+      JsonMapper json, long seed, boolean demoDossiers) {
     this.controls = controls;
+    this.seed = seed;
+    this.demoDossiers = demoDossiers;
     this.store = store;
     this.clock = clock;
     this.api = api;
@@ -100,6 +104,9 @@ public final class Admin {
       controls.clearFaults();
       controls.clearJournal();
       clock.reset();
+      if (demoDossiers) {
+        api.seed(DemoDossiers.scenarios(seed, java.time.LocalDate.now(clock)));
+      }
       return null;
     });
   }

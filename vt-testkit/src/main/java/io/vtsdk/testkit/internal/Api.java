@@ -304,25 +304,30 @@ public final class Api {
         }
         targets.add(unit);
       }
-      Instant now = clock.instant();
-      List<AdmissionRequest> created = new ArrayList<>();
-      for (Unit unit : targets) {
-        AdmissionRequest r = new AdmissionRequest(RequestId.of(store.newId("R")), d.id(), d.module(), unit.id(),
-            initial, now, null, null, null, List.of(), 1);
-        store.addRequest(r);
-        created.add(r);
-        Instant due = now.plus(archiveAfter);
-        if (store.nextArchiveDue == null || due.isBefore(store.nextArchiveDue)) {
-          store.nextArchiveDue = due;
-        }
-      }
-      Dossier sent = d.toBuilder().status(DossierStatus.SENT).version(d.version() + 1).updatedAt(now).build();
-      store.dossiers.put(sent.id(), sent);
-      for (AdmissionRequest r : created) {
-        emit("request.sent", sent, r, Action.SEND, p.role(), r.status());
-      }
-      return ok(201, Envelopes.Items.of(created));
+      return ok(201, Envelopes.Items.of(createRequests(d, targets, initial, p.role())));
     });
+  }
+
+  /** Creates one request per target unit and marks the dossier SENT. Call under the write lock. */
+  private List<AdmissionRequest> createRequests(Dossier d, List<Unit> targets, RequestStatus initial, Role role) {
+    Instant now = clock.instant();
+    List<AdmissionRequest> created = new ArrayList<>();
+    for (Unit unit : targets) {
+      AdmissionRequest r = new AdmissionRequest(RequestId.of(store.newId("R")), d.id(), d.module(), unit.id(),
+          initial, now, null, null, null, List.of(), 1);
+      store.addRequest(r);
+      created.add(r);
+      Instant due = now.plus(archiveAfter);
+      if (store.nextArchiveDue == null || due.isBefore(store.nextArchiveDue)) {
+        store.nextArchiveDue = due;
+      }
+    }
+    Dossier sent = d.toBuilder().status(DossierStatus.SENT).version(d.version() + 1).updatedAt(now).build();
+    store.dossiers.put(sent.id(), sent);
+    for (AdmissionRequest r : created) {
+      emit("request.sent", sent, r, Action.SEND, role, r.status());
+    }
+    return created;
   }
 
   private void checkReceives(Dossier d, Unit unit) {
@@ -397,27 +402,67 @@ public final class Api {
       if (!relation(p, r)) {
         throw ApiException.forbidden("your unit is not a party to this request in role " + p.role());
       }
-      RequestStatus to = apply(Workflow.of(r.module()), r.status(), action, p.role());
-      Instant now = clock.instant();
-      List<Response> responses = new ArrayList<>(r.responses());
-      if (response != null) {
-        responses.add(new Response(response.kind(), response.motif(), response.comment(), response.author(), now,
-            response.proposedEntryDate()));
-      }
-      AdmissionRequest updated = new AdmissionRequest(r.id(), r.dossierId(), r.module(), r.unit(), to, r.sentAt(),
-          r.readAt() == null && action == Action.READ ? now : r.readAt(),
-          response != null && r.answeredAt() == null ? now : r.answeredAt(),
-          Workflow.of(r.module()).isTerminal(to) ? now : r.closedAt(), responses, r.version() + 1);
-      store.requests.put(updated.id(), updated);
-      Dossier d = store.dossiers.get(r.dossierId());
-      emit("request." + action.name().toLowerCase(Locale.ROOT), d, updated, action, p.role(), to);
-      if (action == Action.CONFIRM_ADMISSION) {
-        closeOthers(d, updated, now);
-      } else if (action == Action.CANCEL) {
-        maybeCancelDossier(d, now);
-      }
+      AdmissionRequest updated = act(r, action, p.role(), response);
       return withEtag(ok(updated), updated.version());
     });
+  }
+
+  /** Applies a workflow action (and its response) to a request. Call under the write lock. */
+  private AdmissionRequest act(AdmissionRequest r, Action action, Role role, Response response) {
+    RequestStatus to = apply(Workflow.of(r.module()), r.status(), action, role);
+    Instant now = clock.instant();
+    List<Response> responses = new ArrayList<>(r.responses());
+    if (response != null) {
+      responses.add(new Response(response.kind(), response.motif(), response.comment(), response.author(), now,
+          response.proposedEntryDate()));
+    }
+    AdmissionRequest updated = new AdmissionRequest(r.id(), r.dossierId(), r.module(), r.unit(), to, r.sentAt(),
+        r.readAt() == null && action == Action.READ ? now : r.readAt(),
+        response != null && r.answeredAt() == null ? now : r.answeredAt(),
+        Workflow.of(r.module()).isTerminal(to) ? now : r.closedAt(), responses, r.version() + 1);
+    store.requests.put(updated.id(), updated);
+    Dossier d = store.dossiers.get(r.dossierId());
+    emit("request." + action.name().toLowerCase(Locale.ROOT), d, updated, action, role, to);
+    if (action == Action.CONFIRM_ADMISSION) {
+      closeOthers(d, updated, now);
+    } else if (action == Action.CANCEL) {
+      maybeCancelDossier(d, now);
+    }
+    return updated;
+  }
+
+  /**
+   * Loads the demo dossiers through the same checks as the HTTP routes (validation at SUBMISSION before sending,
+   * unit checks, workflow). A demo scenario that breaks a rule is a bug: it fails the server's start. Call under the
+   * write lock.
+   */
+  void seed(List<DemoDossiers.Scenario> scenarios) {
+    Instant now = clock.instant();
+    for (DemoDossiers.Scenario sc : scenarios) {
+      Dossier d = sc.draft().toBuilder().number("VT-" + sc.draft().id()).status(DossierStatus.DRAFT).version(1)
+          .createdAt(now).updatedAt(now).build();
+      requireValid(d, Stage.DRAFT, Locale.FRENCH);
+      store.dossiers.put(d.id(), d);
+      emit("dossier.created", d, null, null, Workflow.of(d.module()).senders().iterator().next(), null);
+      if (sc.sendTo().isEmpty()) {
+        continue;
+      }
+      requireValid(d, Stage.SUBMISSION, Locale.FRENCH);
+      List<Unit> targets = new ArrayList<>();
+      for (String id : sc.sendTo()) {
+        Unit u = store.units.get(UnitId.of(id));
+        checkReceives(d, u);
+        targets.add(u);
+      }
+      Role sender = Workflow.of(d.module()).senders().iterator().next();
+      List<AdmissionRequest> created = createRequests(d, targets, Workflow.of(d.module()).initialStatus(), sender);
+      for (DemoDossiers.Step step : sc.steps()) {
+        AdmissionRequest r = store.requests.get(created.get(step.requestIndex()).id());
+        Response response = step.responseKind() == null ? null : new Response(
+            io.vtsdk.model.request.ResponseKind.valueOf(step.responseKind()), null, null, null, now, null);
+        act(r, step.action(), step.role(), response);
+      }
+    }
   }
 
   /** The requester confirmed one admission: every other open request of the dossier is closed by VT. */
