@@ -10,23 +10,10 @@ import io.vtsdk.model.workflow.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN §5 conventions: problem+json, ETag/If-Match, Idempotency-Key, tokens, language, limits. */
-@VtServerTest
-class ConventionsTest {
-  ReferenceServer vt;
-  Http http;
-  String requester;
-
-  @BeforeEach
-  void setUp(ReferenceServer server) {
-    vt = server;
-    http = new Http(server);
-    vt.setClock(Fixtures.NOW);
-    requester = vt.demoToken(Role.REQUESTER);
-  }
+class ConventionsTest extends ApiTestBase {
 
   @Test
   void healthIsPublicAndTheCorrelationIdIsEchoed() {

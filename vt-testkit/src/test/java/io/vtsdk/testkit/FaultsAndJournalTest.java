@@ -8,21 +8,9 @@ import io.vtsdk.model.workflow.Role;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@VtServerTest
-class FaultsAndJournalTest {
-  ReferenceServer vt;
-  Http http;
-  String requester;
-
-  @BeforeEach
-  void setUp(ReferenceServer server) {
-    vt = server;
-    http = new Http(server);
-    requester = vt.demoToken(Role.REQUESTER);
-  }
+class FaultsAndJournalTest extends ApiTestBase {
 
   @Test
   void injected503ComesWithRetryAfterThenTheCallSucceeds() {

@@ -12,23 +12,10 @@ import io.vtsdk.model.workflow.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Happy paths and main refusals of each module's workflow, through HTTP, with the roles. */
-@VtServerTest
-class WorkflowEndToEndTest {
-  ReferenceServer vt;
-  Http http;
-  String requester;
-
-  @BeforeEach
-  void setUp(ReferenceServer server) {
-    vt = server;
-    http = new Http(server);
-    vt.setClock(Fixtures.NOW);
-    requester = vt.demoToken(Role.REQUESTER);
-  }
+class WorkflowEndToEndTest extends ApiTestBase {
 
   String create(Object dossier) {
     Http.Res r = http.post("/v1/dossiers", requester, dossier);

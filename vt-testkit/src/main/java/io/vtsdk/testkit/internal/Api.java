@@ -34,7 +34,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -755,10 +754,5 @@ public final class Api {
 
   private static Reply withEtag(Reply r, long version) {
     return r.withHeader("ETag", etag(version));
-  }
-
-  /** Admin: the clock as ISO text, for the control API. */
-  public static String today(Clock clock) {
-    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
   }
 }
