@@ -66,6 +66,8 @@ class AuthorizationMatrixTest {
     matrix.put("POST /v1/requests/{id}/esms-statuses", row(422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
     matrix.put("GET /v1/requests/{id}/esms-statuses", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));
     matrix.put("GET /v1/waiting-lists", row(403, 403, 200, 200, 200, 200, 403, 403, 403, 401));
+    matrix.put("GET /v1/indicators/requests", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("GET /v1/indicators/waiting-lists", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("GET /v1/events", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("POST /__admin/reset", row(204, 204, 204, 204, 204, 204, 204, 204, 204, 204));
     matrix.put("GET /__admin/clock", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));

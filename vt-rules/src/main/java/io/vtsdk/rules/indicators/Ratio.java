@@ -18,6 +18,7 @@ public record Ratio(long numerator, long denominator) {
   }
 
   /** Percentage with one decimal (HALF_UP), or null when the denominator is 0. */
+  @com.fasterxml.jackson.annotation.JsonProperty
   public BigDecimal percent() {
     if (denominator == 0) {
       return null;

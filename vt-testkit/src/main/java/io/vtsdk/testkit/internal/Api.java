@@ -30,6 +30,7 @@ import io.vtsdk.rules.DossierFacts;
 import io.vtsdk.rules.NoRuleSetException;
 import io.vtsdk.rules.RuleEngine;
 import io.vtsdk.rules.Target;
+import io.vtsdk.rules.indicators.RequestIndicators;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +90,8 @@ public final class Api {
     r.route("POST", "/v1/requests/{id}/esms-statuses", this::reportEsmsStatus);
     r.route("GET", "/v1/requests/{id}/esms-statuses", this::esmsStatuses);
     r.route("GET", "/v1/waiting-lists", this::waitingList);
+    r.route("GET", "/v1/indicators/requests", this::requestIndicators);
+    r.route("GET", "/v1/indicators/waiting-lists", this::waitingListIndicators);
     r.route("GET", "/v1/events", this::events);
   }
 
@@ -582,8 +585,62 @@ public final class Api {
     }
     return store.read(() -> ok(Envelopes.Items.of(store.requests.values().stream()
         .filter(r -> r.unit().equals(p.unit()))
-        .filter(r -> io.vtsdk.rules.indicators.RequestIndicators.WAITING.contains(r.status()))
+        .filter(r -> RequestIndicators.WAITING.contains(r.status()))
         .toList())));
+  }
+
+  // ------------------------------------------------------------------------------------------------ indicators
+
+  /**
+   * Read rate, response rate and response delay (median, p90) of the requests the caller's unit received (receiving
+   * roles) or sent (requesters) — the Grand-âge quality indicators of seed 002, for any module.
+   */
+  private Reply requestIndicators(Call c) {
+    Principal p = c.principal();
+    VtModule module = enumParam(c, "module", VtModule.class);
+    return store.read(() -> {
+      List<AdmissionRequest> mine = store.requests.values().stream()
+          .filter(r -> relation(p, r))
+          .filter(r -> module == null || r.module() == module)
+          .toList();
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("requests", mine.size());
+      out.put("readRate", RequestIndicators.readRate(mine));
+      out.put("responseRate", RequestIndicators.responseRate(mine));
+      out.put("responseDelay", RequestIndicators.responseDelay(mine));
+      return ok(out);
+    });
+  }
+
+  /**
+   * Waiting lists per département and ESMS category, waiting list / installed places, impossible admissions: counts
+   * over every unit (aggregates, no person-level data).
+   */
+  private Reply waitingListIndicators(Call c) {
+    return store.read(() -> {
+      List<AdmissionRequest> all = List.copyOf(store.requests.values());
+      List<Map<String, Object>> rows = new ArrayList<>();
+      Map<RequestIndicators.Area, Long> waiting = RequestIndicators.waitingListCounts(all, store.units);
+      Map<RequestIndicators.Area, io.vtsdk.rules.indicators.Ratio> ratio =
+          RequestIndicators.waitingListToPlaces(all, store.units);
+      Map<RequestIndicators.Area, Long> impossible = RequestIndicators.impossibleAdmissions(all, store.units);
+      java.util.TreeSet<RequestIndicators.Area> areas = new java.util.TreeSet<>(ratio.keySet());
+      areas.addAll(waiting.keySet());
+      areas.addAll(impossible.keySet());
+      for (RequestIndicators.Area a : areas) {
+        if (a.esmsCategory() == null && !waiting.containsKey(a)) {
+          continue; // units without a category and nobody waiting: nothing to say
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("departement", a.departement());
+        row.put("esmsCategory", a.esmsCategory());
+        row.put("waiting", waiting.getOrDefault(a, 0L));
+        row.put("waitingToPlaces", ratio.get(a));
+        row.put("impossibleAdmissions", impossible.getOrDefault(a, 0L));
+        rows.add(row);
+      }
+      return ok(Envelopes.Items.of(rows));
+    });
   }
 
   // ------------------------------------------------------------------------------------------------ events
