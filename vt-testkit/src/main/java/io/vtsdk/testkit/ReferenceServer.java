@@ -82,7 +82,8 @@ public final class ReferenceServer implements AutoCloseable {
     // Start-up is class loading: Hibernate Validator and the rule sets load on another thread while Jackson loads
     // on this one (measured: ~650 ms in sequence; see docs/performance.md).
     CompletableFuture<DossierValidator> validator =
-        CompletableFuture.supplyAsync(() -> DossierValidator.builder().clock(clock).build(), ReferenceServer::daemon);
+        CompletableFuture.supplyAsync(() -> DossierValidator.builder().clock(clock)
+            .maxAttachmentBytes(b.maxAttachmentBytes).build(), ReferenceServer::daemon);
     CompletableFuture<RuleEngine> rules = CompletableFuture.supplyAsync(RuleEngine::standard, ReferenceServer::daemon);
     JsonMapper json = VtJson.newMapper();
     this.controls = new Controls(b.journalCapacity);
@@ -213,6 +214,7 @@ public final class ReferenceServer implements AutoCloseable {
     private boolean demoData = true;
     private boolean demoDossiers;
     private long maxBodyBytes = 1024 * 1024;
+    private long maxAttachmentBytes = DossierValidator.DEFAULT_MAX_ATTACHMENT_BYTES;
     private Duration archiveAfter = Duration.ofDays(30);
     private Duration tokenLifetime = Duration.ofHours(12);
     private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
@@ -256,6 +258,15 @@ public final class ReferenceServer implements AutoCloseable {
         throw new IllegalArgumentException("maxBodyBytes must be positive, got " + bytes);
       }
       this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /** Largest accepted attachment (default 20 MiB); larger uploads get 413. */
+    public Builder maxAttachmentBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxAttachmentBytes must be positive, got " + bytes);
+      }
+      this.maxAttachmentBytes = bytes;
       return this;
     }
 

@@ -55,6 +55,9 @@ class AuthorizationMatrixTest {
     matrix.put("POST /v1/dossiers/{id}/validate", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));
     matrix.put("POST /v1/dossiers/{id}/eligibility", row(422, 404, 422, 404, 404, 404, 404, 422, 403, 401));
     matrix.put("POST /v1/dossiers/{id}/requests", row(201, 404, 404, 404, 404, 404, 404, 403, 403, 401));
+    // the matrix uploads without ?fileName=: 422 for anyone authenticated, before any look-up (reveals nothing)
+    matrix.put("POST /v1/dossiers/{id}/attachments", row(422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
+    matrix.put("GET /v1/attachments/{id}", row(404, 404, 404, 404, 404, 404, 404, 404, 403, 401));
     matrix.put("GET /v1/requests", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("GET /v1/requests/{id}", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));
     matrix.put("GET /v1/requests/{id}/available-actions", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));

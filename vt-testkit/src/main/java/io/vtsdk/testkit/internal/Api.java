@@ -56,6 +56,7 @@ public final class Api {
   private final DossierValidator validator;
   private final RuleEngine rules;
   private final Duration archiveAfter;
+  private final long maxAttachmentBytes;
 
   public Api(Store store, JsonMapper json, Clock clock, DossierValidator validator, RuleEngine rules,
       Duration archiveAfter) {
@@ -65,6 +66,7 @@ public final class Api {
     this.validator = validator;
     this.rules = rules;
     this.archiveAfter = archiveAfter;
+    this.maxAttachmentBytes = validator.maxAttachmentBytes();
   }
 
   public void register(Router r) {
@@ -80,6 +82,8 @@ public final class Api {
     r.route("POST", "/v1/dossiers/{id}/validate", this::validate);
     r.route("POST", "/v1/dossiers/{id}/eligibility", this::eligibility);
     r.route("POST", "/v1/dossiers/{id}/requests", this::send);
+    r.route("POST", "/v1/dossiers/{id}/attachments", this::upload, maxAttachmentBytes);
+    r.route("GET", "/v1/attachments/{id}", this::download);
     r.route("GET", "/v1/requests", this::listRequests);
     r.route("GET", "/v1/requests/{id}", this::getRequest);
     r.route("GET", "/v1/requests/{id}/available-actions", this::availableActions);
@@ -272,6 +276,75 @@ public final class Api {
     } catch (NoRuleSetException e) {
       throw new ApiException(422, "no-rule-set", e.getMessage());
     }
+  }
+
+  // ------------------------------------------------------------------------------------------------ attachments
+
+  /**
+   * Upload: the raw body is the file, its Content-Type the file's type, {@code ?fileName=} its name. The server
+   * computes the sha-256; an {@code X-Content-SHA256} header (hex) is checked against it. The metadata is added to the
+   * dossier (validated: size limit, allowed types) and the dossier's version increases.
+   */
+  private Reply upload(Call c) {
+    String fileName = c.query("fileName");
+    if (fileName == null || fileName.isBlank()) {
+      throw new ApiException(422, "validation-failed", "give the file name: ?fileName=compte-rendu.pdf");
+    }
+    String type = c.header("Content-Type");
+    String sha = hex(Router.sha256(c.body));
+    String announced = c.header("X-Content-SHA256");
+    if (announced != null && !announced.trim().equalsIgnoreCase(sha)) {
+      throw new ApiException(422, "validation-failed", "the content's sha-256 does not match X-Content-SHA256:"
+          + " the file was altered or truncated in transit");
+    }
+    Principal p = c.principal();
+    return store.write(() -> {
+      Dossier d = visibleDossier(p, c.path("id"));
+      if (!owns(p, d)) {
+        throw ApiException.forbidden("only the requesting unit may attach files to its dossier");
+      }
+      io.vtsdk.model.dossier.Attachment a = new io.vtsdk.model.dossier.Attachment(
+          io.vtsdk.model.AttachmentId.of(store.newId("A")), fileName, type == null ? "" : type, c.body.length, sha,
+          clock.instant());
+      List<io.vtsdk.model.dossier.Attachment> all = new ArrayList<>(d.attachments());
+      all.add(a);
+      Dossier updated = d.toBuilder().attachments(all).version(d.version() + 1).updatedAt(clock.instant()).build();
+      requireValid(updated, Stage.DRAFT, c.locale);
+      store.dossiers.put(updated.id(), updated);
+      store.attachmentContents.put(a.id(), c.body.clone());
+      store.attachmentDossier.put(a.id(), d.id());
+      emit("dossier.attachment", updated, null, null, p.role(), null);
+      return ok(201, a).withHeader("Location", "/v1/attachments/" + a.id()).withHeader("ETag", "\"" + sha + "\"");
+    });
+  }
+
+  private Reply download(Call c) {
+    Principal p = c.principal();
+    return store.read(() -> {
+      io.vtsdk.model.AttachmentId id = io.vtsdk.model.AttachmentId.of(c.path("id"));
+      DossierId dossier = store.attachmentDossier.get(id);
+      if (dossier == null) {
+        throw ApiException.notFound("attachment", c.path("id"));
+      }
+      Dossier d;
+      try {
+        d = visibleDossier(p, dossier.value());
+      } catch (ApiException e) {
+        throw ApiException.notFound("attachment", c.path("id"));
+      }
+      io.vtsdk.model.dossier.Attachment meta = d.attachments().stream().filter(a -> a.id().equals(id)).findFirst()
+          .orElseThrow(() -> ApiException.notFound("attachment", c.path("id")));
+      return new Reply(200, Map.of("Content-Type", meta.contentType(), "ETag", "\"" + meta.sha256() + "\"",
+          "X-Content-SHA256", meta.sha256()), store.attachmentContents.get(id));
+    });
+  }
+
+  private static String hex(byte[] bytes) {
+    StringBuilder sb = new StringBuilder(bytes.length * 2);
+    for (byte b : bytes) {
+      sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+    }
+    return sb.toString();
   }
 
   // ------------------------------------------------------------------------------------------------ requests

@@ -40,7 +40,8 @@ public final class Router implements HttpHandler {
     Reply handle(Call call);
   }
 
-  record Route(String method, String template, String[] segments, boolean authenticated, Handler handler) {}
+  record Route(String method, String template, String[] segments, boolean authenticated, Handler handler,
+      long maxBody) {}
 
   private final List<Route> routes = new ArrayList<>();
   private final JsonMapper json;
@@ -61,12 +62,17 @@ public final class Router implements HttpHandler {
   }
 
   public Router route(String method, String template, Handler h) {
-    routes.add(new Route(method, template, template.substring(1).split("/"), true, h));
+    return route(method, template, h, maxBodyBytes);
+  }
+
+  /** An authenticated route with its own body limit (attachments). */
+  public Router route(String method, String template, Handler h, long maxBody) {
+    routes.add(new Route(method, template, template.substring(1).split("/"), true, h, maxBody));
     return this;
   }
 
   public Router publicRoute(String method, String template, Handler h) {
-    routes.add(new Route(method, template, template.substring(1).split("/"), false, h));
+    routes.add(new Route(method, template, template.substring(1).split("/"), false, h, maxBodyBytes));
     return this;
   }
 
@@ -129,11 +135,11 @@ public final class Router implements HttpHandler {
         principal = authenticate(ex.getRequestHeaders().getFirst("Authorization"));
       }
       String length = ex.getRequestHeaders().getFirst("Content-Length");
-      if (length != null && parseLong(length) > maxBodyBytes) {
+      if (length != null && parseLong(length) > route.maxBody()) {
         Call.drain(ex.getRequestBody());
-        throw new ApiException(413, "payload-too-large", "the body exceeds " + maxBodyBytes + " bytes");
+        throw new ApiException(413, "payload-too-large", "the body exceeds " + route.maxBody() + " bytes");
       }
-      byte[] body = Call.readLimited(ex.getRequestBody(), maxBodyBytes);
+      byte[] body = Call.readLimited(ex.getRequestBody(), route.maxBody());
       Call call = new Call(ex, params, body, principal, locale, correlationId, json);
       Reply reply = "POST".equals(ex.getRequestMethod()) && principal != null
           && ex.getRequestHeaders().getFirst("Idempotency-Key") != null
@@ -226,7 +232,7 @@ public final class Router implements HttpHandler {
   private void send(HttpExchange ex, Reply reply, String correlationId) throws IOException {
     ex.getResponseHeaders().set("X-Correlation-Id", correlationId);
     reply.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-    if (reply.body().length > 0) {
+    if (reply.body().length > 0 && !reply.headers().containsKey("Content-Type")) {
       ex.getResponseHeaders().set("Content-Type", "application/json");
     }
     ex.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);

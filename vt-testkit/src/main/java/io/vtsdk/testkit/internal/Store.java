@@ -28,6 +28,10 @@ public final class Store {
   /** ESMS statuses reported per request (SDO flows 4–5), oldest first. */
   final Map<RequestId, List<io.vtsdk.model.handicap.EsmsStatus>> esmsStatuses = new LinkedHashMap<>();
   long nextId = 1;
+  /** Attachment contents (the metadata is in the dossier). */
+  final Map<io.vtsdk.model.AttachmentId, byte[]> attachmentContents = new LinkedHashMap<>();
+  /** Which dossier each attachment belongs to. */
+  final Map<io.vtsdk.model.AttachmentId, DossierId> attachmentDossier = new LinkedHashMap<>();
   /** Earliest instant at which an open request may fall due for archiving (null: none open). */
   java.time.Instant nextArchiveDue;
 
@@ -56,6 +60,8 @@ public final class Store {
     events.clear();
     requestsByDossier.clear();
     nextArchiveDue = null;
+    attachmentContents.clear();
+    attachmentDossier.clear();
     esmsStatuses.clear();
     nextId = 1;
   }

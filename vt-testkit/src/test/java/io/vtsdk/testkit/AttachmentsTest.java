@@ -1,0 +1,93 @@
+package io.vtsdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.workflow.Role;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AttachmentsTest {
+  static final byte[] PDF = pdf();
+
+  static byte[] pdf() {
+    byte[] b = new byte[200_000];
+    new Random(1).nextBytes(b);
+    System.arraycopy("%PDF-1.7".getBytes(), 0, b, 0, 8);
+    return b;
+  }
+
+  static String sha(byte[] b) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  static Http.Res upload(ReferenceServer vt, String dossier, String token, String type, byte[] body,
+      String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(vt.baseUrl() + "/v1/dossiers/" + dossier
+        + "/attachments?fileName=compte-rendu.pdf")).header("Authorization", "Bearer " + token)
+        .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return Http.send(b.build());
+  }
+
+  @Test
+  void uploadIsHashedAddedToTheDossierAndDownloadableByTheParties() throws Exception {
+    try (ReferenceServer vt = ReferenceServer.builder().maxAttachmentBytes(512 * 1024).build().start()) {
+      Http http = new Http(vt);
+      String owner = vt.demoToken(Role.REQUESTER);
+      String dossier = http.post("/v1/dossiers", owner, Fixtures.sanitaire()).json().get("id").asText();
+
+      Http.Res up = upload(vt, dossier, owner, "application/pdf", PDF, "X-Content-SHA256", sha(PDF));
+      assertThat(up.status()).as(up.toString()).isEqualTo(201);
+      assertThat(up.json().get("sha256").asText()).isEqualTo(sha(PDF));
+      assertThat(up.json().get("size").asLong()).isEqualTo(PDF.length);
+      String location = up.header("Location");
+      assertThat(http.get("/v1/dossiers/" + dossier, owner).json().get("attachments").toString())
+          .contains(sha(PDF));
+
+      var down = Http.CLIENT.send(HttpRequest.newBuilder(URI.create(vt.baseUrl() + location))
+          .header("Authorization", "Bearer " + owner).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(down.statusCode()).isEqualTo(200);
+      assertThat(down.headers().firstValue("X-Content-SHA256")).contains(sha(PDF));
+      assertThat(down.headers().firstValue("Content-Type")).contains("application/pdf");
+      assertThat(down.body()).isEqualTo(PDF);
+
+      String smr = vt.tokens().issue(Role.RECEIVER, UnitId.of("SMR-CARDIO-69"), null);
+      assertThat(http.get(location, smr).status()).as("not sent to it").isEqualTo(404);
+      http.post("/v1/dossiers/" + dossier + "/requests", owner, Map.of("units", List.of("SMR-CARDIO-69")));
+      assertThat(http.get(location, smr).status()).as("sent to it").isEqualTo(200);
+      String other = vt.tokens().issue(Role.REQUESTER, UnitId.of("U-NEURO-CHU38"), null);
+      assertThat(http.get(location, other).status()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void badUploadsAreRefusedAndLeaveTheDossierUnchanged() throws Exception {
+    try (ReferenceServer vt = ReferenceServer.builder().maxAttachmentBytes(512 * 1024).build().start()) {
+      Http http = new Http(vt);
+      String owner = vt.demoToken(Role.REQUESTER);
+      String dossier = http.post("/v1/dossiers", owner, Fixtures.sanitaire()).json().get("id").asText();
+      Http.Res altered = upload(vt, dossier, owner, "application/pdf", PDF, "X-Content-SHA256", sha(new byte[1]));
+      assertThat(altered.status()).isEqualTo(422);
+      assertThat(altered.json().get("detail").asText()).contains("sha-256 does not match");
+      Http.Res zip = upload(vt, dossier, owner, "application/zip", PDF);
+      assertThat(zip.status()).isEqualTo(422);
+      assertThat(zip.json().at("/violations/0/code").asText()).isEqualTo("attachment.contentType");
+      Http.Res big = upload(vt, dossier, owner, "application/pdf", new byte[600 * 1024]);
+      assertThat(big.status()).isEqualTo(413);
+      Http.Res json = upload(vt, dossier, owner, "application/json", "{}".getBytes());
+      assertThat(json.status()).isEqualTo(422);
+      assertThat(http.get("/v1/dossiers/" + dossier, owner).json().get("attachments")).hasSize(1); // the fixture's
+      assertThat(http.get("/v1/dossiers/" + dossier, owner).header("ETag")).isEqualTo("\"1\"");
+    }
+  }
+}
