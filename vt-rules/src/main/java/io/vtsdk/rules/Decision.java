@@ -106,6 +106,11 @@ public sealed interface Decision permits Decision.Eligible, Decision.Ineligible,
     }
 
     @Override
+    public List<String> failedRules() {
+      return failed;
+    }
+
+    @Override
     public Result result() {
       return Result.INELIGIBLE;
     }
@@ -117,6 +122,11 @@ public sealed interface Decision permits Decision.Eligible, Decision.Ineligible,
     public Incomplete {
       trace = List.copyOf(trace);
       missing = List.copyOf(missing);
+    }
+
+    @Override
+    public List<String> missingInputs() {
+      return missing;
     }
 
     @Override

@@ -11,7 +11,6 @@ import io.vtsdk.testkit.JournalEntry;
 import io.vtsdk.testkit.TokenFactory;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -308,9 +307,5 @@ public final class Router implements HttpHandler {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }
