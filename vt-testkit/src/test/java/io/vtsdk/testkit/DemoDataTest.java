@@ -40,4 +40,32 @@ class DemoDataTest {
       assertThat(http.get("/v1/dossiers", a.demoToken(Role.REQUESTER)).json().get("items")).hasSize(4);
     }
   }
+
+  @Test
+  void pagingWalksEveryDossierAndRequestOnceWhateverTheIds() {
+    // DEMO-n and D-n ids share numeric suffixes: the cursor is a position, not parsed from the id
+    try (ReferenceServer vt = ReferenceServer.builder().demoDossiers(true).build().start()) {
+      Http http = new Http(vt);
+      String token = vt.demoToken(Role.REQUESTER);
+      var fx = io.vtsdk.testkit.fixtures.VtFixtures.seeded(3, java.time.LocalDate.now());
+      for (int i = 0; i < 5; i++) {
+        String id = http.post("/v1/dossiers", token, fx.dossier(io.vtsdk.model.VtModule.SANITAIRE).build()).json()
+            .get("id").asText();
+        http.post("/v1/dossiers/" + id + "/requests", token, java.util.Map.of("units", java.util.List.of("SMR-GERIA-01")));
+      }
+      assertThat(walk(http, "/v1/dossiers?limit=2", token)).hasSize(9).doesNotHaveDuplicates();
+      assertThat(walk(http, "/v1/requests?limit=3", token)).hasSize(9).doesNotHaveDuplicates();
+    }
+  }
+
+  static java.util.List<String> walk(Http http, String first, String token) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page = http.get(first + (cursor == null ? "" : "&cursor=" + cursor), token).json();
+      ids.addAll(top(page.get("items"), "id"));
+      cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+    } while (cursor != null);
+    return ids;
+  }
 }

@@ -180,18 +180,9 @@ public final class Api {
     DossierStatus status = enumParam(c, "status", DossierStatus.class);
     int limit = intParam(c, "limit", 50, 1, 500);
     long after = cursorParam(c, "cursor");
-    return store.read(() -> {
-      List<Dossier> mine = store.dossiers.values().stream()
-          .filter(d -> owns(p, d))
-          .filter(d -> module == null || d.module() == module)
-          .filter(d -> status == null || d.status() == status)
-          .filter(d -> seq(d.id().value()) > after)
-          .limit(limit + 1L)
-          .collect(Collectors.toList());
-      boolean more = mine.size() > limit;
-      List<Dossier> page = more ? mine.subList(0, limit) : mine;
-      return ok(new Envelopes.Items(page, more ? String.valueOf(seq(page.get(page.size() - 1).id().value())) : null));
-    });
+    return store.read(() -> ok(Envelopes.Items.page(store.dossiers.values(),
+        d -> owns(p, d) && (module == null || d.module() == module) && (status == null || d.status() == status),
+        after, limit)));
   }
 
   private Reply getDossier(Call c) {
@@ -432,11 +423,11 @@ public final class Api {
     Principal p = c.principal();
     String dossier = c.query("dossier");
     RequestStatus status = enumParam(c, "status", RequestStatus.class);
-    return store.read(() -> ok(Envelopes.Items.of(store.requests.values().stream()
-        .filter(r -> canSee(p, r))
-        .filter(r -> dossier == null || r.dossierId().value().equals(dossier))
-        .filter(r -> status == null || r.status() == status)
-        .toList())));
+    int limit = intParam(c, "limit", 50, 1, 500);
+    long after = cursorParam(c, "cursor");
+    return store.read(() -> ok(Envelopes.Items.page(store.requests.values(),
+        r -> canSee(p, r) && (dossier == null || r.dossierId().value().equals(dossier))
+            && (status == null || r.status() == status), after, limit)));
   }
 
   private Reply getRequest(Call c) {
@@ -813,14 +804,6 @@ public final class Api {
     return r;
   }
 
-  private static long seq(String id) {
-    int dash = id.lastIndexOf('-');
-    try {
-      return Long.parseLong(id.substring(dash + 1));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
 
   private static <E extends Enum<E>> E enumParam(Call c, String name, Class<E> type) {
     String v = c.query(name);
