@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.directory.Unit;
+import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.json.VtJson;
 import io.vtsdk.model.validation.DossierValidator;
 import io.vtsdk.model.workflow.Role;
 import io.vtsdk.rules.RuleEngine;
 import io.vtsdk.testkit.internal.Admin;
 import io.vtsdk.testkit.internal.Api;
+import io.vtsdk.testkit.internal.ApiException;
 import io.vtsdk.testkit.internal.Controls;
 import io.vtsdk.testkit.internal.DemoData;
 import io.vtsdk.testkit.internal.MutableClock;
@@ -71,6 +73,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final Controls controls;
   private final Admin admin;
   private final Router router;
+  private final Api api;
   private HttpServer http;
   private ExecutorService executor;
 
@@ -88,7 +91,7 @@ public final class ReferenceServer implements AutoCloseable {
     JsonMapper json = VtJson.newMapper();
     this.controls = new Controls(b.journalCapacity);
     this.router = new Router(json, tokens, b.maxBodyBytes, store, controls);
-    Api api = new Api(store, json, clock, validator.join(), rules.join(), b.archiveAfter);
+    this.api = new Api(store, json, clock, validator.join(), rules.join(), b.archiveAfter);
     api.register(router);
     List<Unit> directory = b.demoData ? DemoData.directory(b.seed) : List.of();
     this.admin = new Admin(store, clock, api, router, controls, directory, json, b.seed,
@@ -161,6 +164,42 @@ public final class ReferenceServer implements AutoCloseable {
   /** Clears all data, faults and the journal (directory reloaded, clock back to system time). */
   public void reset() {
     admin.reset();
+  }
+
+  /**
+   * Loads dossiers, keeping their ids, as if their requesting units had created them (status DRAFT, version 1,
+   * {@code dossier.created} events). All or nothing.
+   *
+   * @return the dossiers as stored
+   * @throws IllegalArgumentException naming the dossier and the rule when one is invalid at DRAFT, has an id already
+   *     taken or of the server's {@code D-<n>} form, or a requester unit outside the directory (no value is echoed)
+   */
+  public List<Dossier> load(Dossier... dossiers) {
+    List<List<String>> none = java.util.Collections.nCopies(dossiers.length, List.of());
+    return load(List.of(dossiers), none);
+  }
+
+  /**
+   * Loads a dossier as {@link #load(Dossier...)} and sends it to {@code units} as its requester would (valid at
+   * SUBMISSION; each unit must receive its module and target; PRADO only to the patient's CPAM).
+   *
+   * @return the requests created, one per unit, are visible through the API; this returns the stored dossier (SENT)
+   */
+  public Dossier loadAndSend(Dossier dossier, UnitId... units) {
+    Objects.requireNonNull(dossier, "dossier");
+    if (units.length == 0) {
+      throw new IllegalArgumentException("units: give at least one receiving unit");
+    }
+    List<String> ids = java.util.Arrays.stream(units).map(UnitId::value).toList();
+    return load(List.of(dossier), List.of(ids)).get(0);
+  }
+
+  private List<Dossier> load(List<Dossier> dossiers, List<List<String>> sendTo) {
+    try {
+      return api.load(dossiers, sendTo, java.util.Locale.ENGLISH);
+    } catch (ApiException e) {
+      throw new IllegalArgumentException(e.describe(), e);
+    }
   }
 
   /** Freezes the server clock at {@code instant} and runs auto-archiving. */

@@ -73,6 +73,7 @@ class AuthorizationMatrixTest {
     matrix.put("GET /v1/indicators/waiting-lists", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("GET /v1/events", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("POST /__admin/reset", row(204, 204, 204, 204, 204, 204, 204, 204, 204, 204));
+    matrix.put("POST /__admin/fixtures", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 422)); // "{}": no dossiers
     matrix.put("GET /__admin/clock", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("PUT /__admin/clock", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("POST /__admin/faults", row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400));

@@ -44,6 +44,26 @@ public final class Admin {
       return new Reply(204, Map.of(), new byte[0]);
     });
     r.publicRoute("GET", "/__admin/clock", c -> clockReply());
+    r.publicRoute("POST", "/__admin/fixtures", c -> {
+      JsonNode b = c.jsonBody();
+      JsonNode list = b.path("dossiers");
+      if (!list.isArray() || list.isEmpty()) {
+        throw new ApiException(422, "validation-failed",
+            "give {\"dossiers\": [dossier, …], \"sendTo\": {\"<dossier id>\": [\"<unit id>\", …]}}");
+      }
+      List<io.vtsdk.model.dossier.Dossier> dossiers = new java.util.ArrayList<>();
+      List<List<String>> sendTo = new java.util.ArrayList<>();
+      for (JsonNode d : list) {
+        if (!d.isObject() || !d.hasNonNull("id")) {
+          throw new ApiException(422, "validation-failed", "every fixture dossier needs an id");
+        }
+        dossiers.add(c.bodyAs(d, io.vtsdk.model.dossier.Dossier.class));
+        List<String> units = new java.util.ArrayList<>();
+        b.path("sendTo").path(d.get("id").asText()).forEach(u -> units.add(u.asText()));
+        sendTo.add(units);
+      }
+      return json(201, Envelopes.Items.of(api.load(dossiers, sendTo, c.locale)));
+    });
     r.publicRoute("POST", "/__admin/faults", c -> {
       JsonNode b = c.jsonBody();
       if (b.isObject() && !b.has("times")) {

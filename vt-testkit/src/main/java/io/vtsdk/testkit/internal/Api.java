@@ -505,8 +505,7 @@ public final class Api {
   void seed(List<DemoDossiers.Scenario> scenarios) {
     Instant now = clock.instant();
     for (DemoDossiers.Scenario sc : scenarios) {
-      Dossier d = sc.draft().toBuilder().number("VT-" + sc.draft().id()).status(DossierStatus.DRAFT).version(1)
-          .createdAt(now).updatedAt(now).build();
+      Dossier d = stored(sc.draft(), now);
       requireValid(d, Stage.DRAFT, Locale.FRENCH);
       store.dossiers.put(d.id(), d);
       emit("dossier.created", d, null, null, Workflow.of(d.module()).senders().iterator().next(), null);
@@ -529,6 +528,64 @@ public final class Api {
         act(r, step.action(), step.role(), response);
       }
     }
+  }
+
+  private static Dossier stored(Dossier draft, Instant now) {
+    return draft.toBuilder().number("VT-" + draft.id()).status(DossierStatus.DRAFT).version(1).createdAt(now)
+        .updatedAt(now).history(List.of()).build();
+  }
+
+  /**
+   * Loads fixture dossiers as if their requesting units had created them (and sent them to the given units), keeping
+   * their ids. All or nothing: every dossier is checked first (id free and not of the server's {@code D-n} form,
+   * requester unit known, valid at DRAFT, and at SUBMISSION with receivable units when it is to be sent).
+   */
+  public List<Dossier> load(List<Dossier> dossiers, List<List<String>> sendTo, Locale locale) {
+    return store.write(() -> {
+      sweep();
+      Instant now = clock.instant();
+      Set<DossierId> ids = new java.util.HashSet<>();
+      List<DemoDossiers.Scenario> scenarios = new ArrayList<>();
+      for (int i = 0; i < dossiers.size(); i++) {
+        Dossier d = stored(dossiers.get(i), now);
+        String at = "dossiers[" + i + "] (" + d.id() + "): ";
+        if (d.id().value().matches("[DR]-[0-9]+")) {
+          throw new ApiException(422, "validation-failed", at + "ids of the form D-<n> are the server's own");
+        }
+        if (store.dossiers.containsKey(d.id()) || !ids.add(d.id())) {
+          throw new ApiException(409, "conflict", at + "a dossier with this id already exists");
+        }
+        if (d.requester() == null || !store.units.containsKey(d.requester().unit())) {
+          throw new ApiException(422, "validation-failed", at + "requester.unit must be a unit of the directory");
+        }
+        List<String> targets = sendTo.get(i);
+        try {
+          requireValid(d, Stage.DRAFT, locale);
+          if (!targets.isEmpty()) {
+            requireValid(d, Stage.SUBMISSION, locale);
+            if (new java.util.HashSet<>(targets).size() != targets.size()) {
+              throw new ApiException(422, "validation-failed", "sendTo lists a unit twice");
+            }
+            for (String id : targets) {
+              Unit u = store.units.get(UnitId.of(id));
+              if (u == null) {
+                throw new ApiException(422, "validation-failed", "unknown unit '" + id + "' in sendTo");
+              }
+              checkReceives(d, u);
+            }
+          }
+        } catch (ApiException e) {
+          throw e.prefixed(at);
+        }
+        scenarios.add(new DemoDossiers.Scenario(d, targets, List.of()));
+      }
+      seed(scenarios);
+      List<Dossier> out = new ArrayList<>();
+      for (DemoDossiers.Scenario sc : scenarios) {
+        out.add(store.dossiers.get(sc.draft().id()));
+      }
+      return out;
+    });
   }
 
   /** The requester confirmed one admission: every other open request of the dossier is closed by VT. */

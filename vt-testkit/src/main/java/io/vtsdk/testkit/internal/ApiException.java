@@ -33,6 +33,21 @@ public final class ApiException extends RuntimeException {
     return code;
   }
 
+  /** The same error with {@code prefix} before its detail (to say which item of a batch failed). */
+  ApiException prefixed(String prefix) {
+    return new ApiException(status, code, prefix + getMessage(), violations, extensions);
+  }
+
+  /** The detail and, for validation, each violation's path and code (never the rejected value). */
+  public String describe() {
+    StringBuilder sb = new StringBuilder(getMessage());
+    for (Violation v : violations) {
+      sb.append("; ").append(v.path().isEmpty() ? "/" : v.path()).append(' ').append(v.code()).append(": ")
+          .append(v.message());
+    }
+    return sb.toString();
+  }
+
   static ApiException notFound(String what, String id) {
     return new ApiException(404, "not-found", what + " '" + id + "' not found (or not visible to you)");
   }
