@@ -57,8 +57,9 @@ import java.util.function.IntFunction;
  * with the same client. GET a dossier and POST a response, requests/s and p50/p99 latency; then cold start in fresh
  * JVMs (median of 5).
  *
- * <p>Run: {@code java -cp vt-bench/target/benchmarks.jar io.vtsdk.bench.ServerLoadHarness [seconds] [threads]
- * [requests to prepare]}. The POST phase answers requests prepared beforehand (one legal answer each); if they run
+ * <p>Run: {@code java [-Dvt.bench.wrk=true] -cp vt-bench/target/benchmarks.jar io.vtsdk.bench.ServerLoadHarness
+ * [seconds] [threads] [requests to prepare]}. With {@code vt.bench.wrk}, wrk (a C load generator, Debian package
+ * {@code wrk}) drives both servers instead of the JDK client, which otherwise takes much of the shared CPU. The POST phase answers requests prepared beforehand (one legal answer each); if they run
  * out, the remaining calls count as errors — prepare more.
  */
 public final class ServerLoadHarness {
@@ -105,6 +106,50 @@ public final class ServerLoadHarness {
       URI wmBase = URI.create(wm.baseUrl());
 
       List<Result> results = new ArrayList<>();
+      if (WRK) {
+        // wrk (C, epoll) as the load generator: far less client CPU on the shared 2 cores than the JDK client
+        String getScript = "wrk.method = \"GET\"\nwrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n";
+        wrk("warm-up", vt.url("/v1/dossiers/" + dossierId), getScript, 3);
+        wrk("warm-up", wmBase.resolve("/v1/dossiers/" + dossierId), getScript, 3);
+        results.add(wrk("GET dossier — reference server (wrk)", vt.url("/v1/dossiers/" + dossierId), getScript,
+            seconds));
+        results.add(wrk("GET dossier — WireMock stub (wrk)", wmBase.resolve("/v1/dossiers/" + dossierId), getScript,
+            seconds));
+        Path lines = java.nio.file.Files.createTempFile("vt-requests", ".txt");
+        StringBuilder sb = new StringBuilder();
+        for (String entry : requestIds) {
+          String[] idUnit = entry.split("\\|");
+          sb.append("/v1/requests/").append(idUnit[0]).append("/responses ").append(unitTokens.get(idUnit[1]))
+              .append('\n');
+        }
+        java.nio.file.Files.writeString(lines, sb);
+        String postScript = String.join("\n",
+            "local lines = {}",
+            "local n = 0",
+            "local threads = 0",
+            "function setup(thread) thread:set(\"tid\", threads); threads = threads + 1 end",
+            "function init(args)",
+            "  for l in io.lines(\"" + lines + "\") do table.insert(lines, l) end",
+            "  n = tid",
+            "end",
+            "function request()",
+            "  local l = lines[n + 1] or lines[1]",
+            "  n = n + " + WRK_THREADS,
+            "  local path, tok = l:match(\"(%S+) (%S+)\")",
+            "  return wrk.format(\"POST\", path, {[\"Authorization\"] = \"Bearer \" .. tok,",
+            "    [\"Content-Type\"] = \"application/json\"}, '" + respondBody + "')",
+            "end", "");
+        results.add(wrk("POST response — reference server (wrk)", vt.url("/"), postScript, seconds));
+        String wmPost = "wrk.method = \"POST\"\nwrk.body = '" + respondBody + "'\n"
+            + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+            + "wrk.headers[\"Authorization\"] = \"Bearer " + smrToken + "\"\n";
+        results.add(wrk("POST response — WireMock stub (wrk)", wmBase.resolve("/v1/requests/R-1/responses"), wmPost,
+            seconds));
+        wm.stop();
+        print(results, startTimes("reference"), startTimes("wiremock"), seconds,
+            "wrk -t" + WRK_THREADS + " -c" + WRK_CONNECTIONS);
+        System.exit(0);
+      }
       // warm-up both, then measure
       run("warm-up", client, threads, 3, i -> HttpRequest.newBuilder(vt.url("/v1/dossiers/" + dossierId))
           .header("Authorization", "Bearer " + token).build());
@@ -128,7 +173,7 @@ public final class ServerLoadHarness {
 
       long[] refStart = startTimes("reference");
       long[] wmStart = startTimes("wiremock");
-      print(results, refStart, wmStart, seconds, threads);
+      print(results, refStart, wmStart, seconds, "JDK HttpClient, " + threads + " threads");
     }
     System.exit(0);
   }
@@ -196,6 +241,44 @@ public final class ServerLoadHarness {
     return new Result(name, rps, pct(merged, 50), pct(merged, 99), errors[0]);
   }
 
+  static final boolean WRK = Boolean.getBoolean("vt.bench.wrk");
+  static final int WRK_THREADS = 2;
+  static final int WRK_CONNECTIONS = 8;
+
+  /** Runs wrk with a Lua script; parses requests/s, p50, p99 and non-2xx counts from its report. */
+  static Result wrk(String name, URI url, String script, int seconds) throws Exception {
+    Path lua = java.nio.file.Files.createTempFile("vt-bench", ".lua");
+    java.nio.file.Files.writeString(lua, script);
+    Process p = new ProcessBuilder("wrk", "-t" + WRK_THREADS, "-c" + WRK_CONNECTIONS, "-d" + seconds + "s",
+        "--latency", "-s", lua.toString(), url.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("wrk failed:\n" + out);
+    }
+    double rps = Double.parseDouble(grab(out, "Requests/sec:\\s+([0-9.]+)"));
+    String non2xx = grabOrNull(out, "Non-2xx or 3xx responses:\\s+([0-9]+)");
+    return new Result(name, rps, millis(grab(out, "\\s50%\\s+([0-9.]+\\w+)")),
+        millis(grab(out, "\\s99%\\s+([0-9.]+\\w+)")), non2xx == null ? 0 : Long.parseLong(non2xx));
+  }
+
+  private static String grab(String text, String regex) {
+    String v = grabOrNull(text, regex);
+    if (v == null) {
+      throw new IllegalStateException("no match for " + regex + " in wrk output:\n" + text);
+    }
+    return v;
+  }
+
+  private static String grabOrNull(String text, String regex) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static double millis(String v) {
+    double n = Double.parseDouble(v.replaceAll("[a-z]+$", ""));
+    return v.endsWith("us") ? n / 1000 : v.endsWith("ms") ? n : v.endsWith("s") ? n * 1000 : n;
+  }
+
   static double pct(long[] sorted, int p) {
     if (sorted.length == 0) {
       return Double.NaN;
@@ -221,9 +304,9 @@ public final class ServerLoadHarness {
     return inProcess;
   }
 
-  static void print(List<Result> results, long[] refStart, long[] wmStart, int seconds, int threads) {
-    System.out.printf(Locale.ROOT, "%n%d client threads, %d s per phase, HTTP/1.1 keep-alive, loopback; %s, %d cores%n",
-        threads, seconds, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+  static void print(List<Result> results, long[] refStart, long[] wmStart, int seconds, String client) {
+    System.out.printf(Locale.ROOT, "%n%s, %d s per phase, HTTP/1.1 keep-alive, loopback; %s, %d cores%n",
+        client, seconds, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors());
     System.out.println("| phase | requests/s | p50 ms | p99 ms | errors |");
     System.out.println("|---|---|---|---|---|");

@@ -29,9 +29,15 @@ import org.apiguardian.api.API;
 public final class TokenFactory {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+  /** Bound of the verified-token cache; cleared when full (tokens are few in tests). */
+  private static final int CACHE_SIZE = 4096;
   private final byte[] secret;
   private final Clock clock;
   private final Duration lifetime;
+  /** Tokens whose signature was checked, with their claims; expiry is still checked on every call. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Claims> verified =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   TokenFactory(byte[] secret, Clock clock, Duration lifetime) {
     this.secret = secret.clone();
@@ -62,6 +68,10 @@ public final class TokenFactory {
     if (token == null || !token.startsWith("vt.")) {
       return Optional.empty();
     }
+    Claims known = verified.get(token);
+    if (known != null) {
+      return clock.instant().isBefore(known.expiresAt()) ? Optional.of(known) : Optional.empty();
+    }
     String[] parts = token.split("\\.");
     if (parts.length != 3) {
       return Optional.empty();
@@ -79,17 +89,26 @@ public final class TokenFactory {
       if (!clock.instant().isBefore(exp)) {
         return Optional.empty();
       }
-      return Optional.of(new Claims(Role.valueOf(f[0]), UnitId.of(f[1]), "-".equals(f[2]) ? null : f[2], exp));
+      Claims claims = new Claims(Role.valueOf(f[0]), UnitId.of(f[1]), "-".equals(f[2]) ? null : f[2], exp);
+      if (verified.size() >= CACHE_SIZE) {
+        verified.clear();
+      }
+      verified.put(token, claims);
+      return Optional.of(claims);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }
 
   private byte[] sign(byte[] payload) {
+    return macs.get().doFinal(payload); // doFinal resets the Mac for the next use
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return mac.doFinal(payload);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }

@@ -187,7 +187,23 @@ public final class Api {
 
   private Reply getDossier(Call c) {
     Dossier d = store.read(() -> visibleDossier(c.principal(), c.path("id")));
-    return withEtag(ok(d), d.version());
+    return withEtag(Reply.json(200, representation(d.id(), d)), d.version());
+  }
+
+  /** The JSON of a stored record, serialised once per version (the cache checks it is the same object). */
+  private byte[] representation(Object id, Object current) {
+    Store.Representation r = store.representations.get(id);
+    if (r != null && r.source() == current) {
+      return r.json();
+    }
+    byte[] bytes;
+    try {
+      bytes = json.writeValueAsBytes(current);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + current.getClass().getSimpleName(), e);
+    }
+    store.representations.put(id, new Store.Representation(current, bytes));
+    return bytes;
   }
 
   private Reply updateDossier(Call c) {
@@ -432,7 +448,7 @@ public final class Api {
 
   private Reply getRequest(Call c) {
     AdmissionRequest r = store.read(() -> visibleRequest(c.principal(), c.path("id")));
-    return withEtag(ok(r), r.version());
+    return withEtag(Reply.json(200, representation(r.id(), r)), r.version());
   }
 
   private Reply availableActions(Call c) {
@@ -458,7 +474,7 @@ public final class Api {
         throw new ApiException(422, "validation-failed", "the response is invalid", report.violations(), Map.of());
       }
     }
-    return store.write(() -> {
+    AdmissionRequest updated = store.write(() -> {
       sweep();
       AdmissionRequest r = visibleRequest(p, c.path("id"));
       if (response != null && !response.kind().modules().contains(r.module())) {
@@ -468,9 +484,10 @@ public final class Api {
       if (!relation(p, r)) {
         throw ApiException.forbidden("your unit is not a party to this request in role " + p.role());
       }
-      AdmissionRequest updated = act(r, action, p.role(), response);
-      return withEtag(ok(updated), updated.version());
+      return act(r, action, p.role(), response);
     });
+    // serialised outside the write lock: the record is immutable
+    return withEtag(Reply.json(200, representation(updated.id(), updated)), updated.version());
   }
 
   /** Applies a workflow action (and its response) to a request. Call under the write lock. */

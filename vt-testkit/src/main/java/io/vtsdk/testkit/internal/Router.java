@@ -89,7 +89,7 @@ public final class Router implements HttpHandler {
   public void handle(HttpExchange ex) throws IOException {
     long start = System.nanoTime();
     String correlationId = Optional.ofNullable(ex.getRequestHeaders().getFirst("X-Correlation-Id"))
-        .filter(s -> !s.isBlank() && s.length() <= 128).orElse(UUID.randomUUID().toString());
+        .filter(s -> !s.isBlank() && s.length() <= 128).orElseGet(Router::newCorrelationId);
     Locale locale = locale(ex.getRequestHeaders().getFirst("Accept-Language"));
     String template = "(none)";
     int status = 0;
@@ -168,6 +168,17 @@ public final class Router implements HttpHandler {
       ex.close();
       LOG.debug("{} {} -> {} in {} µs", ex.getRequestMethod(), template, status, (System.nanoTime() - start) / 1000);
     }
+  }
+
+  /**
+   * A random UUID from a thread-local generator: a correlation id needs to be unique, not unguessable, and
+   * {@code UUID.randomUUID()} serialises every request on one SecureRandom.
+   */
+  static String newCorrelationId() {
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    long hi = (r.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+    return new UUID(hi, lo).toString();
   }
 
   private Reply idempotent(Route route, Call call, String key) {

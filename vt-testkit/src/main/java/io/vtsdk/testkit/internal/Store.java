@@ -32,6 +32,14 @@ public final class Store {
   final Map<io.vtsdk.model.AttachmentId, byte[]> attachmentContents = new LinkedHashMap<>();
   /** Which dossier each attachment belongs to. */
   final Map<io.vtsdk.model.AttachmentId, DossierId> attachmentDossier = new LinkedHashMap<>();
+  /**
+   * JSON of the records last read, keyed by id, valid while the stored record is the same object (records are
+   * immutable and every write replaces them). Concurrent: filled under the read lock.
+   */
+  final Map<Object, Representation> representations = new java.util.concurrent.ConcurrentHashMap<>();
+
+  record Representation(Object source, byte[] json) {}
+
   /** Earliest instant at which an open request may fall due for archiving (null: none open). */
   java.time.Instant nextArchiveDue;
 
@@ -63,6 +71,7 @@ public final class Store {
     attachmentContents.clear();
     attachmentDossier.clear();
     esmsStatuses.clear();
+    representations.clear();
     nextId = 1;
   }
 
