@@ -1,7 +1,9 @@
 /**
- * Typed client for the VT HTTP API (vt-client).
+ * Typed Java client for the VT HTTP API: {@link io.vtsdk.client.VtClient} (blocking) and
+ * {@link io.vtsdk.client.VtAsyncClient} ({@code CompletableFuture}), built once and shared.
  *
- * <p>This module is a placeholder until its issue lands; it builds so that the reactor, the BOM and the
- * dependency graph of DESIGN.md §2 are in place from the start.
+ * <p>Every POST carries an {@code Idempotency-Key} kept across retries; retries use exponential backoff with full
+ * jitter and honour {@code Retry-After}; errors are the sealed {@link io.vtsdk.client.VtException} hierarchy; logs
+ * (SLF4J, DEBUG) never contain bodies or tokens. See docs/client.md.
  */
 package io.vtsdk.client;

@@ -49,6 +49,7 @@ public final class Router implements HttpHandler {
   private final Store store;
   private final Map<String, Stored> idempotency = new ConcurrentHashMap<>();
   private final Controls controls;
+  private final java.util.concurrent.atomic.AtomicLong requestIds = new java.util.concurrent.atomic.AtomicLong();
 
   record Stored(byte[] requestHash, Reply reply) {}
 
@@ -88,6 +89,7 @@ public final class Router implements HttpHandler {
   @Override
   public void handle(HttpExchange ex) throws IOException {
     long start = System.nanoTime();
+    ex.getResponseHeaders().set("X-Request-Id", "req-" + requestIds.incrementAndGet());
     String correlationId = Optional.ofNullable(ex.getRequestHeaders().getFirst("X-Correlation-Id"))
         .filter(s -> !s.isBlank() && s.length() <= 128).orElseGet(Router::newCorrelationId);
     Locale locale = locale(ex.getRequestHeaders().getFirst("Accept-Language"));

@@ -1,0 +1,36 @@
+package io.vtsdk.client;
+
+import io.vtsdk.client.internal.Endpoints;
+import io.vtsdk.client.internal.Pipeline;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/** The change feed {@code /v1/events}: what changed that the caller may see, in order, with a stable cursor. */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Events {
+  private final Pipeline p;
+  private final Endpoints e;
+
+  Events(Pipeline p, Endpoints e) {
+    this.p = p;
+    this.e = e;
+  }
+
+  /** Up to {@code limit} (1–1000) events after {@code cursor} ({@code null}: from the start). */
+  public Page<Event> page(String cursor, int limit) {
+    return page(cursor, limit, RequestOptions.none());
+  }
+
+  public Page<Event> page(String cursor, int limit, RequestOptions o) {
+    return p.execute(e.events(cursor, limit, o));
+  }
+
+  /**
+   * A helper that hands each new event to {@code handler} once and saves the watermark in {@code store} after the
+   * handler returns. See {@link EventSync}.
+   */
+  public EventSync sync(WatermarkStore store, EventSync.Handler handler) {
+    return new EventSync(this, Objects.requireNonNull(store, "store"), Objects.requireNonNull(handler, "handler"),
+        500);
+  }
+}

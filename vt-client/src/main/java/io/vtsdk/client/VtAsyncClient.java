@@ -1,0 +1,74 @@
+package io.vtsdk.client;
+
+import io.vtsdk.client.internal.Endpoints;
+import io.vtsdk.client.internal.Pipeline;
+import java.util.concurrent.CompletableFuture;
+import org.apiguardian.api.API;
+
+/**
+ * The VT client whose operations return {@code CompletableFuture}: calls run on OkHttp's dispatcher and retries are
+ * scheduled, so the caller's thread never blocks (the token provider is called on the caller's thread for the first
+ * attempt; keep it cached). Built by {@link VtClient.Builder#buildAsync()}; immutable and thread-safe. A future
+ * fails with a {@link VtException}; cancelling it cancels the HTTP call.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class VtAsyncClient {
+  private final VtClient.Builder config;
+  private final Pipeline pipeline;
+  private final Endpoints endpoints;
+  private final AsyncDossiers dossiers;
+  private final AsyncAttachments attachments;
+  private final AsyncRequests requests;
+  private final AsyncDirectory directory;
+  private final AsyncIndicators indicators;
+
+  VtAsyncClient(VtClient.Builder config, Pipeline pipeline) {
+    this.config = config;
+    this.pipeline = pipeline;
+    this.endpoints = new Endpoints(pipeline);
+    this.dossiers = new AsyncDossiers(pipeline, endpoints);
+    this.attachments = new AsyncAttachments(pipeline, endpoints);
+    this.requests = new AsyncRequests(pipeline, endpoints);
+    this.directory = new AsyncDirectory(pipeline, endpoints);
+    this.indicators = new AsyncIndicators(pipeline, endpoints);
+  }
+
+  /** A builder with this client's settings (sharing its OkHttp client). */
+  public VtClient.Builder newBuilder() {
+    return config.copy();
+  }
+
+  public AsyncDossiers dossiers() {
+    return dossiers;
+  }
+
+  public AsyncAttachments attachments() {
+    return attachments;
+  }
+
+  public AsyncRequests requests() {
+    return requests;
+  }
+
+  public AsyncDirectory directory() {
+    return directory;
+  }
+
+  public AsyncIndicators indicators() {
+    return indicators;
+  }
+
+  /** One page of the change feed (see {@link Events#page}). */
+  public CompletableFuture<Page<Event>> events(String cursor, int limit) {
+    return pipeline.executeAsync(endpoints.events(cursor, limit, RequestOptions.none()));
+  }
+
+  public CompletableFuture<Health> health() {
+    return pipeline.executeAsync(endpoints.health(RequestOptions.none()));
+  }
+
+  @Override
+  public String toString() {
+    return "VtAsyncClient[" + config.baseUrl() + "]";
+  }
+}

@@ -1,0 +1,303 @@
+package io.vtsdk.client;
+
+import io.vtsdk.client.internal.Endpoints;
+import io.vtsdk.client.internal.Pipeline;
+import io.vtsdk.client.internal.RetryPolicy;
+import io.vtsdk.client.internal.Sleeper;
+import io.vtsdk.model.json.VtJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.apiguardian.api.API;
+
+/**
+ * The blocking VT client. Build it once and share it: it is immutable and thread-safe, and holds one OkHttp client
+ * (connection pool, dispatcher) for all calls.
+ *
+ * <pre>{@code
+ * VtClient vt = VtClient.builder()
+ *     .baseUrl(URI.create("https://vt.example/"))
+ *     .tokenProvider(TokenProvider.of(token))
+ *     .appInfo("MyEHR/4.2")
+ *     .build();
+ * Dossier draft = vt.dossiers().create(dossier);          // retried safely: same Idempotency-Key
+ * vt.dossiers().send(draft.id(), List.of(UnitId.of("CPAM-691")));
+ * }</pre>
+ *
+ * <p>{@link Builder#buildAsync()} gives the same operations returning {@code CompletableFuture}. Errors are
+ * {@link VtException}s. See docs/client.md.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class VtClient {
+  private final Builder config;
+  private final Pipeline pipeline;
+  private final Dossiers dossiers;
+  private final Attachments attachments;
+  private final Requests requests;
+  private final Directory directory;
+  private final Indicators indicators;
+  private final Events events;
+  private final Endpoints endpoints;
+
+  private VtClient(Builder b, Pipeline pipeline) {
+    this.config = b;
+    this.pipeline = pipeline;
+    this.endpoints = new Endpoints(pipeline);
+    this.dossiers = new Dossiers(pipeline, endpoints);
+    this.attachments = new Attachments(pipeline, endpoints);
+    this.requests = new Requests(pipeline, endpoints);
+    this.directory = new Directory(pipeline, endpoints);
+    this.indicators = new Indicators(pipeline, endpoints);
+    this.events = new Events(pipeline, endpoints);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder with this client's settings; clients it builds share this client's OkHttp client. */
+  public Builder newBuilder() {
+    return config.copy();
+  }
+
+  public Dossiers dossiers() {
+    return dossiers;
+  }
+
+  public Attachments attachments() {
+    return attachments;
+  }
+
+  public Requests requests() {
+    return requests;
+  }
+
+  public Directory directory() {
+    return directory;
+  }
+
+  public Indicators indicators() {
+    return indicators;
+  }
+
+  public Events events() {
+    return events;
+  }
+
+  public Health health() {
+    return pipeline.execute(endpoints.health(RequestOptions.none()));
+  }
+
+  @Override
+  public String toString() {
+    return "VtClient[" + config.baseUrl + "]";
+  }
+
+  /**
+   * Settings of {@link VtClient} and {@link VtAsyncClient}. Required: {@link #baseUrl} and {@link #tokenProvider}.
+   * Defaults: 3 attempts, backoff 200 ms doubling to 5 s with full jitter, {@code Retry-After} up to 30 s honoured,
+   * a retry budget of 100 (a retry costs 5, a success gives 1 back), call timeout 30 s, French messages.
+   */
+  public static final class Builder {
+    private URI baseUrl;
+    private TokenProvider tokens;
+    private OkHttpClient http;
+    private OkHttpClient shared;
+    private String appInfo;
+    private Locale language = Locale.FRENCH;
+    private int maxAttempts = 3;
+    private Duration baseDelay = Duration.ofMillis(200);
+    private Duration maxDelay = Duration.ofSeconds(5);
+    private Duration maxRetryAfter = Duration.ofSeconds(30);
+    private int retryBudget = 100;
+    private Duration callTimeout = Duration.ofSeconds(30);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+
+    private Builder() {}
+
+    Builder copy() {
+      Builder b = new Builder();
+      b.baseUrl = baseUrl;
+      b.tokens = tokens;
+      b.http = http;
+      b.shared = shared;
+      b.appInfo = appInfo;
+      b.language = language;
+      b.maxAttempts = maxAttempts;
+      b.baseDelay = baseDelay;
+      b.maxDelay = maxDelay;
+      b.maxRetryAfter = maxRetryAfter;
+      b.retryBudget = retryBudget;
+      b.callTimeout = callTimeout;
+      b.connectTimeout = connectTimeout;
+      b.sleeper = sleeper;
+      b.random = random;
+      return b;
+    }
+
+    /** The API's base URL, e.g. {@code https://vt.example/} (the client adds {@code /v1/…}). */
+    public Builder baseUrl(URI baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl");
+      if (HttpUrl.parse(baseUrl.toString()) == null) {
+        throw new IllegalArgumentException("baseUrl must be an http(s) URL, was " + baseUrl);
+      }
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    public Builder tokenProvider(TokenProvider tokens) {
+      this.tokens = Objects.requireNonNull(tokens, "tokens");
+      return this;
+    }
+
+    /**
+     * Your OkHttp client (its pool, proxy, TLS and interceptors are kept). The VT client derives its own from it with
+     * {@code newBuilder()}, which shares the pool and dispatcher.
+     */
+    public Builder httpClient(OkHttpClient http) {
+      this.http = Objects.requireNonNull(http, "http");
+      return this;
+    }
+
+    /** Your application, appended to the User-Agent: {@code vt-sdk-java/0.1.0 (java 17) MyEHR/4.2}. */
+    public Builder appInfo(String appInfo) {
+      if (appInfo == null || appInfo.isBlank() || appInfo.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+        throw new IllegalArgumentException("appInfo must be printable ASCII, like MyEHR/4.2");
+      }
+      this.appInfo = appInfo;
+      return this;
+    }
+
+    /** The default language of error messages: French (default) or English. */
+    public Builder language(Locale language) {
+      this.language = Objects.requireNonNull(language, "language");
+      return this;
+    }
+
+    /** Total tries of a call (1 = no retry). */
+    public Builder maxAttempts(int n) {
+      if (n < 1 || n > 10) {
+        throw new IllegalArgumentException("maxAttempts must be between 1 and 10, was " + n);
+      }
+      this.maxAttempts = n;
+      return this;
+    }
+
+    /** Exponential backoff bounds (full jitter). */
+    public Builder backoff(Duration base, Duration max) {
+      if (base == null || max == null || base.isNegative() || max.compareTo(base) < 0) {
+        throw new IllegalArgumentException("backoff needs 0 <= base <= max");
+      }
+      this.baseDelay = base;
+      this.maxDelay = max;
+      return this;
+    }
+
+    /** The longest {@code Retry-After} the client waits for; a longer one fails the call at once. */
+    public Builder maxRetryAfter(Duration d) {
+      if (d == null || d.isNegative()) {
+        throw new IllegalArgumentException("maxRetryAfter must be zero or positive");
+      }
+      this.maxRetryAfter = d;
+      return this;
+    }
+
+    /** The retry budget shared by all calls (token bucket; a retry costs 5, a success gives 1 back; 0: no retry). */
+    public Builder retryBudget(int capacity) {
+      if (capacity < 0) {
+        throw new IllegalArgumentException("retryBudget must be zero or positive");
+      }
+      this.retryBudget = capacity;
+      return this;
+    }
+
+    /** Default time for a whole call, retries included (per call: {@link RequestOptions#timeout()}). */
+    public Builder callTimeout(Duration d) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("callTimeout must be positive");
+      }
+      this.callTimeout = d;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration d) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("connectTimeout must be positive");
+      }
+      this.connectTimeout = d;
+      return this;
+    }
+
+    /** Test seam: how the client waits between retries. */
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Test seam: the jitter source, values in [0, 1). */
+    Builder random(DoubleSupplier random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    public VtClient build() {
+      return new VtClient(this, pipeline());
+    }
+
+    /** The same operations, returning {@code CompletableFuture} and never blocking the caller's thread. */
+    public VtAsyncClient buildAsync() {
+      return new VtAsyncClient(this, pipeline());
+    }
+
+    URI baseUrl() {
+      return baseUrl;
+    }
+
+    private Pipeline pipeline() {
+      if (baseUrl == null) {
+        throw new IllegalStateException("baseUrl is required");
+      }
+      if (tokens == null) {
+        throw new IllegalStateException("tokenProvider is required (TokenProvider.of(token) for a fixed token)");
+      }
+      synchronized (this) {
+        if (shared == null) {
+          OkHttpClient root = http != null ? http : new OkHttpClient();
+          shared = root.newBuilder()
+              .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+              .callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+              .retryOnConnectionFailure(false) // our retries, with the same Idempotency-Key
+              .build();
+        }
+      }
+      String ua = "vt-sdk-java/" + version() + " (java " + System.getProperty("java.version") + ")"
+          + (appInfo == null ? "" : " " + appInfo);
+      return new Pipeline(shared, HttpUrl.get(baseUrl.toString()), tokens,
+          new RetryPolicy(maxAttempts, baseDelay, maxDelay, maxRetryAfter, retryBudget), sleeper, random, ua,
+          language, callTimeout, VtJson.newMapper());
+    }
+
+    static String version() {
+      try (InputStream in = VtClient.class.getResourceAsStream("/io/vtsdk/client/vt-client.properties")) {
+        Properties p = new Properties();
+        if (in != null) {
+          p.load(in);
+        }
+        return p.getProperty("version", "dev");
+      } catch (IOException e) {
+        return "dev";
+      }
+    }
+  }
+}
