@@ -20,6 +20,8 @@ public enum VtErrorCode {
   CONFLICT,
   ILLEGAL_TRANSITION,
   IDEMPOTENCY_KEY_REUSED,
+  /** 409: a call with the same {@code Idempotency-Key} is still being handled; retried like a 503. */
+  IDEMPOTENCY_IN_PROGRESS,
   PRECONDITION_FAILED,
   PRECONDITION_REQUIRED,
   PAYLOAD_TOO_LARGE,

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs an {@link ApiCall}, in a fixed order: correlation id and idempotency key (once per call, kept across
  * retries) → User-Agent and language → bearer token (a 401 refreshes it once) → send → retry on transport errors,
- * 408, 429, 502, 503, 504 with backoff or {@code Retry-After}, within the retry budget → read the answer or map the
+ * 408, 409 idempotency-in-progress, 429, 502, 503, 504 with backoff or {@code Retry-After}, within the retry budget → read the answer or map the
  * problem to a typed exception. Logs at DEBUG method, path, status, time, attempt and allow-listed headers — never
  * bodies or tokens. Thread-safe. Not API.
  */
@@ -189,7 +189,14 @@ public final class Pipeline {
       out.completeExceptionally(e);
       return out;
     }
-    attemptAsync(a, out);
+    try {
+      // The first attempt asks the token provider, which may block (a client-credentials refresh): not on the
+      // caller's thread.
+      http.dispatcher().executorService().execute(() -> attemptAsync(a, out));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      out.completeExceptionally(new VtTransportException(a.what() + " not started: the HTTP client is shut down",
+          a.correlationId, 0, e));
+    }
     return out;
   }
 
@@ -279,7 +286,8 @@ public final class Pipeline {
       return new Result<>(true, value, null);
     }
     VtException failure = toException(a, response);
-    if (isRetryable(status) && a.call.bodyReplayable() && a.attempt < retry.maxAttempts()) {
+    boolean retryable = isRetryable(status) || failure.code() == VtErrorCode.IDEMPOTENCY_IN_PROGRESS;
+    if (retryable && a.call.bodyReplayable() && a.attempt < retry.maxAttempts()) {
       Duration delay = retryDelay(a, response.header("Retry-After"));
       if (delay != null && a.timeLeft(delay) && retry.tryAcquireRetry()) {
         return new Result<>(false, null, Next.retryAfter(delay));
