@@ -56,8 +56,8 @@ public record RequestOptions(Duration timeout, String idempotencyKey, String cor
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        throw new IllegalArgumentException(name + " must not contain control characters");
+      if (c < 0x20 || c > 0x7e) {
+        throw new IllegalArgumentException(name + " must be printable ASCII (HTTP header)");
       }
     }
     return value;

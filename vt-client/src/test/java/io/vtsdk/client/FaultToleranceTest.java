@@ -269,6 +269,14 @@ class FaultToleranceTest {
         .hasCauseInstanceOf(VtApiException.Validation.class);
   }
 
+  @Test
+  void idsAreSentAsOneEncodedPathSegment() {
+    wm.stubFor(any(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).willReturn(problem(404, "not-found")));
+    thrown(() -> client().dossiers().get(DossierId.of("D-1/../admin é")));
+    assertThat(requests()).singleElement().extracting(LoggedRequest::getUrl)
+        .isEqualTo("/v1/dossiers/D-1%2F..%2Fadmin%20%C3%A9");
+  }
+
   static VtException thrown(ThrowingCallable call) {
     Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
     assertThat(t).isInstanceOf(VtException.class);
