@@ -51,7 +51,7 @@ public final class Pipeline {
   private final Sleeper sleeper;
   private final DoubleSupplier random;
   private final String userAgent;
-  private final Locale language;
+  private final String languageTag;
   private final Duration defaultTimeout;
   private final JsonMapper json;
 
@@ -64,7 +64,7 @@ public final class Pipeline {
     this.sleeper = sleeper;
     this.random = random;
     this.userAgent = userAgent;
-    this.language = language;
+    this.languageTag = language.toLanguageTag();
     this.defaultTimeout = defaultTimeout;
     this.json = json;
   }
@@ -87,7 +87,7 @@ public final class Pipeline {
     Attempts(ApiCall<T> call) {
       this.call = call;
       RequestOptions o = call.options();
-      this.correlationId = o.correlationId() != null ? o.correlationId() : UUID.randomUUID().toString();
+      this.correlationId = o.correlationId() != null ? o.correlationId() : newCorrelationId();
       this.idempotencyKey = "POST".equals(call.method())
           ? (o.idempotencyKey() != null ? o.idempotencyKey() : UUID.randomUUID().toString()) : null;
       Duration timeout = o.timeout() != null ? o.timeout() : defaultTimeout;
@@ -103,8 +103,8 @@ public final class Pipeline {
           .header("User-Agent", userAgent)
           .header("Accept", "application/json")
           .header("X-Correlation-Id", correlationId)
-          .header("Accept-Language", (call.options().language() != null ? call.options().language() : language)
-              .toLanguageTag());
+          .header("Accept-Language", call.options().language() != null ? call.options().language().toLanguageTag()
+              : languageTag);
       lastToken = tokens.token();
       if (lastToken != null) {
         b.header("Authorization", "Bearer " + lastToken);
@@ -127,6 +127,17 @@ public final class Pipeline {
     boolean timeLeft(Duration wait) {
       return System.nanoTime() + wait.toNanos() < deadline;
     }
+  }
+
+  /**
+   * A random (version 4) UUID from a thread-local generator: a correlation id must be unique, not unguessable, and
+   * {@code UUID.randomUUID()} goes through one shared SecureRandom. Idempotency keys keep {@code randomUUID()}.
+   */
+  static String newCorrelationId() {
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(hi, lo).toString();
   }
 
   /** What to do after an attempt. */
