@@ -75,9 +75,10 @@ class ExactlyOnceProperties {
     vt.reset();
     vt.setClock(ClientTestBase.NOW);
     VtFixtures fx = VtFixtures.seeded(seed, ClientTestBase.TODAY);
+    RecordingSleeper sleeper = new RecordingSleeper();
     VtClient.Builder b = VtClient.builder().baseUrl(vt.baseUrl())
         .tokenProvider(TokenProvider.of(vt.demoToken(Role.REQUESTER))).httpClient(SHORT_READS)
-        .maxAttempts(4).sleeper(new RecordingSleeper());
+        .maxAttempts(4).sleeper(sleeper);
     VtClient sync = b.build();
     VtAsyncClient asyncClient = b.buildAsync();
 
@@ -94,10 +95,13 @@ class ExactlyOnceProperties {
       vt.clearFaults();
     }
 
-    if (plan.stream().anyMatch(s -> s.fault() == Injected.TIMEOUT)) {
-      // the attempts the client gave up on are still waiting on the server: let them land (as replays) before
-      // counting, and before the next try resets the server under them
-      Thread.sleep(LATENCY.toMillis() + 100);
+    // Attempts the client gave up on (timeouts) may still be running on the server: wait until every attempt it
+    // made has been handled (they land as replays) before counting, and before the next try resets the server.
+    int attempts = plan.size() + sleeper.delays.size();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (vt.journal().stream().filter(e -> "POST".equals(e.method()) && "/v1/dossiers".equals(e.path()))
+        .count() < attempts && System.nanoTime() < deadline) {
+      Thread.sleep(20);
     }
     List<Dossier> onServer = sync.dossiers().listAll(DossierQuery.all()).stream().toList();
     assertThat(onServer).hasSize(plan.size());
