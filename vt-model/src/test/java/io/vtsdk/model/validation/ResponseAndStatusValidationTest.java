@@ -80,7 +80,28 @@ class ResponseAndStatusValidationTest {
   static EsmsStatus unit(String status, String motif) {
     return new EsmsStatus("1" + "690000013", "IME Les Tilleuls", Coding.of(NosTable.R357.url(), "47"), null,
         Fixtures.TODAY, "ROR-U-1", Coding.of(NosTable.R357.url(), status),
-        motif == null ? null : Coding.of(NosTable.R358.url(), motif), Fixtures.TODAY, "MDPH69-2026-0042", null);
+        motif == null ? null : Coding.of(NosTable.R358.url(), motif), Fixtures.TODAY, "MDPH69-2026-0042", null,
+        "Internat", Coding.of(CATEGORY_SYSTEM, "01"), null, null, Coding.of(NosTable.R213.url(), "47"), null);
+  }
+
+  static final String CATEGORY_SYSTEM = "https://mos.esante.gouv.fr/NOS/JDV_J34-CategorieOrganisation-ROR/FHIR/"
+      + "JDV-J34-CategorieOrganisation-ROR";
+
+  @Test
+  void aUnitStatusNeedsTheUnitsDescriptionAndAnAllowedModeOfCare() {
+    EsmsStatus bare = new EsmsStatus("1690000013", "IME", Coding.of(NosTable.R357.url(), "47"), null, Fixtures.TODAY,
+        null, Coding.of(NosTable.R357.url(), "182"), null, null, "D1", null);
+    ValidationReport r = check(bare);
+    for (String path : new String[] {"/rorUnitId", "/unitName", "/unitCategory", "/careMode", "/unitStatusDate"}) {
+      assertThat(r.codesAt(path)).as(path).containsExactly("esms.unitStatusNeeds");
+    }
+    EsmsStatus u = unit("182", null);
+    EsmsStatus day = new EsmsStatus(u.idNatStruct(), u.esmsName(), u.status(), u.motif(), u.statusDate(),
+        u.rorUnitId(), u.unitStatus(), u.unitMotif(), u.unitStatusDate(), u.idDecision(), u.idNatDecision(),
+        u.unitName(), u.unitCategory(), u.reception(), u.sequentialReception(), Coding.of(NosTable.R213.url(), "12"),
+        u.rightType());
+    assertThat(check(day).codesAt("/careMode")).containsExactly("esms.careMode");
+    assertThat(check(u).violations()).isEmpty();
   }
 
   @Test
