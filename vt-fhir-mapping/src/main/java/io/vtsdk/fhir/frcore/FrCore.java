@@ -1,0 +1,42 @@
+package io.vtsdk.fhir.frcore;
+
+import org.apiguardian.api.API;
+
+/**
+ * Canonical URLs of FR Core (Interop'Santé, {@code hl7.fhir.fr.core} 2.x) used by the mappers, and of the few
+ * vt-sdk extensions for model fields FR Core has no element for. See docs/fhir.md for the choices.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class FrCore {
+  private FrCore() {}
+
+  static final String BASE = "https://hl7.fr/ig/fhir/core/";
+  public static final String PATIENT = BASE + "StructureDefinition/fr-core-patient";
+  public static final String PATIENT_INS = BASE + "StructureDefinition/fr-core-patient-ins";
+  public static final String PRACTITIONER = BASE + "StructureDefinition/fr-core-practitioner";
+  /** Identifier types: INS-NIR, INS-NIA, INS-NIR-TEST, INS-NIR-DEMO, IDNPS… */
+  public static final String CS_IDENTIFIER_TYPE = BASE + "CodeSystem/fr-core-cs-v2-0203";
+  public static final String EXT_IDENTITY_RELIABILITY = BASE + "StructureDefinition/fr-core-identity-reliability";
+  /** The RNIV's four statuses: PROV, RECUP, VALI, QUAL. */
+  public static final String CS_IDENTITY_STATUS = BASE + "CodeSystem/fr-core-cs-identity-status";
+  /** Identity attributes and management codes (HOMD, HOMA, DOUT, FICT, DPOT, COLP…). */
+  public static final String CS_IDENTITY_STATUS_COMMENT = BASE + "CodeSystem/fr-core-cs-identity-status-comment";
+  public static final String EXT_BIRTH_LIST_GIVEN_NAME = BASE
+      + "StructureDefinition/fr-core-patient-birth-list-given-name";
+  public static final String EXT_ADDRESS_INSEE_CODE = BASE + "StructureDefinition/fr-core-address-insee-code";
+  public static final String EXT_BIRTH_PLACE = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace";
+  /** INSEE commune codes, as in FR Core's own example. */
+  public static final String CS_INSEE_COMMUNE = "https://mos.esante.gouv.fr/NOS/TRE_R13-CommuneOM/FHIR/TRE-R13-CommuneOM";
+  /** National identifier of health professionals ("8" + RPPS). */
+  public static final String OID_IDNPS = "urn:oid:1.2.250.1.71.4.2.1";
+
+  /** vt-sdk extensions (FR Core has no element for these model fields). */
+  static final String VT = "https://vtsdk.io/fhir/StructureDefinition/";
+  public static final String VT_INSURANCE = VT + "insurance";
+  public static final String VT_PROTECTION_MEASURE = VT + "protection-measure";
+  public static final String VT_NO_TREATING_DOCTOR = VT + "no-treating-doctor";
+  public static final String VT_LEGAL_REPRESENTATIVE = VT + "legal-representative-relationship";
+  public static final String VT_PROFESSION = VT + "profession";
+  public static final String VT_DELEGATION = VT + "delegation";
+  public static final String VT_DEPARTEMENT = VT + "departement";
+}
