@@ -30,6 +30,22 @@ public final class FrCore {
   /** National identifier of health professionals ("8" + RPPS). */
   public static final String OID_IDNPS = "urn:oid:1.2.250.1.71.4.2.1";
 
+  public static final String ORGANIZATION = BASE + "StructureDefinition/fr-core-organization";
+  public static final String HEALTHCARE_SERVICE = BASE + "StructureDefinition/fr-core-healthcare-service";
+  public static final String SYSTEM_FINESS = "https://finess.esante.gouv.fr";
+  public static final String SYSTEM_SIRET = "https://sirene.fr";
+  /** National structure identifier: "1" + FINESS or "3" + SIRET. */
+  public static final String OID_IDNATST = "urn:oid:1.2.250.1.71.4.2.2";
+
+  /** vt-sdk naming systems and code systems (no national one exists for these). */
+  static final String VT_NS = "https://vtsdk.io/fhir/NamingSystem/";
+  public static final String VT_UNIT_ID = VT_NS + "unit";
+  public static final String VT_ROR_UNIT_ID = VT_NS + "ror-unit";
+  static final String VT_CS = "https://vtsdk.io/fhir/CodeSystem/";
+  public static final String VT_CS_MODULE = VT_CS + "module";
+  public static final String VT_CS_TARGET_KIND = VT_CS + "target-kind";
+  public static final String VT_CS_PRADO_VOLET = VT_CS + "prado-volet";
+
   /** vt-sdk extensions (FR Core has no element for these model fields). */
   static final String VT = "https://vtsdk.io/fhir/StructureDefinition/";
   public static final String VT_INSURANCE = VT + "insurance";
@@ -39,4 +55,7 @@ public final class FrCore {
   public static final String VT_PROFESSION = VT + "profession";
   public static final String VT_DELEGATION = VT + "delegation";
   public static final String VT_DEPARTEMENT = VT + "departement";
+  public static final String VT_COVERED_DEPARTEMENT = VT + "covered-departement";
+  public static final String VT_CAPACITY = VT + "capacity";
+  public static final String VT_CPAM_CODE = VT + "cpam-code";
 }
