@@ -93,6 +93,7 @@ public final class ReferenceServer implements AutoCloseable {
     this.router = new Router(json, tokens, b.maxBodyBytes, store, controls);
     this.api = new Api(store, json, clock, validator.join(), rules.join(), b.archiveAfter);
     api.register(router);
+    new io.vtsdk.testkit.internal.FhirApi(store, api).register(router);
     List<Unit> directory = b.demoData ? DemoData.directory(b.seed) : List.of();
     this.admin = new Admin(store, clock, api, router, controls, directory, json, b.seed,
         b.demoData && b.demoDossiers);

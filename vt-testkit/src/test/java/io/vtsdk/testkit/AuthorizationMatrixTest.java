@@ -72,6 +72,11 @@ class AuthorizationMatrixTest {
     matrix.put("GET /v1/indicators/requests", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("GET /v1/indicators/waiting-lists", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("GET /v1/events", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    // SDO FHIR: ESMS only; other roles 403; "{}" is not a Task (422); an unknown Task is 404
+    matrix.put("GET /fhir/metadata", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("POST /fhir/Task", row(403, 403, 403, 403, 403, 422, 403, 403, 403, 401));
+    matrix.put("GET /fhir/Task", row(403, 403, 403, 403, 403, 200, 403, 403, 403, 401));
+    matrix.put("GET /fhir/Task/{id}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 401));
     matrix.put("POST /__admin/reset", row(204, 204, 204, 204, 204, 204, 204, 204, 204, 204));
     matrix.put("POST /__admin/fixtures", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 422)); // "{}": no dossiers
     matrix.put("GET /__admin/clock", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));

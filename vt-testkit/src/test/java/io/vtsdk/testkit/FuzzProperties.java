@@ -103,7 +103,7 @@ class FuzzProperties {
   }
 
   @Property(tries = 1200)
-  void noBodyEverGets5xxAndErrorsAreProblems(@ForAll("attempts") Attempt a) {
+  void noBodyEverGets5xxAndErrorsAreProblemsOrOperationOutcomes(@ForAll("attempts") Attempt a) {
     String path = a.path().replace("%00", "%2500").replace("é", "%C3%A9");
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
         .timeout(Duration.ofSeconds(10))
@@ -114,7 +114,10 @@ class FuzzProperties {
     }
     Http.Res r = Http.send(b.build());
     assertThat(r.status()).as("%s %s -> %s", a.method(), a.path(), r).isLessThan(500);
-    if (r.status() >= 400) {
+    if (r.status() >= 400 && a.path().startsWith("/fhir/")) {
+      assertThat(r.header("Content-Type")).isEqualTo("application/fhir+json");
+      assertThat(r.json().get("resourceType").asText()).isEqualTo("OperationOutcome");
+    } else if (r.status() >= 400) {
       assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");
     }
   }

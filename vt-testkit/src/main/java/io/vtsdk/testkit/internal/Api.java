@@ -374,7 +374,10 @@ public final class Api {
       requireValid(d, Stage.SUBMISSION, c.locale);
       List<Unit> targets = new ArrayList<>();
       for (JsonNode u : units) {
-        Unit unit = store.units.get(UnitId.of(u.asText(" ").isBlank() ? " " : u.asText()));
+        if (!u.isTextual() || u.asText().isBlank()) {
+          throw new ApiException(422, "validation-failed", "units: each unit is a non-blank unit id string");
+        }
+        Unit unit = store.units.get(UnitId.of(u.asText()));
         if (unit == null) {
           throw new ApiException(422, "validation-failed", "unknown unit '" + u.asText() + "'");
         }
@@ -677,40 +680,55 @@ public final class Api {
     Principal p = c.principal();
     return store.write(() -> {
       sweep();
-      AdmissionRequest r = visibleRequest(p, c.path("id"));
-      if (r.module() != VtModule.HANDICAP) {
-        throw new ApiException(422, "validation-failed", "ESMS statuses exist for HANDICAP requests only");
-      }
-      if (!relation(p, r)) {
-        throw ApiException.forbidden("your unit is not a party to this request in role " + p.role());
-      }
-      RequestStatus target = RequestStatus.ofR357(reported.status().code()).orElseThrow(() -> new ApiException(422,
-          "validation-failed", "status " + reported.status().code() + " is not an ESMS-level status"));
-      Workflow w = Workflow.of(VtModule.HANDICAP);
-      Action action = w.transitions().stream()
-          .filter(t -> t.from() == r.status() && t.to() == target)
-          .map(io.vtsdk.model.workflow.Transition::action).findFirst()
-          .orElseThrow(() -> new ApiException(409, "illegal-transition", "HANDICAP request in status " + r.status()
-              + " (" + r.status().r357Code().orElse("?") + "): status " + target.r357Code().orElse("?")
-              + " cannot follow it", List.of(), Map.of("from", r.status().name(), "to", target.name(),
-                  "role", p.role().name())));
-      RequestStatus to = apply(w, r.status(), action, p.role());
-      Instant now = clock.instant();
-      AdmissionRequest updated = new AdmissionRequest(r.id(), r.dossierId(), r.module(), r.unit(), to, r.sentAt(),
-          r.readAt() == null && action == Action.READ ? now : r.readAt(),
-          r.answeredAt() == null && action != Action.READ ? now : r.answeredAt(),
-          w.isTerminal(to) ? now : r.closedAt(), r.responses(), r.version() + 1);
-      store.requests.put(updated.id(), updated);
-      store.esmsStatuses.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(reported);
-      emit("request.status", store.dossiers.get(r.dossierId()), updated, action, p.role(), to);
+      AdmissionRequest updated = applyEsmsStatus(p, visibleRequest(p, c.path("id")), reported).request();
       return withEtag(ok(updated), updated.version());
     });
+  }
+
+  /** The result of a reported status: the request after it, and the stored report (the FHIR Task). */
+  record Applied(AdmissionRequest request, Store.ReportedStatus report) {}
+
+  /**
+   * Applies a valid ESMS status to a request: the workflow transition to that status must exist from the current
+   * one for the caller's role. Call under the write lock (through /v1 or /fhir: the same data).
+   */
+  Applied applyEsmsStatus(Principal p, AdmissionRequest r, EsmsStatus reported) {
+    if (r.module() != VtModule.HANDICAP) {
+      throw new ApiException(422, "validation-failed", "ESMS statuses exist for HANDICAP requests only");
+    }
+    if (!relation(p, r)) {
+      throw ApiException.forbidden("your unit is not a party to this request in role " + p.role());
+    }
+    RequestStatus target = RequestStatus.ofR357(reported.status().code()).orElseThrow(() -> new ApiException(422,
+        "validation-failed", "status " + reported.status().code() + " is not an ESMS-level status"));
+    Workflow w = Workflow.of(VtModule.HANDICAP);
+    Action action = w.transitions().stream()
+        .filter(t -> t.from() == r.status() && t.to() == target)
+        .map(io.vtsdk.model.workflow.Transition::action).findFirst()
+        .orElseThrow(() -> new ApiException(409, "illegal-transition", "HANDICAP request in status " + r.status()
+            + " (" + r.status().r357Code().orElse("?") + "): status " + target.r357Code().orElse("?")
+            + " cannot follow it", List.of(), Map.of("from", r.status().name(), "to", target.name(),
+                "role", p.role().name())));
+    RequestStatus to = apply(w, r.status(), action, p.role());
+    Instant now = clock.instant();
+    AdmissionRequest updated = new AdmissionRequest(r.id(), r.dossierId(), r.module(), r.unit(), to, r.sentAt(),
+        r.readAt() == null && action == Action.READ ? now : r.readAt(),
+        r.answeredAt() == null && action != Action.READ ? now : r.answeredAt(),
+        w.isTerminal(to) ? now : r.closedAt(), r.responses(), r.version() + 1);
+    store.requests.put(updated.id(), updated);
+    Store.ReportedStatus report = new Store.ReportedStatus("T-" + (store.statusLog.size() + 1), r.id(), reported,
+        now);
+    store.esmsStatuses.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(report);
+    store.statusLog.add(report);
+    emit("request.status", store.dossiers.get(r.dossierId()), updated, action, p.role(), to);
+    return new Applied(updated, report);
   }
 
   private Reply esmsStatuses(Call c) {
     return store.read(() -> {
       AdmissionRequest r = visibleRequest(c.principal(), c.path("id"));
-      return ok(Envelopes.Items.of(store.esmsStatuses.getOrDefault(r.id(), List.of())));
+      return ok(Envelopes.Items.of(store.esmsStatuses.getOrDefault(r.id(), List.of()).stream()
+          .map(Store.ReportedStatus::status).toList()));
     });
   }
 
@@ -836,7 +854,7 @@ public final class Api {
         ext);
   }
 
-  private void requireValid(Object o, Stage stage, Locale locale) {
+  void requireValid(Object o, Stage stage, Locale locale) {
     ValidationReport report = validator.validate(o, stage, locale);
     if (!report.isValid()) {
       throw new ApiException(422, "validation-failed", "invalid at " + stage + " stage", report.violations(),

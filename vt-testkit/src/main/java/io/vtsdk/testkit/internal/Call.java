@@ -45,6 +45,11 @@ public final class Call {
     return query.get(name);
   }
 
+  /** The names of the query parameters given. */
+  public java.util.Set<String> queryNames() {
+    return query.keySet();
+  }
+
   public String header(String name) {
     return exchange.getRequestHeaders().getFirst(name);
   }

@@ -256,6 +256,10 @@ public final class Router implements HttpHandler {
   }
 
   private void sendProblem(HttpExchange ex, ApiException e, Locale locale, String correlationId) throws IOException {
+    if (ex.getRequestURI().getPath().startsWith("/fhir/")) {
+      sendOperationOutcome(ex, e, locale, correlationId);
+      return;
+    }
     ObjectNode p = json.createObjectNode();
     p.put("type", "https://vtsdk.io/problems/" + e.code);
     p.put("title", Problems.title(e.code, locale));
@@ -272,6 +276,42 @@ public final class Router implements HttpHandler {
     e.extensions.forEach((k, val) -> p.set(k, json.valueToTree(val)));
     byte[] body = json.writeValueAsBytes(p);
     ex.getResponseHeaders().set("Content-Type", "application/problem+json");
+    ex.getResponseHeaders().set("X-Correlation-Id", correlationId);
+    if (e.status == 429 || e.status == 503) {
+      ex.getResponseHeaders().set("Retry-After", String.valueOf(e.extensions.getOrDefault("retryAfter", 1)));
+    }
+    ex.sendResponseHeaders(e.status, body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  /** Errors of the FHIR routes: an OperationOutcome (FHIR R4), as the SDO IG asks of the SI-SDO. */
+  private void sendOperationOutcome(HttpExchange ex, ApiException e, Locale locale, String correlationId)
+      throws IOException {
+    ObjectNode o = json.createObjectNode();
+    o.put("resourceType", "OperationOutcome");
+    ArrayNode issues = o.putArray("issue");
+    String code = switch (e.status) {
+      case 400, 422 -> "invalid";
+      case 401 -> "login";
+      case 403 -> "forbidden";
+      case 404 -> "not-found";
+      case 409 -> "conflict";
+      case 413 -> "too-costly";
+      case 429, 503 -> "throttled";
+      default -> e.status >= 500 ? "exception" : "processing";
+    };
+    ObjectNode main = issues.addObject().put("severity", e.status >= 500 ? "fatal" : "error").put("code", code)
+        .put("diagnostics", Problems.title(e.code, locale) + ": " + e.getMessage());
+    main.putObject("details").putArray("coding").addObject().put("system", "https://vtsdk.io/problems")
+        .put("code", e.code);
+    for (Violation v : e.violations) {
+      issues.addObject().put("severity", "error").put("code", "invalid").put("diagnostics", v.message())
+          .putArray("expression").add(v.path());
+    }
+    byte[] body = json.writeValueAsBytes(o);
+    ex.getResponseHeaders().set("Content-Type", "application/fhir+json");
     ex.getResponseHeaders().set("X-Correlation-Id", correlationId);
     if (e.status == 429 || e.status == 503) {
       ex.getResponseHeaders().set("Retry-After", String.valueOf(e.extensions.getOrDefault("retryAfter", 1)));

@@ -25,8 +25,14 @@ public final class Store {
   final List<Event> events = new ArrayList<>();
   /** Requests of each dossier, in creation order (an index: no scan of all requests per call). */
   final Map<DossierId, List<RequestId>> requestsByDossier = new LinkedHashMap<>();
-  /** ESMS statuses reported per request (SDO flows 4–5), oldest first. */
-  final Map<RequestId, List<io.vtsdk.model.handicap.EsmsStatus>> esmsStatuses = new LinkedHashMap<>();
+  /** ESMS statuses reported per request (SDO flows 4–5), oldest first; through /v1 or /fhir alike. */
+  final Map<RequestId, List<ReportedStatus>> esmsStatuses = new LinkedHashMap<>();
+  /** Every reported status in report order: the FHIR Tasks of flow 5. */
+  final List<ReportedStatus> statusLog = new ArrayList<>();
+
+  /** A reported ESMS status: its Task id ({@code T-n}), request, value and when it was recorded. */
+  record ReportedStatus(String id, RequestId request, io.vtsdk.model.handicap.EsmsStatus status,
+      java.time.Instant at) {}
   long nextId = 1;
   /** Attachment contents (the metadata is in the dossier). */
   final Map<io.vtsdk.model.AttachmentId, byte[]> attachmentContents = new LinkedHashMap<>();
@@ -71,6 +77,7 @@ public final class Store {
     attachmentContents.clear();
     attachmentDossier.clear();
     esmsStatuses.clear();
+    statusLog.clear();
     representations.clear();
     nextId = 1;
   }

@@ -1,0 +1,153 @@
+package io.vtsdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.gclient.DateClientParam;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import io.vtsdk.fhir.VtFhir;
+import io.vtsdk.fhir.sdo.SdoTaskMapper;
+import io.vtsdk.fhir.validation.SdoValidator;
+import io.vtsdk.model.Coding;
+import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.dossier.Requester;
+import io.vtsdk.model.handicap.EsmsStatus;
+import io.vtsdk.model.nos.NosTable;
+import io.vtsdk.model.workflow.Role;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The SDO server role under /fhir, driven by HAPI's own generic client as an ESMS would (flows 4 and 5). */
+@VtServerTest
+class FhirEndpointsTest {
+  static final String DECISION = Fixtures.handicap().mdphDecision().idDecision();
+  ReferenceServer vt;
+  Http http;
+  String mdph;
+  IGenericClient ime;
+
+  @BeforeEach
+  void setUp(ReferenceServer server) {
+    vt = server;
+    http = new Http(server);
+    vt.setClock(Fixtures.NOW);
+    mdph = vt.tokens().issue(Role.MDPH, UnitId.of("MDPH-69"), null);
+    ime = esms("IME-69");
+    ime69Finess = http.get("/v1/units/IME-69", mdph).json().get("structure").asText();
+  }
+
+  IGenericClient esms(String unit) {
+    IGenericClient c = VtFhir.context().newRestfulGenericClient(vt.baseUrl() + "/fhir");
+    c.registerInterceptor(new BearerTokenAuthInterceptor(vt.tokens().issue(Role.ESMS, UnitId.of(unit), null)));
+    return c;
+  }
+
+  String notify(String unit) {
+    String id = http.post("/v1/dossiers", mdph, Fixtures.handicap().toBuilder()
+        .requester(new Requester(UnitId.of("MDPH-69"), null)).build()).json().get("id").asText();
+    Http.Res sent = http.post("/v1/dossiers/" + id + "/requests", mdph, Map.of("units", List.of(unit)));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    return sent.json().at("/items/0/id").asText();
+  }
+
+  String ime69Finess;
+
+  EsmsStatus status(String code) {
+    return new EsmsStatus("1" + ime69Finess, "IME Les Érables", Coding.of(NosTable.R357.url(), code), null,
+        Fixtures.TODAY, null, null, null, null, DECISION, "SDO-" + DECISION);
+  }
+
+
+  @Test
+  void flow4AnEsmsPostsStatusesAsSdoTasksAndTheyAreTheRequestsStatuses() {
+    String request = notify("IME-69");
+    for (String code : List.of("40", "41", "42")) {
+      MethodOutcome created = ime.create().resource(SdoTaskMapper.toTask(status(code), Fixtures.NOW)).execute();
+      assertThat(created.getCreated()).isTrue();
+      assertThat(created.getId().getIdPart()).startsWith("T-");
+    }
+    assertThat(http.get("/v1/requests/" + request, mdph).json().get("status").asText())
+        .isEqualTo("WAITING_LIST_ANALYSIS");
+    assertThat(http.get("/v1/requests/" + request + "/esms-statuses", mdph).json().get("items")
+        .findValuesAsText("code")).containsExactly("40", "41", "42");
+  }
+
+  @Test
+  void flow5AnEsmsPollsTasksAfterAnInstantIncludingStatusesReportedThroughV1() {
+    String request = notify("IME-69");
+    ime.create().resource(SdoTaskMapper.toTask(status("40"), Fixtures.NOW)).execute();
+    String imeToken = vt.tokens().issue(Role.ESMS, UnitId.of("IME-69"), null);
+    assertThat(http.post("/v1/requests/" + request + "/esms-statuses", imeToken, status("41")).status())
+        .isEqualTo(200);
+
+    Bundle all = ime.search().forResource(Task.class)
+        .where(new DateClientParam("_lastUpdated").after().day("2026-11-22")).returnBundle(Bundle.class).execute();
+    assertThat(all.getEntry()).hasSize(2);
+    List<EsmsStatus> statuses = all.getEntry().stream().map(e -> SdoTaskMapper.fromTask((Task) e.getResource()))
+        .toList();
+    assertThat(statuses).extracting(s -> s.status().code()).containsExactly("40", "41");
+    SdoValidator validator = SdoValidator.create();
+    assertThat(validator.validate(all).errors()).isEmpty();
+
+    Bundle later = ime.search().forResource(Task.class)
+        .where(new DateClientParam("_lastUpdated").after().day("2026-11-24")).returnBundle(Bundle.class).execute();
+    assertThat(later.getEntry()).isEmpty();
+
+    Task read = ime.read().resource(Task.class).withId(all.getEntry().get(1).getResource().getIdElement()
+        .getIdPart()).execute();
+    assertThat(SdoTaskMapper.fromTask(read).status().code()).isEqualTo("41");
+
+    assertThat(esms("MAS-38").search().forResource(Task.class).returnBundle(Bundle.class).execute().getEntry())
+        .as("another ESMS sees nothing of people it was not notified about").isEmpty();
+    assertThatThrownBy(() -> esms("MAS-38").read().resource(Task.class).withId("T-1").execute())
+        .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
+  void errorsAreOperationOutcomes() {
+    notify("IME-69");
+    EsmsStatus unknownDecision = new EsmsStatus("1" + ime69Finess, "IME", Coding.of(NosTable.R357.url(), "40"),
+        null, Fixtures.TODAY, null, null, null, null, "MDPH69-0000-0000", "SDO-X");
+    assertThatThrownBy(() -> ime.create().resource(SdoTaskMapper.toTask(unknownDecision, Fixtures.NOW)).execute())
+        .isInstanceOf(ResourceNotFoundException.class)
+        .satisfies(e -> assertThat(((ResourceNotFoundException) e).getOperationOutcome()).isInstanceOf(
+            OperationOutcome.class));
+
+    Task noName = SdoTaskMapper.toTask(status("40"), Fixtures.NOW);
+    noName.getInput().removeIf(i -> "nomESMS".equals(i.getType().getText()));
+    assertThatThrownBy(() -> ime.create().resource(noName).execute()).isInstanceOf(UnprocessableEntityException.class)
+        .hasMessageContaining("Task.input:nomESMS");
+
+    Task jump = SdoTaskMapper.toTask(status("48"), Fixtures.NOW);
+    assertThatThrownBy(() -> ime.create().resource(jump).execute())
+        .hasMessageContaining("cannot follow it");
+
+    Task otherStructure = SdoTaskMapper.toTask(new EsmsStatus("1690000021", "X", Coding.of(NosTable.R357.url(),
+        "40"), null, Fixtures.TODAY, null, null, null, null, DECISION, "SDO-X"), Fixtures.NOW);
+    assertThatThrownBy(() -> ime.create().resource(otherStructure).execute())
+        .isInstanceOf(ForbiddenOperationException.class);
+
+    IGenericClient asMdph = VtFhir.context().newRestfulGenericClient(vt.baseUrl() + "/fhir");
+    asMdph.registerInterceptor(new BearerTokenAuthInterceptor(mdph));
+    assertThatThrownBy(() -> asMdph.search().forResource(Task.class).returnBundle(Bundle.class).execute())
+        .isInstanceOf(ForbiddenOperationException.class);
+
+    Http.Res raw = http.get("/fhir/Task?_lastUpdated=lt2026-11-22", vt.tokens().issue(Role.ESMS,
+        UnitId.of("IME-69"), null));
+    assertThat(raw.status()).isEqualTo(400);
+    assertThat(raw.header("Content-Type")).isEqualTo("application/fhir+json");
+    assertThat(raw.json().get("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(raw.json().at("/issue/0/code").asText()).isEqualTo("invalid");
+  }
+}
