@@ -49,8 +49,18 @@ public final class SdoValidator {
     this.validator = validator;
   }
 
-  /** Loads the definitions and builds the validator. */
+  /** Loads the definitions and builds the validator; a profile it does not know is an error. */
   public static SdoValidator create() {
+    return create(true);
+  }
+
+  /**
+   * Loads the definitions and builds the validator.
+   *
+   * @param unknownProfilesAreErrors false to report a {@code meta.profile} this validator does not ship (FR Core…) as
+   *     a warning, validating the resource against base R4 and the profiles it knows
+   */
+  public static SdoValidator create(boolean unknownProfilesAreErrors) {
     FhirContext ctx = VtFhir.context();
     PrePopulatedValidationSupport sdo = new PrePopulatedValidationSupport(ctx);
     for (String file : PROFILES) {
@@ -61,6 +71,7 @@ public final class SdoValidator {
         new SnapshotGeneratingValidationSupport(ctx));
     FhirInstanceValidator instance = new FhirInstanceValidator(chain);
     instance.setNoTerminologyChecks(true);
+    instance.setErrorForUnknownProfiles(unknownProfilesAreErrors);
     FhirValidator v = ctx.newValidator();
     v.registerValidatorModule(instance);
     return new SdoValidator(v);
