@@ -26,7 +26,6 @@ import io.vtsdk.model.dossier.SectionInfo;
 import io.vtsdk.model.dossier.SmrMention;
 import io.vtsdk.model.dossier.TargetKind;
 import io.vtsdk.model.handicap.MdphDecision;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -114,8 +113,11 @@ public final class DossierBundleMapper {
       this.d = d;
     }
 
+    /** A stable version-4-shaped UUID from the dossier id and the entry's key (FNV-1a; no MD5 per entry). */
     String url(String key) {
-      return "urn:uuid:" + UUID.nameUUIDFromBytes((d.id().value() + "|" + key).getBytes(StandardCharsets.UTF_8));
+      long hi = fnv(d.id().value() + "|" + key, 0xcbf29ce484222325L);
+      long lo = fnv(key + "|" + d.id().value(), 0x84222325cbf29ce4L);
+      return "urn:uuid:" + new UUID((hi & ~0xF000L) | 0x4000L, (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
     }
 
     Reference add(String key, Resource r) {
@@ -231,6 +233,15 @@ public final class DossierBundleMapper {
         add("provenance-" + name, p);
       }
     }
+  }
+
+  static long fnv(String s, long seed) {
+    long h = seed;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
   }
 
   static ServiceRequest.ServiceRequestStatus fhirStatus(DossierStatus s) {

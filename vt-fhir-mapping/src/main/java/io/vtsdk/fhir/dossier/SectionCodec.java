@@ -26,12 +26,37 @@ final class SectionCodec {
 
   private SectionCodec() {}
 
+  /** Per section type, found once: the components, their accessors and the canonical constructor. */
+  private record Shape(RecordComponent[] components, java.lang.invoke.MethodHandle[] accessors,
+      java.lang.reflect.Constructor<?> constructor) {}
+
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> type) {
+      RecordComponent[] cs = type.getRecordComponents();
+      java.lang.invoke.MethodHandle[] accessors = new java.lang.invoke.MethodHandle[cs.length];
+      Class<?>[] types = new Class<?>[cs.length];
+      try {
+        java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.publicLookup();
+        for (int i = 0; i < cs.length; i++) {
+          accessors[i] = lookup.unreflect(cs[i].getAccessor());
+          types[i] = cs[i].getType();
+        }
+        return new Shape(cs, accessors, type.getDeclaredConstructor(types));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("not a public record: " + type, e);
+      }
+    }
+  };
+
   static void write(Record section, QuestionnaireResponse qr) {
-    for (RecordComponent c : section.getClass().getRecordComponents()) {
+    Shape shape = SHAPES.get(section.getClass());
+    for (int i = 0; i < shape.components().length; i++) {
+      RecordComponent c = shape.components()[i];
       if (c.getName().equals("info")) {
         continue;
       }
-      Object v = get(c, section);
+      Object v = get(shape.accessors()[i], section);
       if (v == null || v instanceof Collection<?> col && col.isEmpty()) {
         continue;
       }
@@ -60,12 +85,11 @@ final class SectionCodec {
 
   /** Reads the items back into a section record of {@code type}, with {@code info} as given. */
   static <T extends Record> T read(Class<T> type, Object info, QuestionnaireResponse qr, String element) {
-    RecordComponent[] components = type.getRecordComponents();
+    Shape shape = SHAPES.get(type);
+    RecordComponent[] components = shape.components();
     Object[] args = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent c = components[i];
-      types[i] = c.getType();
       if (c.getName().equals("info")) {
         args[i] = info;
         continue;
@@ -86,7 +110,7 @@ final class SectionCodec {
       }
     }
     try {
-      return type.getDeclaredConstructor(types).newInstance(args);
+      return type.cast(shape.constructor().newInstance(args));
     } catch (ReflectiveOperationException e) {
       throw new FhirMappingException(element, "cannot be read as " + type.getSimpleName());
     }
@@ -116,10 +140,10 @@ final class SectionCodec {
         + (v == null ? "empty" : v.fhirType()));
   }
 
-  private static Object get(RecordComponent c, Record r) {
+  private static Object get(java.lang.invoke.MethodHandle accessor, Record r) {
     try {
-      return c.getAccessor().invoke(r);
-    } catch (ReflectiveOperationException e) {
+      return accessor.invoke(r);
+    } catch (Throwable e) {
       throw new IllegalStateException(e);
     }
   }

@@ -31,7 +31,8 @@ class DossierBundleProperties {
 
   @Provide
   Arbitrary<Dossier> dossiers() {
-    return DossierArbitraries.dossiers().map(d -> d.toBuilder().history(List.of()).build())
+    return DossierArbitraries.dossiers().map(d -> d.toBuilder().history(List.of()).patient(d.patient() == null ? null
+            : io.vtsdk.fhir.frcore.PatientRoundTripProperties.withoutEmptyParts(d.patient())).build())
         .filter(d -> d.patient() == null || d.patient().givenNames().stream().noneMatch(g -> g.contains(" ")))
         .filter(d -> !hasBlankString(VtJson.newMapper().valueToTree(d)));
   }
@@ -52,7 +53,10 @@ class DossierBundleProperties {
   @Property(tries = 300)
   void dossierToBundleToDossierIsLossless(@ForAll("dossiers") Dossier d) {
     String json = VtFhir.toJson(DossierBundleMapper.toBundle(d));
-    assertThat(DossierBundleMapper.fromBundle(VtFhir.parse(json, Bundle.class))).isEqualTo(d);
+    Dossier back = DossierBundleMapper.fromBundle(VtFhir.parse(json, Bundle.class));
+    // compared as JSON first: toString() redacts identity, so a failure would not say what differs
+    assertThat(VtJson.toJson(back)).isEqualTo(VtJson.toJson(d));
+    assertThat(back).isEqualTo(d);
   }
 
   @Property(tries = 10)
