@@ -274,8 +274,13 @@ public final class Router implements HttpHandler {
       }
     }
     e.extensions.forEach((k, val) -> p.set(k, json.valueToTree(val)));
-    byte[] body = json.writeValueAsBytes(p);
-    ex.getResponseHeaders().set("Content-Type", "application/problem+json");
+    sendError(ex, e, "application/problem+json", json.writeValueAsBytes(p), correlationId);
+  }
+
+  /** Writes an error body with the correlation id and, for 429/503, Retry-After. */
+  private static void sendError(HttpExchange ex, ApiException e, String contentType, byte[] body,
+      String correlationId) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", contentType);
     ex.getResponseHeaders().set("X-Correlation-Id", correlationId);
     if (e.status == 429 || e.status == 503) {
       ex.getResponseHeaders().set("Retry-After", String.valueOf(e.extensions.getOrDefault("retryAfter", 1)));
@@ -310,16 +315,7 @@ public final class Router implements HttpHandler {
       issues.addObject().put("severity", "error").put("code", "invalid").put("diagnostics", v.message())
           .putArray("expression").add(v.path());
     }
-    byte[] body = json.writeValueAsBytes(o);
-    ex.getResponseHeaders().set("Content-Type", "application/fhir+json");
-    ex.getResponseHeaders().set("X-Correlation-Id", correlationId);
-    if (e.status == 429 || e.status == 503) {
-      ex.getResponseHeaders().set("Retry-After", String.valueOf(e.extensions.getOrDefault("retryAfter", 1)));
-    }
-    ex.sendResponseHeaders(e.status, body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
-    }
+    sendError(ex, e, "application/fhir+json", json.writeValueAsBytes(o), correlationId);
   }
 
   /** Journals the call before its answer leaves, so a test that got the answer sees the entry. */
