@@ -26,6 +26,7 @@ import io.vtsdk.model.dossier.SectionInfo;
 import io.vtsdk.model.dossier.SmrMention;
 import io.vtsdk.model.dossier.TargetKind;
 import io.vtsdk.model.handicap.MdphDecision;
+import io.vtsdk.model.request.AdmissionRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Task;
 
 /**
  * {@link Dossier} ↔ a FHIR Bundle (type collection) for exchange with a DPI:
@@ -99,9 +101,48 @@ public final class DossierBundleMapper {
   // ------------------------------------------------------------------------------------------------ write
 
   public static Bundle toBundle(Dossier d) {
+    return toBundle(d, List.of());
+  }
+
+  /**
+   * The dossier and its admission requests: one Task each (closed-loop referral: coarse {@code status}, VT's exact
+   * {@code businessStatus}, {@code focus} = the ServiceRequest, {@code owner} = the receiving unit).
+   */
+  public static Bundle toBundle(Dossier d, List<AdmissionRequest> requests) {
     java.util.Objects.requireNonNull(d, "dossier");
+    java.util.Objects.requireNonNull(requests, "requests");
     Writer w = new Writer(d);
-    return w.bundle();
+    Bundle b = w.bundle();
+    int i = 0;
+    for (AdmissionRequest r : requests) {
+      if (!r.dossierId().equals(d.id())) {
+        throw new IllegalArgumentException("request " + r.id() + " belongs to dossier " + r.dossierId() + ", not "
+            + d.id());
+      }
+      int n = i++;
+      int[] author = {0};
+      Task t = RequestTaskMapper.toTask(r, new Reference(w.url("service-request")),
+          d.patient() == null ? null : new Reference(w.url("patient")),
+          pro -> w.add("request-" + n + "-author-" + author[0]++, PractitionerMapper.toPractitioner(pro)));
+      w.add("request-" + n, t);
+    }
+    return b;
+  }
+
+  /** The admission requests (Tasks) of a Bundle made by {@link #toBundle(Dossier, List)}, in Bundle order. */
+  public static List<AdmissionRequest> requestsFromBundle(Bundle b) {
+    java.util.Objects.requireNonNull(b, "bundle");
+    Map<String, Resource> byUrl = new HashMap<>();
+    List<Task> tasks = new ArrayList<>();
+    for (Bundle.BundleEntryComponent e : b.getEntry()) {
+      if (e.hasFullUrl() && e.getResource() != null) {
+        byUrl.put(e.getFullUrl(), e.getResource());
+      }
+      if (e.getResource() instanceof Task t) {
+        tasks.add(t);
+      }
+    }
+    return tasks.stream().map(t -> RequestTaskMapper.fromTask(t, byUrl)).toList();
   }
 
   private static final class Writer {

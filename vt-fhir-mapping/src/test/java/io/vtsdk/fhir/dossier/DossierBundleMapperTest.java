@@ -7,7 +7,13 @@ import io.vtsdk.fhir.FhirMappingException;
 import io.vtsdk.fhir.VtFhir;
 import io.vtsdk.fhir.frcore.FrCore;
 import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.DossierId;
+import io.vtsdk.model.RequestId;
+import io.vtsdk.model.UnitId;
 import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.request.AdmissionRequest;
+import io.vtsdk.model.workflow.RequestStatus;
+import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Patient;
@@ -15,6 +21,7 @@ import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 
 class DossierBundleMapperTest {
@@ -65,6 +72,27 @@ class DossierBundleMapperTest {
     b.getEntry().removeIf(e -> e.getResource() instanceof QuestionnaireResponse);
     assertThatThrownBy(() -> DossierBundleMapper.fromBundle(b))
         .hasMessage("ServiceRequest.supportingInfo: references an entry not in the Bundle");
+  }
+
+  @Test
+  void eachAdmissionRequestIsAClosedLoopTaskOnTheServiceRequest() {
+    Dossier d = Fixtures.handicap();
+    AdmissionRequest r = new AdmissionRequest(RequestId.of("R-7"), d.id(), d.module(), UnitId.of("IME-69"),
+        RequestStatus.WAITING_LIST_ADMISSIBLE, Fixtures.NOW, Fixtures.NOW, Fixtures.NOW, null, List.of(), 4);
+    Bundle b = DossierBundleMapper.toBundle(d, List.of(r));
+    Task t = b.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Task.class::isInstance)
+        .map(Task.class::cast).findFirst().orElseThrow();
+    assertThat(t.getStatus().toCode()).isEqualTo(r.taskStatus().fhirCode());
+    assertThat(t.getBusinessStatus().getCoding()).extracting(c -> c.getCode())
+        .containsExactly("WAITING_LIST_ADMISSIBLE", RequestStatus.WAITING_LIST_ADMISSIBLE.r357Code().orElseThrow());
+    assertThat(t.getFocus().getReference()).isEqualTo(b.getEntryFirstRep().getFullUrl());
+    assertThat(t.getOwner().getIdentifier().getValue()).isEqualTo("IME-69");
+    assertThat(DossierBundleMapper.requestsFromBundle(VtFhir.parse(VtFhir.toJson(b), Bundle.class)))
+        .containsExactly(r);
+    AdmissionRequest other = new AdmissionRequest(RequestId.of("R-8"), DossierId.of("D-9"), d.module(),
+        UnitId.of("IME-69"), RequestStatus.NOTIFICATION_SENT, null, null, null, null, List.of(), 1);
+    assertThatThrownBy(() -> DossierBundleMapper.toBundle(d, List.of(other)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("belongs to dossier D-9");
   }
 
   static <T> T resolve(Bundle b, Reference ref, Class<T> type) {

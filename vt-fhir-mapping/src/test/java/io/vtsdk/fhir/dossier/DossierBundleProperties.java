@@ -7,10 +7,22 @@ import io.vtsdk.fhir.VtFhir;
 import io.vtsdk.fhir.validation.FhirValidationReport;
 import io.vtsdk.fhir.validation.SdoValidator;
 import io.vtsdk.model.DossierArbitraries;
+import io.vtsdk.model.Coding;
+import io.vtsdk.model.RequestId;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.actor.Profession;
+import io.vtsdk.model.actor.Professional;
 import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.nos.NosTable;
+import io.vtsdk.model.request.AdmissionRequest;
+import io.vtsdk.model.request.Response;
+import io.vtsdk.model.request.ResponseKind;
+import io.vtsdk.model.workflow.RequestStatus;
 import io.vtsdk.model.json.VtJson;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -50,18 +62,51 @@ class DossierBundleProperties {
     return false;
   }
 
+  static Arbitrary<AdmissionRequest> requests(Dossier d) {
+    Arbitrary<java.time.Instant> instants = Arbitraries.longs().between(1_600_000_000_000L, 1_900_000_000_000L)
+        .map(java.time.Instant::ofEpochMilli);
+    Arbitrary<String> texts = Arbitraries.strings().withCharRange('a', 'z').withChars(" éàç'").ofMinLength(1)
+        .ofMaxLength(30).filter(t -> !t.isBlank());
+    Arbitrary<Professional> authors = Combinators.combine(texts, texts.injectNull(0.5),
+        Arbitraries.of(Profession.class)).as((l, f, p) -> new Professional(null, l, f, p, null));
+    Arbitrary<Response> responses = Combinators.combine(Arbitraries.of(ResponseKind.class),
+            Arbitraries.strings().numeric().ofLength(2).map(c -> new Coding(NosTable.R358.url(), c, null))
+                .injectNull(0.5), texts.injectNull(0.5), authors.injectNull(0.5), instants.injectNull(0.3),
+            Arbitraries.integers().between(0, 400).map(n -> java.time.LocalDate.of(2026, 1, 1).plusDays(n))
+                .injectNull(0.5))
+        .as(Response::new);
+    return Combinators.combine(Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(8),
+            Arbitraries.of("SMR-CARDIO-69", "CPAM-691", "IME-69"), Arbitraries.of(RequestStatus.class),
+            instants.injectNull(0.2), instants.injectNull(0.5), instants.injectNull(0.5), instants.injectNull(0.5),
+            responses.list().ofMaxSize(3))
+        .as((id, unit, status, sent, read, answered, closed, rs) -> new AdmissionRequest(RequestId.of("R-" + id),
+            d.id(), d.module(), UnitId.of(unit), status, sent, read, answered, closed, rs, 3));
+  }
+
   @Property(tries = 300)
-  void dossierToBundleToDossierIsLossless(@ForAll("dossiers") Dossier d) {
-    String json = VtFhir.toJson(DossierBundleMapper.toBundle(d));
-    Dossier back = DossierBundleMapper.fromBundle(VtFhir.parse(json, Bundle.class));
+  void dossierToBundleToDossierIsLossless(@ForAll("dossiersWithRequests") DossierWithRequests dr) {
+    Dossier d = dr.dossier();
+    String json = VtFhir.toJson(DossierBundleMapper.toBundle(d, dr.requests()));
+    Bundle parsed = VtFhir.parse(json, Bundle.class);
+    assertThat(VtJson.toJson(DossierBundleMapper.requestsFromBundle(parsed))).isEqualTo(VtJson.toJson(dr.requests()));
+    assertThat(DossierBundleMapper.requestsFromBundle(parsed)).isEqualTo(dr.requests());
+    Dossier back = DossierBundleMapper.fromBundle(parsed);
     // compared as JSON first: toString() redacts identity, so a failure would not say what differs
     assertThat(VtJson.toJson(back)).isEqualTo(VtJson.toJson(d));
     assertThat(back).isEqualTo(d);
   }
 
+  record DossierWithRequests(Dossier dossier, List<AdmissionRequest> requests) {}
+
+  @Provide
+  Arbitrary<DossierWithRequests> dossiersWithRequests() {
+    return dossiers().flatMap(d -> requests(d).list().ofMaxSize(3).uniqueElements(AdmissionRequest::id)
+        .map(rs -> new DossierWithRequests(d, rs)));
+  }
+
   @Property(tries = 10)
-  void theBundleIsValidR4(@ForAll("dossiers") Dossier d) {
-    FhirValidationReport report = validator.validate(DossierBundleMapper.toBundle(d));
+  void theBundleIsValidR4(@ForAll("dossiersWithRequests") DossierWithRequests dr) {
+    FhirValidationReport report = validator.validate(DossierBundleMapper.toBundle(dr.dossier(), dr.requests()));
     assertThat(report.errors()).isEmpty();
   }
 }
