@@ -37,8 +37,8 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 
 /**
- * {@link Patient} ↔ FR Core Patient ({@code fr-core-patient}, or {@code fr-core-patient-ins} when the identity
- * carries an INS):
+ * {@link Patient} ↔ FR Core Patient ({@code fr-core-patient}, or {@code fr-core-patient-ins} for a qualified identity
+ * with its INS and the traits that profile requires):
  * <ul>
  *   <li>INS → {@code identifier} slice by OID: INS-NIR ({@code .8}, use official), INS-NIA ({@code .9}, use temp),
  *       INS-NIR-TEST ({@code .10}), INS-NIR-DEMO ({@code .11});</li>
@@ -64,7 +64,7 @@ public final class PatientMapper {
   public static org.hl7.fhir.r4.model.Patient toFhir(Patient p) {
     java.util.Objects.requireNonNull(p, "patient");
     org.hl7.fhir.r4.model.Patient out = new org.hl7.fhir.r4.model.Patient();
-    out.getMeta().addProfile(p.ins() != null ? FrCore.PATIENT_INS : FrCore.PATIENT);
+    out.getMeta().addProfile(claimsIns(p) ? FrCore.PATIENT_INS : FrCore.PATIENT);
     if (p.ins() != null) {
       InsSlice slice = InsSlice.of(p.ins().authority());
       out.addIdentifier().setUse(slice.use).setSystem("urn:oid:" + p.ins().authority().oid()).setValue(p.ins().number().value())
@@ -158,6 +158,16 @@ public final class PatientMapper {
       }
     }
     return out;
+  }
+
+  /**
+   * fr-core-patient-ins is claimed only for a qualified identity with an INS and the traits that profile requires
+   * (birth name, first and listed birth given names, sex, birth date, birthplace); otherwise fr-core-patient.
+   */
+  static boolean claimsIns(Patient p) {
+    return p.ins() != null && p.identityStatus() == IdentityStatus.QUALIFIEE && p.birthName() != null
+        && p.firstBirthGivenName() != null && !p.givenNames().isEmpty() && p.sex() != null && p.birthDate() != null
+        && p.birthplaceInsee() != null;
   }
 
   private static void bool(Extension parent, String url, Boolean value) {
