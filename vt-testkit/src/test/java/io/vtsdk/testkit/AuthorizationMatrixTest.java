@@ -75,6 +75,7 @@ class AuthorizationMatrixTest {
     // SDO FHIR: ESMS only; other roles 403; "{}" is not a Task (422); an unknown Task is 404
     matrix.put("GET /fhir/metadata", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("POST /fhir/Task", row(403, 403, 403, 403, 403, 422, 403, 403, 403, 401));
+    matrix.put("POST /fhir/Consent", row(403, 403, 403, 403, 403, 422, 403, 403, 403, 401));
     matrix.put("GET /fhir/Task", row(403, 403, 403, 403, 403, 200, 403, 403, 403, 401));
     matrix.put("GET /fhir/Task/{id}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 401));
     matrix.put("POST /__admin/reset", row(204, 204, 204, 204, 204, 204, 204, 204, 204, 204));

@@ -11,6 +11,8 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import io.vtsdk.fhir.VtFhir;
+import io.vtsdk.fhir.sdo.SdoConsent;
+import io.vtsdk.fhir.sdo.SdoConsentMapper;
 import io.vtsdk.fhir.sdo.SdoTaskMapper;
 import io.vtsdk.fhir.validation.SdoValidator;
 import io.vtsdk.model.Coding;
@@ -32,6 +34,9 @@ import org.junit.jupiter.api.Test;
 @VtServerTest
 class FhirEndpointsTest {
   static final String DECISION = Fixtures.handicap().mdphDecision().idDecision();
+  /** The decision's national id: the MDPH's, else the one the server issues ("SDO-" + idDecision). */
+  static final String NAT_DECISION = Fixtures.handicap().mdphDecision().idNatDecision() != null
+      ? Fixtures.handicap().mdphDecision().idNatDecision() : "SDO-" + DECISION;
   ReferenceServer vt;
   Http http;
   String mdph;
@@ -112,6 +117,23 @@ class FhirEndpointsTest {
         .as("another ESMS sees nothing of people it was not notified about").isEmpty();
     assertThatThrownBy(() -> esms("MAS-38").read().resource(Task.class).withId("T-1").execute())
         .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
+  void flow2AnEsmsRecordsThePersonsAgreementForTheDecision() {
+    notify("IME-69");
+    MethodOutcome created = ime.create().resource(SdoConsentMapper.toConsent(new SdoConsent("1" + ime69Finess,
+        Fixtures.TODAY, NAT_DECISION))).execute();
+    assertThat(created.getCreated()).isTrue();
+    assertThat(created.getId().getIdPart()).isEqualTo("C-1");
+    assertThatThrownBy(() -> ime.create().resource(SdoConsentMapper.toConsent(new SdoConsent("1" + ime69Finess,
+        Fixtures.TODAY, "SDO-UNKNOWN"))).execute()).isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> ime.create().resource(SdoConsentMapper.toConsent(new SdoConsent("1690000021",
+        Fixtures.TODAY, NAT_DECISION))).execute()).isInstanceOf(ForbiddenOperationException.class);
+    assertThatThrownBy(() -> esms("MAS-38").create().resource(SdoConsentMapper.toConsent(new SdoConsent(
+        "1" + ime69Finess, Fixtures.TODAY, NAT_DECISION))).execute())
+        .as("an ESMS not notified of the decision").isInstanceOfAny(ResourceNotFoundException.class,
+            ForbiddenOperationException.class);
   }
 
   @Test

@@ -685,6 +685,11 @@ public final class Api {
     });
   }
 
+  /** The server's clock now. */
+  Instant now() {
+    return clock.instant();
+  }
+
   /** The result of a reported status: the request after it, and the stored report (the FHIR Task). */
   record Applied(AdmissionRequest request, Store.ReportedStatus report) {}
 

@@ -43,6 +43,7 @@ public final class FhirApi {
   public void register(Router r) {
     r.publicRoute("GET", "/fhir/metadata", c -> fhir(200, capabilities()));
     r.route("POST", "/fhir/Task", this::createTask);
+    r.route("POST", "/fhir/Consent", this::createConsent);
     r.route("GET", "/fhir/Task", this::searchTasks);
     r.route("GET", "/fhir/Task/{id}", this::readTask);
   }
@@ -50,10 +51,7 @@ public final class FhirApi {
   /** Flow 4: an ESMS reports a status; the request is found from the decision and the caller's unit. */
   private Reply createTask(Call c) {
     Principal p = requireEsms(c);
-    String type = c.header("Content-Type");
-    if (type == null || !(type.startsWith(FHIR_JSON) || type.startsWith("application/json"))) {
-      throw new ApiException(415, "unsupported-media-type", "Content-Type must be application/fhir+json");
-    }
+    requireFhirJson(c);
     EsmsStatus status;
     try {
       Task task = VtFhir.parse(new String(c.body, StandardCharsets.UTF_8), Task.class);
@@ -64,10 +62,7 @@ public final class FhirApi {
     api.requireValid(status, Stage.DRAFT, c.locale);
     return store.write(() -> {
       api.sweep();
-      Unit unit = store.units.get(p.unit());
-      if (unit != null && unit.structure() != null && !status.idNatStruct().equals("1" + unit.structure().value())) {
-        throw ApiException.forbidden("idNat_Struct is not the structure of your unit");
-      }
+      requireOwnStructure(p, status.idNatStruct(), "idNat_Struct");
       AdmissionRequest request = store.requests.values().stream()
           .filter(r -> r.module() == VtModule.HANDICAP && r.unit().equals(p.unit()))
           .filter(r -> decides(store.dossiers.get(r.dossierId()), status))
@@ -81,7 +76,61 @@ public final class FhirApi {
 
   private static boolean decides(Dossier d, EsmsStatus s) {
     return d != null && d.mdphDecision() != null && (s.idDecision().equals(d.mdphDecision().idDecision())
-        || s.idNatDecision() != null && s.idNatDecision().equals(d.mdphDecision().idNatDecision()));
+        || s.idNatDecision() != null && s.idNatDecision().equals(natDecision(d)));
+  }
+
+  /**
+   * The decision's national id: the MDPH's own when it gave one, else the one this server, as SI-SDO, issues:
+   * {@code "SDO-" + idDecision}.
+   */
+  static String natDecision(Dossier d) {
+    return d.mdphDecision().idNatDecision() != null ? d.mdphDecision().idNatDecision()
+        : "SDO-" + d.mdphDecision().idDecision();
+  }
+
+  /** Flow 2: an ESMS records the person's agreement for a decision it was notified of. */
+  private Reply createConsent(Call c) {
+    Principal p = requireEsms(c);
+    requireFhirJson(c);
+    io.vtsdk.fhir.sdo.SdoConsent consent;
+    try {
+      consent = io.vtsdk.fhir.sdo.SdoConsentMapper.fromConsent(VtFhir.parse(new String(c.body,
+          StandardCharsets.UTF_8), org.hl7.fhir.r4.model.Consent.class));
+    } catch (FhirMappingException e) {
+      throw new ApiException(422, "validation-failed", e.getMessage());
+    }
+    return store.write(() -> {
+      requireOwnStructure(p, consent.idNatStruct(), "meta.source");
+      AdmissionRequest request = store.requests.values().stream()
+          .filter(r -> r.module() == VtModule.HANDICAP && r.unit().equals(p.unit()))
+          .filter(r -> {
+            Dossier d = store.dossiers.get(r.dossierId());
+            return d != null && d.mdphDecision() != null && consent.idNatDecision().equals(natDecision(d));
+          })
+          .reduce((a, b) -> b)
+          .orElseThrow(() -> new ApiException(404, "not-found", "no notification of decision "
+              + consent.idNatDecision() + " to your unit"));
+      Store.RecordedConsent recorded = new Store.RecordedConsent("C-" + (store.consents.size() + 1), request.id(),
+          consent, api.now());
+      store.consents.add(recorded);
+      org.hl7.fhir.r4.model.Consent out = io.vtsdk.fhir.sdo.SdoConsentMapper.toConsent(consent);
+      out.setId(recorded.id());
+      return fhir(201, out).withHeader("Location", "/fhir/Consent/" + recorded.id());
+    });
+  }
+
+  private void requireOwnStructure(Principal p, String idNatStruct, String element) {
+    Unit unit = store.units.get(p.unit());
+    if (unit != null && unit.structure() != null && !idNatStruct.equals("1" + unit.structure().value())) {
+      throw ApiException.forbidden(element + " is not the structure of your unit");
+    }
+  }
+
+  private static void requireFhirJson(Call c) {
+    String type = c.header("Content-Type");
+    if (type == null || !(type.startsWith(FHIR_JSON) || type.startsWith("application/json"))) {
+      throw new ApiException(415, "unsupported-media-type", "Content-Type must be application/fhir+json");
+    }
   }
 
   /**
@@ -152,8 +201,7 @@ public final class FhirApi {
       Dossier d = r == null ? null : store.dossiers.get(r.dossierId());
       String name = status.esmsName() != null ? status.esmsName() : unit != null ? unit.name() : status.idNatStruct();
       String natDecision = status.idNatDecision() != null ? status.idNatDecision()
-          : d != null && d.mdphDecision() != null && d.mdphDecision().idNatDecision() != null
-              ? d.mdphDecision().idNatDecision() : "SDO-" + status.idDecision();
+          : d != null && d.mdphDecision() != null ? natDecision(d) : "SDO-" + status.idDecision();
       status = new EsmsStatus(status.idNatStruct(), name, status.status(), status.motif(), status.statusDate(),
           status.rorUnitId(), status.unitStatus(), status.unitMotif(), status.unitStatusDate(), status.idDecision(),
           natDecision, status.unitName(), status.unitCategory(), status.reception(), status.sequentialReception(),
@@ -181,6 +229,8 @@ public final class FhirApi {
       task.addInteraction().setCode(i);
     }
     task.addSearchParam().setName("_lastUpdated").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.DATE);
+    cs.getRestFirstRep().addResource().setType("Consent").setProfile(SdoProfiles.ESMS_CONSENT).addInteraction()
+        .setCode(org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.CREATE);
     return cs;
   }
 

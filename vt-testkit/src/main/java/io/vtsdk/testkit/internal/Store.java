@@ -30,6 +30,12 @@ public final class Store {
   /** Every reported status in report order: the FHIR Tasks of flow 5. */
   final List<ReportedStatus> statusLog = new ArrayList<>();
 
+  /** Agreements ESMS recorded through SDO flow 2 (esms-consent), in order. */
+  final List<RecordedConsent> consents = new ArrayList<>();
+
+  /** An agreement: its id ({@code C-n}), the request it is about, its value and when it was recorded. */
+  record RecordedConsent(String id, RequestId request, io.vtsdk.fhir.sdo.SdoConsent consent, java.time.Instant at) {}
+
   /** A reported ESMS status: its Task id ({@code T-n}), request, value and when it was recorded. */
   record ReportedStatus(String id, RequestId request, io.vtsdk.model.handicap.EsmsStatus status,
       java.time.Instant at) {}
@@ -78,6 +84,7 @@ public final class Store {
     attachmentDossier.clear();
     esmsStatuses.clear();
     statusLog.clear();
+    consents.clear();
     representations.clear();
     nextId = 1;
   }
