@@ -1,6 +1,7 @@
 package io.vtsdk.fhir.dossier;
 
 import io.vtsdk.fhir.FhirMappingException;
+import io.vtsdk.fhir.internal.Values;
 import io.vtsdk.fhir.frcore.FrCore;
 import io.vtsdk.fhir.frcore.PatientMapper;
 import io.vtsdk.fhir.frcore.PractitionerMapper;
@@ -27,7 +28,6 @@ import io.vtsdk.model.dossier.SmrMention;
 import io.vtsdk.model.dossier.TargetKind;
 import io.vtsdk.model.handicap.MdphDecision;
 import io.vtsdk.model.request.AdmissionRequest;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -182,7 +182,7 @@ public final class DossierBundleMapper {
         sr.getMeta().setLastUpdated(Date.from(d.updatedAt()));
       }
       if (d.createdAt() != null) {
-        sr.setAuthoredOnElement(instant(d.createdAt()));
+        sr.setAuthoredOnElement(Values.dateTime(d.createdAt()));
       }
       sr.addCategory(concept(FrCore.VT_CS_MODULE, d.module().name()));
       orientation(d.orientation());
@@ -242,7 +242,7 @@ public final class DossierBundleMapper {
 
     void date(String url, LocalDate value) {
       if (value != null) {
-        sr.addExtension(url, dateType(value));
+        sr.addExtension(url, Values.date(value));
       }
     }
 
@@ -323,8 +323,7 @@ public final class DossierBundleMapper {
       att.addExtension(EXT_SIZE, new StringType(Long.toString(a.size())));
     }
     if (a.uploadedAt() != null) {
-      att.setCreationElement(new DateTimeType(Date.from(a.uploadedAt()),
-          ca.uhn.fhir.model.api.TemporalPrecisionEnum.MILLI, java.util.TimeZone.getTimeZone("UTC")));
+      att.setCreationElement(Values.dateTime(a.uploadedAt()));
     }
     if (a.sha256() != null) {
       att.addExtension(EXT_SHA256, new StringType(a.sha256()));
@@ -341,10 +340,10 @@ public final class DossierBundleMapper {
     m.categories().forEach(c -> e.addExtension("category", coding(c)));
     m.modalities().forEach(c -> e.addExtension("modality", coding(c)));
     if (m.validFrom() != null) {
-      e.addExtension("validFrom", dateType(m.validFrom()));
+      e.addExtension("validFrom", Values.date(m.validFrom()));
     }
     if (m.validTo() != null) {
-      e.addExtension("validTo", dateType(m.validTo()));
+      e.addExtension("validTo", Values.date(m.validTo()));
     }
     return e;
   }
@@ -383,18 +382,19 @@ public final class DossierBundleMapper {
     if (id == null) {
       throw new FhirMappingException("ServiceRequest.identifier:dossier", "required (system " + NS_DOSSIER + ")");
     }
-    VtModule module = sr.getCategory().stream().map(c -> code(c, FrCore.VT_CS_MODULE)).filter(java.util.Objects::nonNull)
-        .findFirst().map(c -> enumValue(VtModule.class, c, "ServiceRequest.category:module"))
+    VtModule module = sr.getCategory().stream().map(c -> code(c, FrCore.VT_CS_MODULE))
+        .filter(java.util.Objects::nonNull)
+        .findFirst().map(c -> Values.enumValue(VtModule.class, c, "ServiceRequest.category:module"))
         .orElseThrow(() -> new FhirMappingException("ServiceRequest.category:module", "required"));
     Dossier.Builder out = Dossier.builder(DossierId.of(id), module).number(identifier(sr, NS_DOSSIER_NUMBER));
     Extension status = sr.getExtensionByUrl(EXT_STATUS);
-    out.status(status != null ? enumValue(DossierStatus.class, status.getValue().primitiveValue(),
+    out.status(status != null ? Values.enumValue(DossierStatus.class, status.getValue().primitiveValue(),
         "ServiceRequest.extension:dossierStatus") : statusOf(sr.getStatus()));
     out.version(sr.getMeta().hasVersionId() ? parseLong(sr.getMeta().getVersionId()) : 0);
     out.updatedAt(sr.getMeta().getLastUpdated() == null ? null : sr.getMeta().getLastUpdated().toInstant());
     out.createdAt(sr.hasAuthoredOn() ? sr.getAuthoredOn().toInstant() : null);
     Extension type = sr.getExtensionByUrl(EXT_REQUEST_TYPE);
-    out.requestType(type == null ? null : enumValue(RequestType.class, type.getValue().primitiveValue(),
+    out.requestType(type == null ? null : Values.enumValue(RequestType.class, type.getValue().primitiveValue(),
         "ServiceRequest.extension:requestType"));
     out.hospitalisationDate(localDate(sr.getExtensionByUrl(EXT_HOSPITALISATION)));
     out.plannedDischargeDate(localDate(sr.getExtensionByUrl(EXT_DISCHARGE)));
@@ -465,16 +465,17 @@ public final class DossierBundleMapper {
     if (!sr.hasCode()) {
       return null;
     }
-    TargetKind target = enumValue(TargetKind.class, code(sr.getCode(), FrCore.VT_CS_TARGET_KIND), "ServiceRequest.code");
+    TargetKind target = Values.enumValue(TargetKind.class, code(sr.getCode(), FrCore.VT_CS_TARGET_KIND),
+        "ServiceRequest.code");
     SmrMention mention = null;
     PradoVolet volet = null;
     Coding esms = null;
     for (CodeableConcept c : sr.getOrderDetail()) {
       org.hl7.fhir.r4.model.Coding first = c.getCodingFirstRep();
       if (CS_SMR_MENTION.equals(first.getSystem())) {
-        mention = enumValue(SmrMention.class, first.getCode(), "ServiceRequest.orderDetail:smrMention");
+        mention = Values.enumValue(SmrMention.class, first.getCode(), "ServiceRequest.orderDetail:smrMention");
       } else if (FrCore.VT_CS_PRADO_VOLET.equals(first.getSystem())) {
-        volet = enumValue(PradoVolet.class, first.getCode(), "ServiceRequest.orderDetail:pradoVolet");
+        volet = Values.enumValue(PradoVolet.class, first.getCode(), "ServiceRequest.orderDetail:pradoVolet");
       } else if (first.hasSystem() && first.hasCode()) {
         esms = new Coding(first.getSystem(), first.getCode(), first.getDisplay());
       }
@@ -491,7 +492,8 @@ public final class DossierBundleMapper {
   private static Consent consent(org.hl7.fhir.r4.model.Consent c) {
     Extension by = c.getExtensionByUrl(EXT_GIVEN_BY);
     return new Consent(c.getStatus() == org.hl7.fhir.r4.model.Consent.ConsentState.ACTIVE,
-        by == null ? null : enumValue(Consent.GivenBy.class, by.getValue().primitiveValue(), "Consent.extension:givenBy"),
+        by == null ? null : Values.enumValue(Consent.GivenBy.class, by.getValue().primitiveValue(),
+            "Consent.extension:givenBy"),
         c.hasDateTime() ? LocalDate.parse(c.getDateTimeElement().getValueAsString().substring(0, 10)) : null);
   }
 
@@ -562,15 +564,6 @@ public final class DossierBundleMapper {
         org.hl7.fhir.r4.model.Coding::getCode).findFirst().orElse(null);
   }
 
-  private static DateType dateType(LocalDate d) {
-    return new DateType(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth());
-  }
-
-  private static DateTimeType instant(Instant i) {
-    return new DateTimeType(Date.from(i), ca.uhn.fhir.model.api.TemporalPrecisionEnum.MILLI,
-        java.util.TimeZone.getTimeZone("UTC"));
-  }
-
   private static LocalDate localDate(Extension e) {
     if (e == null) {
       return null;
@@ -586,15 +579,6 @@ public final class DossierBundleMapper {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
       throw new FhirMappingException("Bundle", "a number was expected");
-    }
-  }
-
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String element) {
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new FhirMappingException(element, "unknown code; expected one of "
-          + java.util.Arrays.toString(type.getEnumConstants()));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.vtsdk.fhir.dossier;
 
 import io.vtsdk.fhir.FhirMappingException;
+import io.vtsdk.fhir.internal.Values;
 import io.vtsdk.fhir.frcore.FrCore;
 import io.vtsdk.fhir.frcore.PractitionerMapper;
 import io.vtsdk.model.Coding;
@@ -16,7 +17,6 @@ import io.vtsdk.model.workflow.RequestStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -86,12 +86,11 @@ final class RequestTaskMapper {
         out.addExtension(EXT + "author", practitioner.apply(resp.author()));
       }
       if (resp.at() != null) {
-        out.addExtension(EXT + "at", dateTime(resp.at()));
+        out.addExtension(EXT + "at", Values.dateTime(resp.at()));
       }
       if (resp.proposedEntryDate() != null) {
         LocalDate d = resp.proposedEntryDate();
-        out.addExtension(EXT + "proposed-entry-date", new DateType(d.getYear(), d.getMonthValue() - 1,
-            d.getDayOfMonth()));
+        out.addExtension(EXT + "proposed-entry-date", Values.date(d));
       }
     }
     return t;
@@ -99,13 +98,8 @@ final class RequestTaskMapper {
 
   private static void instant(Task t, String url, Instant at) {
     if (at != null) {
-      t.addExtension(url, dateTime(at));
+      t.addExtension(url, Values.dateTime(at));
     }
-  }
-
-  private static DateTimeType dateTime(Instant i) {
-    return new DateTimeType(Date.from(i), ca.uhn.fhir.model.api.TemporalPrecisionEnum.MILLI,
-        java.util.TimeZone.getTimeZone("UTC"));
   }
 
   static AdmissionRequest fromTask(Task t, Map<String, org.hl7.fhir.r4.model.Resource> byUrl) {
@@ -145,15 +139,17 @@ final class RequestTaskMapper {
         pro = PractitionerMapper.fromPractitioner(p);
       }
       DateType date = entry == null ? null : (DateType) entry.getValue();
-      responses.add(new Response(enumValue(ResponseKind.class, kind.getCodingFirstRep().getCode(),
+      responses.add(new Response(Values.enumValue(ResponseKind.class, kind.getCodingFirstRep().getCode(),
           "Task.output.valueCodeableConcept"), m == null ? null : new Coding(m.getSystem(), m.getCode(),
           m.getDisplay()), comment == null ? null : comment.getValue().primitiveValue(), pro,
           at == null ? null : ((DateTimeType) at.getValue()).getValue().toInstant(),
           date == null ? null : LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay())));
     }
     return new AdmissionRequest(RequestId.of(id), DossierId.of(dossier.getValue().primitiveValue()),
-        enumValue(VtModule.class, module, "Task.code:module"), UnitId.of(t.getOwner().getIdentifier().getValue()),
-        enumValue(RequestStatus.class, status, "Task.businessStatus"), instant(t, "sent-at"), instant(t, "read-at"),
+        Values.enumValue(VtModule.class, module, "Task.code:module"),
+        UnitId.of(t.getOwner().getIdentifier().getValue()),
+        Values.enumValue(RequestStatus.class, status, "Task.businessStatus"), instant(t, "sent-at"),
+        instant(t, "read-at"),
         instant(t, "answered-at"), instant(t, "closed-at"), responses,
         t.getMeta().hasVersionId() ? Long.parseLong(t.getMeta().getVersionId()) : 0);
   }
@@ -161,14 +157,5 @@ final class RequestTaskMapper {
   private static Instant instant(Task t, String name) {
     Extension e = t.getExtensionByUrl(EXT + name);
     return e == null ? null : ((DateTimeType) e.getValue()).getValue().toInstant();
-  }
-
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String element) {
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new FhirMappingException(element, "unknown code; expected one of "
-          + java.util.Arrays.toString(type.getEnumConstants()));
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.vtsdk.fhir.frcore;
 
 import io.vtsdk.fhir.FhirMappingException;
+import io.vtsdk.fhir.internal.Values;
 import io.vtsdk.model.Coding;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.VtModule;
@@ -95,7 +96,7 @@ public final class DirectoryMapper {
     Extension dep = o.getExtensionByUrl(FrCore.VT_DEPARTEMENT);
     Set<VtModule> modules = new HashSet<>();
     for (Extension m : o.getExtensionsByUrl(FrCore.VT + "module")) {
-      modules.add(enumValue(VtModule.class, m.getValue().primitiveValue(), "Organization.extension:module"));
+      modules.add(Values.enumValue(VtModule.class, m.getValue().primitiveValue(), "Organization.extension:module"));
     }
     return new Structure(geo, legal, siret, o.hasType() ? coding(o.getTypeFirstRep(), "Organization.type") : null,
         o.getName(), dep == null ? null : Departement.of(dep.getValue().primitiveValue()), modules);
@@ -179,13 +180,13 @@ public final class DirectoryMapper {
               "HealthcareService.providedBy.identifier", "needs a FINESS")));
     }
     Set<VtModule> modules = new HashSet<>();
-    h.getCategory().forEach(c -> modules.add(enumValue(VtModule.class, code(c, FrCore.VT_CS_MODULE),
+    h.getCategory().forEach(c -> modules.add(Values.enumValue(VtModule.class, code(c, FrCore.VT_CS_MODULE),
         "HealthcareService.category")));
     Set<TargetKind> kinds = new HashSet<>();
-    h.getType().forEach(c -> kinds.add(enumValue(TargetKind.class, code(c, FrCore.VT_CS_TARGET_KIND),
+    h.getType().forEach(c -> kinds.add(Values.enumValue(TargetKind.class, code(c, FrCore.VT_CS_TARGET_KIND),
         "HealthcareService.type")));
     Set<PradoVolet> volets = new HashSet<>();
-    h.getProgram().forEach(c -> volets.add(enumValue(PradoVolet.class, code(c, FrCore.VT_CS_PRADO_VOLET),
+    h.getProgram().forEach(c -> volets.add(Values.enumValue(PradoVolet.class, code(c, FrCore.VT_CS_PRADO_VOLET),
         "HealthcareService.program")));
     Set<Coding> modalities = new HashSet<>();
     h.getCharacteristic().forEach(c -> modalities.add(coding(c, "HealthcareService.characteristic")));
@@ -221,14 +222,5 @@ public final class DirectoryMapper {
   private static String code(CodeableConcept cc, String system) {
     return cc.getCoding().stream().filter(c -> system.equals(c.getSystem())).map(
         org.hl7.fhir.r4.model.Coding::getCode).findFirst().orElse(null);
-  }
-
-  static <E extends Enum<E>> E enumValue(Class<E> type, String value, String element) {
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new FhirMappingException(element, "unknown code; expected one of "
-          + java.util.Arrays.toString(type.getEnumConstants()));
-    }
   }
 }

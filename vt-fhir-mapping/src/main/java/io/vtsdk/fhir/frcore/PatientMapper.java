@@ -1,6 +1,7 @@
 package io.vtsdk.fhir.frcore;
 
 import io.vtsdk.fhir.FhirMappingException;
+import io.vtsdk.fhir.internal.Values;
 import io.vtsdk.model.identity.Departement;
 import io.vtsdk.model.identity.IdentityStatus;
 import io.vtsdk.model.identity.Ins;
@@ -67,7 +68,8 @@ public final class PatientMapper {
     out.getMeta().addProfile(claimsIns(p) ? FrCore.PATIENT_INS : FrCore.PATIENT);
     if (p.ins() != null) {
       InsSlice slice = InsSlice.of(p.ins().authority());
-      out.addIdentifier().setUse(slice.use).setSystem("urn:oid:" + p.ins().authority().oid()).setValue(p.ins().number().value())
+      out.addIdentifier().setUse(slice.use).setSystem("urn:oid:" + p.ins().authority().oid())
+          .setValue(p.ins().number().value())
           .getType().addCoding().setSystem(FrCore.CS_IDENTIFIER_TYPE).setCode(slice.code);
     }
     if (p.identityStatus() != null || !p.vigilance().isEmpty()) {
@@ -103,7 +105,7 @@ public final class PatientMapper {
       });
     }
     if (p.birthDate() != null) {
-      out.setBirthDateElement(date(p.birthDate()));
+      out.setBirthDateElement(Values.date(p.birthDate()));
     }
     if (p.birthplaceInsee() != null) {
       org.hl7.fhir.r4.model.Address place = new org.hl7.fhir.r4.model.Address();
@@ -174,10 +176,6 @@ public final class PatientMapper {
     if (value != null) {
       parent.addExtension(url, new BooleanType(value));
     }
-  }
-
-  private static DateType date(LocalDate d) {
-    return new DateType(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth());
   }
 
   static String statusCode(IdentityStatus s) {
@@ -281,13 +279,13 @@ public final class PatientMapper {
     Extension insurance = in.getExtensionByUrl(FrCore.VT_INSURANCE);
     if (insurance != null) {
       String regime = text(insurance, "regime");
-      b.insurance(new Insurance(regime == null ? null : enumValue(Regime.class, regime,
+      b.insurance(new Insurance(regime == null ? null : Values.enumValue(Regime.class, regime,
           "Patient.extension:insurance.regime"), bool(insurance, "ame"), bool(insurance, "c2s"),
           bool(insurance, "complementaryInsurance"), text(insurance, "cpamCode")));
     }
     Extension protection = in.getExtensionByUrl(FrCore.VT_PROTECTION_MEASURE);
     if (protection != null) {
-      b.protection(enumValue(ProtectionMeasure.class, protection.getValue().primitiveValue(),
+      b.protection(Values.enumValue(ProtectionMeasure.class, protection.getValue().primitiveValue(),
           "Patient.extension:protectionMeasure"));
     }
     for (org.hl7.fhir.r4.model.Patient.ContactComponent c : in.getContact()) {
@@ -296,7 +294,7 @@ public final class PatientMapper {
         if (!c.hasName() || !c.getName().hasText()) {
           throw new FhirMappingException("Patient.contact.name.text", "required for a legal representative");
         }
-        b.legalRepresentative(new LegalRepresentative(c.getName().getText(), enumValue(
+        b.legalRepresentative(new LegalRepresentative(c.getName().getText(), Values.enumValue(
             LegalRepresentative.Relationship.class, rel.getValue().primitiveValue(),
             "Patient.contact.extension:relationship"), c.hasTelecom() ? c.getTelecomFirstRep().getValue() : null));
       }
@@ -362,15 +360,6 @@ public final class PatientMapper {
   private static Boolean bool(Extension parent, String url) {
     String v = text(parent, url);
     return v == null ? null : Boolean.valueOf(v);
-  }
-
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String element) {
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new FhirMappingException(element, "unknown code; expected one of " + Arrays.toString(
-          type.getEnumConstants()));
-    }
   }
 
   private static Practitioner gp(org.hl7.fhir.r4.model.Patient in) {

@@ -151,7 +151,7 @@ public final class SdoTaskMapper {
   }
 
   private static DateType date(LocalDate d) {
-    return d == null ? null : new DateType(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth());
+    return d == null ? null : io.vtsdk.fhir.internal.Values.date(d);
   }
 
   private static CodeableConcept concept(Coding c) {
