@@ -76,6 +76,9 @@ class AuthorizationMatrixTest {
     matrix.put("GET /fhir/metadata", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("POST /fhir/Task", row(403, 403, 403, 403, 403, 422, 403, 403, 403, 401));
     matrix.put("POST /fhir/Consent", row(403, 403, 403, 403, 403, 422, 403, 403, 403, 401));
+    // no type: 400 for the ESMS (the search needs one)
+    matrix.put("GET /fhir/DocumentReference", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 401));
+    matrix.put("GET /fhir/DocumentReference/{id}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 401));
     matrix.put("GET /fhir/Task", row(403, 403, 403, 403, 403, 200, 403, 403, 403, 401));
     matrix.put("GET /fhir/Task/{id}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 401));
     matrix.put("POST /__admin/reset", row(204, 204, 204, 204, 204, 204, 204, 204, 204, 204));

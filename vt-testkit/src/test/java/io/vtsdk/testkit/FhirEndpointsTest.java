@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import io.vtsdk.fhir.VtFhir;
 import io.vtsdk.fhir.sdo.SdoConsent;
 import io.vtsdk.fhir.sdo.SdoConsentMapper;
+import io.vtsdk.fhir.sdo.SdoDocuments;
 import io.vtsdk.fhir.sdo.SdoTaskMapper;
 import io.vtsdk.fhir.validation.SdoValidator;
 import io.vtsdk.model.Coding;
@@ -25,6 +26,7 @@ import io.vtsdk.model.workflow.Role;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +136,44 @@ class FhirEndpointsTest {
         "1" + ime69Finess, Fixtures.TODAY, NAT_DECISION))).execute())
         .as("an ESMS not notified of the decision").isInstanceOfAny(ResourceNotFoundException.class,
             ForbiddenOperationException.class);
+  }
+
+  @Test
+  void flows1And3TheDecisionThenTheEvaluationOnceThePersonAgreed() throws Exception {
+    String request = notify("IME-69");
+    String dossier = http.get("/v1/requests/" + request, mdph).json().get("dossierId").asText();
+    byte[] pdf = "%PDF-1.7 évaluation".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Http.Res uploaded = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl()
+        + "/v1/dossiers/" + dossier + "/attachments?fileName=evaluation.pdf"))
+        .header("Authorization", "Bearer " + mdph).header("Content-Type", "application/pdf")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(pdf)).build());
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+
+    Bundle decisions = ime.search().forResource(DocumentReference.class)
+        .where(DocumentReference.TYPE.exactly().systemAndCode(SdoDocuments.LOINC, SdoDocuments.DECISION))
+        .returnBundle(Bundle.class).execute();
+    assertThat(decisions.getEntry()).hasSize(1);
+    DocumentReference decision = ime.read().resource(DocumentReference.class)
+        .withId(decisions.getEntryFirstRep().getResource().getIdElement().getIdPart()).execute();
+    assertThat(SdoDocuments.idNatDecision(decision)).isEqualTo(NAT_DECISION);
+    assertThat(new String(decision.getContentFirstRep().getAttachment().getData(),
+        java.nio.charset.StandardCharsets.UTF_8)).contains("\"decision\"", DECISION);
+    assertThat(SdoValidator.create().validate(decision).errors()).isEmpty();
+
+    var evaluations = ime.search().forResource(DocumentReference.class)
+        .where(DocumentReference.TYPE.exactly().systemAndCode(SdoDocuments.LOINC, SdoDocuments.EVALUATION))
+        .and(DocumentReference.IDENTIFIER.exactly().code(NAT_DECISION)).returnBundle(Bundle.class);
+    assertThat(evaluations.execute().getEntry()).as("no evaluation before the agreement").isEmpty();
+    ime.create().resource(SdoConsentMapper.toConsent(new SdoConsent("1" + ime69Finess, Fixtures.TODAY,
+        NAT_DECISION))).execute();
+    Bundle after = evaluations.execute();
+    assertThat(after.getEntry()).hasSize(1);
+    assertThat(((DocumentReference) after.getEntryFirstRep().getResource()).getContentFirstRep().getAttachment()
+        .getData()).isEqualTo(pdf);
+
+    assertThat(esms("MAS-38").search().forResource(DocumentReference.class)
+        .where(DocumentReference.TYPE.exactly().code(SdoDocuments.DECISION)).returnBundle(Bundle.class).execute()
+        .getEntry()).as("another ESMS sees no decision it was not notified of").isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.vtsdk.testkit.internal;
 
 import io.vtsdk.fhir.FhirMappingException;
 import io.vtsdk.fhir.VtFhir;
+import io.vtsdk.fhir.sdo.SdoDocuments;
 import io.vtsdk.fhir.sdo.SdoProfiles;
 import io.vtsdk.fhir.sdo.SdoTaskMapper;
 import io.vtsdk.model.VtModule;
@@ -46,6 +47,8 @@ public final class FhirApi {
     r.route("POST", "/fhir/Consent", this::createConsent);
     r.route("GET", "/fhir/Task", this::searchTasks);
     r.route("GET", "/fhir/Task/{id}", this::readTask);
+    r.route("GET", "/fhir/DocumentReference", this::searchDocuments);
+    r.route("GET", "/fhir/DocumentReference/{id}", this::readDocument);
   }
 
   /** Flow 4: an ESMS reports a status; the request is found from the decision and the caller's unit. */
@@ -212,6 +215,127 @@ public final class FhirApi {
     return t;
   }
 
+  // ------------------------------------------------------------------------------------------------ flows 1 and 3
+
+  /** A document this ESMS may read, with its id. */
+  private record Doc(String id, org.hl7.fhir.r4.model.DocumentReference resource) {}
+
+  /**
+   * Flow 1: {@code type=57830-2} (with {@code _lastUpdated=gt…}, {@code _elements=id}): the decisions notified to this
+   * ESMS. Flow 3: {@code type=51848-0&identifier=<idNat_Decision>}: the evaluation documents of that decision (the
+   * dossier's attachments), only once this ESMS has recorded the person's agreement (flow 2).
+   */
+  private Reply searchDocuments(Call c) {
+    Principal p = requireEsms(c);
+    for (String name : c.queryNames()) {
+      if (!Set.of("type", "identifier", "_lastUpdated", "_elements", "_format").contains(name)) {
+        throw ApiException.badRequest("unknown search parameter '" + name
+            + "' (supported: type, identifier, _lastUpdated, _elements)");
+      }
+    }
+    String type = c.query("type");
+    if (type != null && type.contains("|")) {
+      type = type.substring(type.indexOf('|') + 1); // http://loinc.org|57830-2
+    }
+    if (!SdoDocuments.DECISION.equals(type) && !SdoDocuments.EVALUATION.equals(type)) {
+      throw ApiException.badRequest("type: 57830-2 (decision) or 51848-0 (evaluation) is required");
+    }
+    String identifier = c.query("identifier");
+    if (SdoDocuments.EVALUATION.equals(type) && identifier == null) {
+      throw ApiException.badRequest("identifier: the idNat_Decision is required with type 51848-0");
+    }
+    Instant after = lastUpdatedAfter(c.query("_lastUpdated"));
+    boolean idsOnly = "id".equals(c.query("_elements"));
+    String base = "http://" + (c.header("Host") == null ? "localhost" : c.header("Host")) + "/fhir/";
+    String wanted = type;
+    return store.read(() -> {
+      Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+      b.getMeta().addProfile(SdoProfiles.ESMS_BUNDLE_DECISION_EVALUATION);
+      for (Doc d : documents(p)) {
+        org.hl7.fhir.r4.model.DocumentReference r = d.resource();
+        boolean match = SdoDocuments.type(r).equals(wanted)
+            && (identifier == null || identifier.equals(SdoDocuments.idNatDecision(r)))
+            && (after == null || r.getMeta().getLastUpdated().toInstant().isAfter(after));
+        if (match) {
+          org.hl7.fhir.r4.model.DocumentReference out = idsOnly ? new org.hl7.fhir.r4.model.DocumentReference() : r;
+          out.setId(d.id());
+          b.addEntry().setFullUrl(base + "DocumentReference/" + d.id()).setResource(out).getSearch()
+              .setMode(Bundle.SearchEntryMode.MATCH);
+        }
+      }
+      b.setTotal(b.getEntry().size());
+      return fhir(200, b);
+    });
+  }
+
+  private Reply readDocument(Call c) {
+    Principal p = requireEsms(c);
+    return store.read(() -> {
+      Doc d = documents(p).stream().filter(x -> x.id().equals(c.path("id"))).findFirst()
+          .orElseThrow(() -> ApiException.notFound("DocumentReference", c.path("id")));
+      d.resource().setId(d.id());
+      return fhir(200, d.resource());
+    });
+  }
+
+  /**
+   * The documents this ESMS may read: for each Handicap dossier notified to its unit, the decision document
+   * ({@code DEC-<dossier>}: the person's identity traits and the decision, as JSON — the IG's CDA is not produced)
+   * and, once it recorded an agreement, the dossier's attachments as evaluation documents ({@code EVAL-<attachment>}).
+   * Call under a lock.
+   */
+  private List<Doc> documents(Principal p) {
+    List<Doc> out = new java.util.ArrayList<>();
+    Set<io.vtsdk.model.DossierId> seen = new java.util.HashSet<>();
+    for (AdmissionRequest r : store.requests.values()) {
+      Dossier d = store.dossiers.get(r.dossierId());
+      if (r.module() != VtModule.HANDICAP || !r.unit().equals(p.unit()) || d == null || d.mdphDecision() == null
+          || !seen.add(d.id())) {
+        continue;
+      }
+      String nat = natDecision(d);
+      Instant notified = r.sentAt() != null ? r.sentAt() : api.now();
+      out.add(new Doc("DEC-" + d.id().value(), SdoDocuments.document(SdoDocuments.DECISION,
+          d.mdphDecision().idDecision(), nat, "application/json", decisionContent(d), notified)));
+      boolean agreed = store.consents.stream().anyMatch(x -> store.requests.get(x.request()) != null
+          && store.requests.get(x.request()).unit().equals(p.unit())
+          && store.requests.get(x.request()).dossierId().equals(d.id()));
+      if (agreed) {
+        for (io.vtsdk.model.dossier.Attachment a : d.attachments()) {
+          byte[] content = store.attachmentContents.get(a.id());
+          if (content != null) {
+            out.add(new Doc("EVAL-" + a.id().value(), SdoDocuments.document(SdoDocuments.EVALUATION,
+                d.mdphDecision().idDecision(), nat, a.contentType(), content,
+                a.uploadedAt() != null ? a.uploadedAt() : notified)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The "individu + décision" content: the person's identity traits and the decision. */
+  private static byte[] decisionContent(Dossier d) {
+    Map<String, Object> person = new java.util.LinkedHashMap<>();
+    if (d.patient() != null) {
+      person.put("ins", d.patient().ins());
+      person.put("birthName", d.patient().birthName());
+      person.put("firstBirthGivenName", d.patient().firstBirthGivenName());
+      person.put("sex", d.patient().sex());
+      person.put("birthDate", d.patient().birthDate());
+    }
+    Map<String, Object> doc = new java.util.LinkedHashMap<>();
+    doc.put("person", person);
+    doc.put("decision", d.mdphDecision());
+    try {
+      return JSON.writeValueAsBytes(doc);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the decision document", e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.json.JsonMapper JSON = io.vtsdk.model.json.VtJson.newMapper();
+
   /** What this server implements of the SDO server role (CapabilityStatement gestionnaire-sdo, Task part). */
   private static org.hl7.fhir.r4.model.CapabilityStatement capabilities() {
     org.hl7.fhir.r4.model.CapabilityStatement cs = new org.hl7.fhir.r4.model.CapabilityStatement();
@@ -229,6 +353,13 @@ public final class FhirApi {
       task.addInteraction().setCode(i);
     }
     task.addSearchParam().setName("_lastUpdated").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.DATE);
+    org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent docs = cs.getRestFirstRep()
+        .addResource().setType("DocumentReference").setProfile(SdoProfiles.ESMS_DOCUMENT_REFERENCE);
+    docs.addInteraction().setCode(org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+    docs.addInteraction().setCode(org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.READ);
+    for (String param : List.of("type", "identifier")) {
+      docs.addSearchParam().setName(param).setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.TOKEN);
+    }
     cs.getRestFirstRep().addResource().setType("Consent").setProfile(SdoProfiles.ESMS_CONSENT).addInteraction()
         .setCode(org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.CREATE);
     return cs;
