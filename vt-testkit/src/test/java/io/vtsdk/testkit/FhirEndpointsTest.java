@@ -142,12 +142,7 @@ class FhirEndpointsTest {
   void flows1And3TheDecisionThenTheEvaluationOnceThePersonAgreed() throws Exception {
     String request = notify("IME-69");
     String dossier = http.get("/v1/requests/" + request, mdph).json().get("dossierId").asText();
-    byte[] pdf = "%PDF-1.7 évaluation".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    Http.Res uploaded = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl()
-        + "/v1/dossiers/" + dossier + "/attachments?fileName=evaluation.pdf"))
-        .header("Authorization", "Bearer " + mdph).header("Content-Type", "application/pdf")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(pdf)).build());
-    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    byte[] pdf = uploadEvaluation(dossier);
 
     Bundle decisions = ime.search().forResource(DocumentReference.class)
         .where(DocumentReference.TYPE.exactly().systemAndCode(SdoDocuments.LOINC, SdoDocuments.DECISION))
@@ -174,6 +169,53 @@ class FhirEndpointsTest {
     assertThat(esms("MAS-38").search().forResource(DocumentReference.class)
         .where(DocumentReference.TYPE.exactly().code(SdoDocuments.DECISION)).returnBundle(Bundle.class).execute()
         .getEntry()).as("another ESMS sees no decision it was not notified of").isEmpty();
+  }
+
+  /** The MDPH attaches an evaluation (a PDF) to the dossier through /v1; returns its bytes. */
+  byte[] uploadEvaluation(String dossier) {
+    byte[] pdf = "%PDF-1.7 évaluation".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Http.Res uploaded = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl()
+        + "/v1/dossiers/" + dossier + "/attachments?fileName=evaluation.pdf"))
+        .header("Authorization", "Bearer " + mdph).header("Content-Type", "application/pdf")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(pdf)).build());
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    return pdf;
+  }
+
+  /** An ESMS's whole day with VT, flows 1 to 5 in order, with HAPI's generic client only. */
+  @Test
+  void flows1To5EndToEnd() {
+    String request = notify("IME-69");
+    byte[] pdf = uploadEvaluation(http.get("/v1/requests/" + request, mdph).json().get("dossierId").asText());
+    // 1: which decisions were notified to us since yesterday?
+    Bundle ids = ime.search().forResource(DocumentReference.class)
+        .where(DocumentReference.TYPE.exactly().systemAndCode(SdoDocuments.LOINC, SdoDocuments.DECISION))
+        .and(new DateClientParam("_lastUpdated").after().day("2026-11-22")).elementsSubset("id")
+        .returnBundle(Bundle.class).execute();
+    assertThat(ids.getEntry()).hasSize(1);
+    DocumentReference decision = ime.read().resource(DocumentReference.class)
+        .withId(ids.getEntryFirstRep().getResource().getIdElement().getIdPart()).execute();
+    String natDecision = SdoDocuments.idNatDecision(decision);
+    // 2: the person agrees
+    ime.create().resource(SdoConsentMapper.toConsent(new SdoConsent("1" + ime69Finess, Fixtures.TODAY,
+        natDecision))).execute();
+    // 3: the evaluation
+    Bundle evaluation = ime.search().forResource(DocumentReference.class)
+        .where(DocumentReference.TYPE.exactly().systemAndCode(SdoDocuments.LOINC, SdoDocuments.EVALUATION))
+        .and(DocumentReference.IDENTIFIER.exactly().code(natDecision)).returnBundle(Bundle.class).execute();
+    assertThat(((DocumentReference) evaluation.getEntryFirstRep().getResource()).getContentFirstRep()
+        .getAttachment().getData()).isEqualTo(pdf);
+    // 4: our statuses
+    for (String code : List.of("40", "41", "42", "72")) {
+      ime.create().resource(SdoTaskMapper.toTask(status(code), Fixtures.NOW)).execute();
+    }
+    // 5: the statuses about the people we follow
+    Bundle tasks = ime.search().forResource(Task.class)
+        .where(new DateClientParam("_lastUpdated").after().day("2026-11-22")).returnBundle(Bundle.class).execute();
+    assertThat(tasks.getEntry()).extracting(e -> SdoTaskMapper.fromTask((Task) e.getResource()).status().code())
+        .containsExactly("40", "41", "42", "72");
+    assertThat(http.get("/v1/requests/" + request, mdph).json().get("status").asText())
+        .isEqualTo("WAITING_LIST_ADMISSIBLE");
   }
 
   @Test

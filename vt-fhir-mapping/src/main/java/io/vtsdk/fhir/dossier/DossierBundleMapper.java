@@ -9,7 +9,6 @@ import io.vtsdk.model.AttachmentId;
 import io.vtsdk.model.Coding;
 import io.vtsdk.model.DossierId;
 import io.vtsdk.model.PradoVolet;
-import io.vtsdk.model.UnitId;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.actor.Professional;
 import io.vtsdk.model.dossier.AdminSocialSection;
@@ -60,7 +59,8 @@ import org.hl7.fhir.r4.model.Task;
  * <ul>
  *   <li>a <b>ServiceRequest</b>, the orientation: identifiers (dossier id, number), module as {@code category},
  *       target kind as {@code code}, SMR mention / Prado volet / ESMS category as {@code orderDetail}, the patient as
- *       {@code subject}, the requesting professional as {@code requester}, creation as {@code authoredOn},
+ *       {@code subject}, the requester as {@code requester} (a PractitionerRole: the unit, and the professional when
+ *       known), creation as {@code authoredOn},
  *       {@code meta.versionId} / {@code lastUpdated}; VT's exact status, request type and dates in vt-sdk
  *       extensions; {@code supportingInfo} pointing to the resources below;</li>
  *   <li>the <b>Patient</b> (FR Core, {@link PatientMapper}) and <b>Practitioners</b> (FR Core);</li>
@@ -86,7 +86,6 @@ public final class DossierBundleMapper {
   static final String EXT_HOSPITALISATION = EXT + "hospitalisation-date";
   static final String EXT_DISCHARGE = EXT + "planned-discharge-date";
   static final String EXT_DESIRED_ENTRY = EXT + "desired-entry-date";
-  static final String EXT_REQUESTER_UNIT = EXT + "requester-unit";
   static final String EXT_SYNTHESIS_PATH = EXT + "synthesis-path";
   static final String EXT_MDPH_DECISION = EXT + "mdph-decision";
   static final String EXT_VALIDATED_VERSION = EXT + "validated-version";
@@ -198,10 +197,10 @@ public final class DossierBundleMapper {
         sr.getSubject().addExtension(DATA_ABSENT, new CodeType("unknown"));
       }
       if (d.requester() != null) {
-        sr.addExtension(EXT_REQUESTER_UNIT, new StringType(d.requester().unit().value()));
-        if (d.requester().professional() != null) {
-          sr.setRequester(add("requester", PractitionerMapper.toPractitioner(d.requester().professional())));
-        }
+        Professional pro = d.requester().professional();
+        Reference practitioner = pro == null ? null : add("requester", PractitionerMapper.toPractitioner(pro));
+        sr.setRequester(add("requester-role", PractitionerMapper.toPractitionerRole(pro, practitioner,
+            d.requester().unit())));
       }
       section("medical", d.medical(), d.medical() == null ? null : d.medical().info());
       section("care", d.care(), d.care() == null ? null : d.care().info());
@@ -404,11 +403,12 @@ public final class DossierBundleMapper {
       out.patient(PatientMapper.fromFhir(resolve(byUrl, sr.getSubject(), org.hl7.fhir.r4.model.Patient.class,
           "ServiceRequest.subject")));
     }
-    Extension unit = sr.getExtensionByUrl(EXT_REQUESTER_UNIT);
-    if (unit != null) {
-      Professional pro = sr.hasRequester() ? PractitionerMapper.fromPractitioner(resolve(byUrl, sr.getRequester(),
-          Practitioner.class, "ServiceRequest.requester")) : null;
-      out.requester(new Requester(UnitId.of(unit.getValue().primitiveValue()), pro));
+    if (sr.hasRequester()) {
+      org.hl7.fhir.r4.model.PractitionerRole role = resolve(byUrl, sr.getRequester(),
+          org.hl7.fhir.r4.model.PractitionerRole.class, "ServiceRequest.requester");
+      Professional pro = role.hasPractitioner() ? PractitionerMapper.fromPractitioner(resolve(byUrl,
+          role.getPractitioner(), Practitioner.class, "PractitionerRole.practitioner")) : null;
+      out.requester(new Requester(PractitionerMapper.unitOf(role), pro));
     }
     List<Attachment> attachments = new ArrayList<>();
     for (Reference ref : sr.getSupportingInfo()) {

@@ -14,6 +14,7 @@ public final class FrCore {
   public static final String PATIENT = BASE + "StructureDefinition/fr-core-patient";
   public static final String PATIENT_INS = BASE + "StructureDefinition/fr-core-patient-ins";
   public static final String PRACTITIONER = BASE + "StructureDefinition/fr-core-practitioner";
+  public static final String PRACTITIONER_ROLE = BASE + "StructureDefinition/fr-core-practitioner-role";
   /** Identifier types: INS-NIR, INS-NIA, INS-NIR-TEST, INS-NIR-DEMO, IDNPS… */
   public static final String CS_IDENTIFIER_TYPE = BASE + "CodeSystem/fr-core-cs-v2-0203";
   public static final String EXT_IDENTITY_RELIABILITY = BASE + "StructureDefinition/fr-core-identity-reliability";
@@ -45,6 +46,7 @@ public final class FrCore {
   public static final String VT_CS_MODULE = VT_CS + "module";
   public static final String VT_CS_TARGET_KIND = VT_CS + "target-kind";
   public static final String VT_CS_PRADO_VOLET = VT_CS + "prado-volet";
+  public static final String VT_CS_PROFESSION = VT_CS + "profession";
 
   /** vt-sdk extensions (FR Core has no element for these model fields). */
   static final String VT = "https://vtsdk.io/fhir/StructureDefinition/";

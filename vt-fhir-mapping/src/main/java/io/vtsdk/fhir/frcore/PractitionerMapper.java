@@ -44,6 +44,34 @@ public final class PractitionerMapper {
     return out;
   }
 
+  /**
+   * The professional acting for a unit: an FR Core PractitionerRole with the profession as {@code code}, the unit as
+   * {@code healthcareService} (by identifier) and {@code practitioner} as given (null: the unit alone).
+   */
+  public static org.hl7.fhir.r4.model.PractitionerRole toPractitionerRole(Professional p,
+      org.hl7.fhir.r4.model.Reference practitioner, io.vtsdk.model.UnitId unit) {
+    java.util.Objects.requireNonNull(unit, "unit");
+    org.hl7.fhir.r4.model.PractitionerRole role = new org.hl7.fhir.r4.model.PractitionerRole();
+    role.getMeta().addProfile(FrCore.PRACTITIONER_ROLE);
+    role.addHealthcareService().getIdentifier().setSystem(FrCore.VT_UNIT_ID).setValue(unit.value());
+    if (practitioner != null) {
+      role.setPractitioner(practitioner);
+    }
+    if (p != null && p.profession() != null) {
+      role.addCode().addCoding().setSystem(FrCore.VT_CS_PROFESSION).setCode(p.profession().name());
+    }
+    return role;
+  }
+
+  /** The unit a PractitionerRole acts for (its healthcareService identifier). */
+  public static io.vtsdk.model.UnitId unitOf(org.hl7.fhir.r4.model.PractitionerRole role) {
+    return role.getHealthcareService().stream().map(org.hl7.fhir.r4.model.Reference::getIdentifier)
+        .filter(i -> FrCore.VT_UNIT_ID.equals(i.getSystem()) && i.hasValue()).findFirst()
+        .map(i -> io.vtsdk.model.UnitId.of(i.getValue()))
+        .orElseThrow(() -> new FhirMappingException("PractitionerRole.healthcareService.identifier", "required (system "
+            + FrCore.VT_UNIT_ID + ")"));
+  }
+
   public static Professional fromPractitioner(Practitioner p) {
     java.util.Objects.requireNonNull(p, "practitioner");
     Rpps rpps = null;
