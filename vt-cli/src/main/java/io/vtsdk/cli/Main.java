@@ -15,18 +15,23 @@ import picocli.CommandLine.Spec;
 /**
  * Entry point of the {@code vt} command.
  *
- * <p>{@code vt serve} starts the reference server. More subcommands arrive with their issues ({@code validate},
- * {@code eligibility}, {@code fhir}, {@code indicators}). Without a subcommand {@code vt} prints its version and usage.
+ * <p>{@code vt serve} starts the reference server, {@code vt validate} checks dossier files, {@code vt fhir} validates
+ * and converts FHIR. Without a subcommand {@code vt} prints its version and usage. An unexpected error is one sentence
+ * on stderr (exit 1); {@code --debug} adds the stack trace.
  */
 @Command(
     name = "vt",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "vt-sdk command line: a reference ViaTrajectoire server and tools for testers and researchers.",
-    subcommands = {ServeCommand.class, HelpCommand.class})
+    subcommands = {ServeCommand.class, ValidateCommand.class, FhirCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @picocli.CommandLine.Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of unexpected errors.")
+  boolean debug;
 
   @Override
   public Integer call() {
@@ -46,7 +51,18 @@ public final class Main implements Callable<Integer> {
 
   /** The configured command line, for tests and embedding. */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new Main());
+    Main main = new Main();
+    CommandLine cl = new CommandLine(main);
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("vt " + cmd.getCommandName() + ": " + (e.getMessage() == null
+          ? e.getClass().getSimpleName() : Cli.withoutValue(e.getMessage())));
+      if (parsed.matchedOption("--debug") != null || main.debug) {
+        e.printStackTrace(cmd.getErr());
+      }
+      cmd.getErr().flush();
+      return 1;
+    });
+    return cl;
   }
 
   /** Reads the version Maven wrote into {@code version.properties}. */

@@ -1,0 +1,87 @@
+package io.vtsdk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vtsdk.fhir.sdo.SdoTaskMapper;
+import io.vtsdk.fhir.VtFhir;
+import io.vtsdk.model.Coding;
+import io.vtsdk.model.VtModule;
+import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.handicap.EsmsStatus;
+import io.vtsdk.model.json.VtJson;
+import io.vtsdk.model.nos.NosTable;
+import io.vtsdk.testkit.fixtures.VtFixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ValidateAndFhirCommandsTest {
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+  @TempDir Path dir;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    CommandLine cmd = Main.newCommandLine();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    return cmd.execute(args);
+  }
+
+  Path write(String name, String content) throws Exception {
+    return Files.writeString(dir.resolve(name), content);
+  }
+
+  Dossier prado() {
+    return VtFixtures.seeded(3, TODAY).dossier(VtModule.PRADO).build();
+  }
+
+  @Test
+  void validateSaysValidInvalidOrUnreadableWithTheExitCodes() throws Exception {
+    Path ok = write("ok.json", VtJson.toJson(prado()));
+    assertThat(run("validate", ok.toString())).isZero();
+    assertThat(out.toString()).contains("ok.json: valid at submission stage");
+
+    Dossier noPatient = prado().toBuilder().patient(null).build();
+    Path bad = write("bad.json", VtJson.toJson(noPatient));
+    assertThat(run("validate", "--lang", "en", ok.toString(), bad.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("bad.json: /patient").contains("bad.json: 1 violation(s)");
+    assertThat(run("validate", "--stage", "draft", bad.toString())).isZero();
+
+    Path broken = write("broken.json", "{\"id\":\"D-1\",\"module\":\"PRADO\",\"patient\":{\"birthDate\":\"1948-99-99\"}}");
+    assertThat(run("validate", ok.toString(), broken.toString(), bad.toString())).isEqualTo(2);
+    assertThat(out.toString()).contains("broken.json: unreadable, invalid Dossier JSON at /patient/birthDate")
+        .doesNotContain("1948-99-99");
+    assertThat(run("validate", dir.resolve("missing.json").toString())).isEqualTo(2);
+    assertThat(run("validate", "--stage", "final", ok.toString())).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(err.toString()).contains("expected draft or submission");
+  }
+
+  @Test
+  void fhirConvertGoesBothWaysAndFhirValidateChecksTheSdoProfiles() throws Exception {
+    Dossier d = prado();
+    Path dossier = write("dossier.json", VtJson.toJson(d));
+    Path bundle = dir.resolve("bundle.json");
+    assertThat(run("fhir", "convert", dossier.toString(), "-o", bundle.toString())).isZero();
+    assertThat(Files.readString(bundle)).contains("\"resourceType\": \"Bundle\"");
+    assertThat(run("fhir", "validate", bundle.toString())).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("bundle.json: valid");
+    Path back = dir.resolve("back.json");
+    assertThat(run("fhir", "convert", bundle.toString(), "-o", back.toString())).isZero();
+    assertThat(VtJson.fromJson(Files.readString(back), Dossier.class)).isEqualTo(d.toBuilder()
+        .history(java.util.List.of()).build());
+
+    EsmsStatus unit = new EsmsStatus("1690000013", "IME", Coding.of(NosTable.R357.url(), "47"), null, TODAY,
+        "ROR-1", Coding.of(NosTable.R357.url(), "182"), null, TODAY, "D1", "N1");
+    Path task = write("task.json", VtFhir.toJson(SdoTaskMapper.toTask(unit, Instant.parse("2026-11-23T10:00:00Z"))));
+    assertThat(run("fhir", "validate", task.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("regle-StatutUnite");
+    assertThat(run("fhir", "validate", write("x.json", "not json").toString())).isEqualTo(2);
+  }
+}
