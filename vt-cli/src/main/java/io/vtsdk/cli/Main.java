@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "vt-sdk command line: a reference ViaTrajectoire server and tools for testers and researchers.",
-    subcommands = {ServeCommand.class, ValidateCommand.class, FhirCommand.class, HelpCommand.class})
+    subcommands = {ServeCommand.class, ValidateCommand.class, EligibilityCommand.class, FhirCommand.class,
+        HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -1,0 +1,401 @@
+package io.vtsdk.cli;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.json.VtJson;
+import io.vtsdk.rules.Decision;
+import io.vtsdk.rules.DossierFacts;
+import io.vtsdk.rules.Fact;
+import io.vtsdk.rules.Facts;
+import io.vtsdk.rules.RuleEngine;
+import io.vtsdk.rules.StandardFacts;
+import io.vtsdk.rules.Target;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vt eligibility}: streams one decision per input record, with flat memory, and ends with a summary.
+ *
+ * <p>Input: JSON Lines of dossiers ({@code .jsonl}), or CSV ({@code .csv}) whose header names fact paths of
+ * {@link StandardFacts} (e.g. {@code /patient/birthDate}), plus optional {@code id} and {@code target} columns.
+ */
+@Command(
+    name = "eligibility",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {"Evaluate eligibility for every record of a file and stream the decisions (result, rule set",
+        "version, failed rules, missing inputs; the trace with --explain). A record that cannot be read becomes an",
+        "error line with its line number and the run goes on. A summary ends the run (on stderr).",
+        "Exit code: 0 every record evaluated, 1 some records could not be read, 2 the input cannot be read."},
+    footer = {"", "Input:", "  .jsonl  one dossier JSON per line (target: --target, else the dossier's orientation)",
+        "  .csv    header of fact paths such as /patient/birthDate,/patient/insurance/ame,/orientation/pradoVolet",
+        "          with optional 'id' and 'target' (e.g. PRADO/AVC, EHPAD) columns; empty cell = missing",
+        "Inputs VT's directory provides (a Prado requester's conventions, the CPAMs) are missing here: such",
+        "decisions come out INCOMPLETE with those paths listed.",
+        "", "Examples:", "  vt eligibility --input dossiers.jsonl --at 2026-11-23 > decisions.jsonl",
+        "  vt eligibility --input cohort.csv --at 2025-06-01 --target PRADO/INSUFFISANCE_CARDIAQUE --format csv"})
+final class EligibilityCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, paramLabel = "FILE", description = "A .jsonl or .csv file.")
+  Path input;
+
+  @Option(names = "--at", required = true, paramLabel = "YYYY-MM-DD",
+      description = "Evaluation date (selects the rule set in force).")
+  LocalDate at;
+
+  @Option(names = "--target", paramLabel = "TARGET", description = "e.g. PRADO/AVC, EHPAD, PCO_0_6; overrides the"
+      + " records' own.")
+  String target;
+
+  @Option(names = "--explain", description = "Include the full trace (jsonl only).")
+  boolean explain;
+
+  @Option(names = "--format", paramLabel = "jsonl|csv", defaultValue = "jsonl",
+      description = "Output format (default ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write here instead of the console (a progress line then shows on the terminal).")
+  Path output;
+
+  @Spec CommandSpec spec;
+
+  private static final JsonMapper JSON = VtJson.newMapper();
+  private final RuleEngine engine = RuleEngine.standard();
+  private final Map<Decision.Result, Long> outcomes = new EnumMap<>(Decision.Result.class);
+  private final Map<String, Long> failing = new HashMap<>();
+  private final Map<String, Long> missing = new HashMap<>();
+  private long records;
+  private long errors;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!format.equals("jsonl") && !format.equals("csv")) {
+      err.println("vt eligibility: --format must be jsonl or csv");
+      return 2;
+    }
+    Target forced;
+    try {
+      forced = target == null ? null : Target.parse(target);
+    } catch (IllegalArgumentException e) {
+      err.println("vt eligibility: " + e.getMessage());
+      return 2;
+    }
+    String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
+    boolean csv = name.endsWith(".csv");
+    if (!csv && !name.endsWith(".jsonl")) {
+      err.println("vt eligibility: the input must be a .jsonl or a .csv file");
+      return 2;
+    }
+    // a progress line only in an interactive session writing to a file (on the console it would mix with the output)
+    boolean progress = output != null && System.console() != null;
+    try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        Writer file = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+      Writer sink = file != null ? file : spec.commandLine().getOut();
+      if (format.equals("csv")) {
+        sink.write("line,id,target,result,ruleSetVersion,failed,missing,error\n");
+      }
+      long started = System.nanoTime();
+      if (csv) {
+        readCsv(in, sink, forced, progress, started);
+      } else {
+        readJsonl(in, sink, forced, progress, started);
+      }
+      sink.flush();
+    } catch (java.nio.file.NoSuchFileException e) {
+      err.println("vt eligibility: " + input + " does not exist");
+      return 2;
+    } catch (CsvHeaderException e) {
+      err.println("vt eligibility: " + e.getMessage());
+      return 2;
+    }
+    summary(err);
+    return errors > 0 ? 1 : 0;
+  }
+
+  private void readJsonl(BufferedReader in, Writer out, Target forced, boolean progress, long started)
+      throws IOException {
+    int line = 0;
+    for (String text; (text = in.readLine()) != null; ) {
+      line++;
+      if (text.isBlank()) {
+        continue;
+      }
+      String id = null;
+      try {
+        Dossier d = JSON.readValue(text, Dossier.class);
+        id = d.id().value();
+        Target t = forced != null ? forced : d.orientation() == null ? null : Target.of(d.orientation());
+        if (t == null) {
+          throw new IllegalArgumentException("no target: give --target or an orientation");
+        }
+        emit(out, line, id, t, engine.evaluate(t, DossierFacts.of(d).build(), at));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        error(out, line, id, "not a dossier JSON line (" + e.getOriginalMessage().split(":")[0] + ")");
+      } catch (IllegalArgumentException e) { // NoRuleSetException included
+        error(out, line, id, Cli.withoutValue(e.getMessage()));
+      }
+      tick(progress, started);
+    }
+  }
+
+  /** A CSV header problem: the run cannot start. */
+  static final class CsvHeaderException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CsvHeaderException(String message) {
+      super(message);
+    }
+  }
+
+  private void readCsv(BufferedReader in, Writer out, Target forced, boolean progress, long started)
+      throws IOException {
+    String header = in.readLine();
+    if (header == null) {
+      throw new CsvHeaderException("the CSV file is empty (a header of fact paths is expected)");
+    }
+    Map<String, Fact<?>> known = standardFacts();
+    List<String> columns = split(header);
+    List<Fact<?>> facts = new ArrayList<>();
+    int idColumn = -1;
+    int targetColumn = -1;
+    for (int i = 0; i < columns.size(); i++) {
+      String c = columns.get(i).trim();
+      if (c.equals("id")) {
+        idColumn = i;
+        facts.add(null);
+      } else if (c.equals("target")) {
+        targetColumn = i;
+        facts.add(null);
+      } else {
+        Fact<?> f = known.get(c);
+        if (f == null || !csvType(f.type())) {
+          throw new CsvHeaderException("column '" + c + "' is not a fact usable in CSV; known: "
+              + known.values().stream().filter(x -> csvType(x.type())).map(Fact::path).sorted()
+              .collect(Collectors.joining(", ")));
+        }
+        facts.add(f);
+      }
+    }
+    int line = 1;
+    for (String text; (text = in.readLine()) != null; ) {
+      line++;
+      if (text.isBlank()) {
+        continue;
+      }
+      List<String> cells = split(text);
+      String id = idColumn >= 0 && idColumn < cells.size() ? cells.get(idColumn) : null;
+      try {
+        if (cells.size() != columns.size()) {
+          throw new IllegalArgumentException(cells.size() + " cells, the header has " + columns.size());
+        }
+        Facts.Builder b = Facts.builder();
+        for (int i = 0; i < cells.size(); i++) {
+          if (facts.get(i) != null && !cells.get(i).isBlank()) {
+            put(b, facts.get(i), cells.get(i).trim());
+          }
+        }
+        Target t = forced != null ? forced : targetColumn >= 0 && !cells.get(targetColumn).isBlank()
+            ? Target.parse(cells.get(targetColumn)) : null;
+        if (t == null) {
+          throw new IllegalArgumentException("no target: give --target or a 'target' column");
+        }
+        emit(out, line, id, t, engine.evaluate(t, b.build(), at));
+      } catch (IllegalArgumentException e) { // NoRuleSetException included
+        error(out, line, id, Cli.withoutValue(e.getMessage()));
+      }
+      tick(progress, started);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void put(Facts.Builder b, Fact fact, String value) {
+    Class<?> type = fact.type();
+    Object v;
+    try {
+      if (type == LocalDate.class) {
+        v = LocalDate.parse(value);
+      } else if (type == Boolean.class) {
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+          throw new IllegalArgumentException(fact.path() + ": expected true or false");
+        }
+        v = Boolean.valueOf(value);
+      } else if (type == Integer.class) {
+        v = Integer.valueOf(value);
+      } else if (type.isEnum()) {
+        v = Enum.valueOf((Class) type, value.toUpperCase(Locale.ROOT));
+      } else {
+        v = value;
+      }
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(fact.path() + ": expected a date YYYY-MM-DD");
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(fact.path() + ": expected an integer");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() != null && e.getMessage().startsWith(fact.path())
+          ? e.getMessage() : fact.path() + ": expected one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+    b.put(fact, v);
+  }
+
+  private static boolean csvType(Class<?> t) {
+    return t == LocalDate.class || t == Boolean.class || t == Integer.class || t == String.class || t.isEnum();
+  }
+
+  /** The facts of {@link StandardFacts}, by path. */
+  static Map<String, Fact<?>> standardFacts() {
+    Map<String, Fact<?>> out = new LinkedHashMap<>();
+    for (Field f : StandardFacts.class.getFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && f.getType() == Fact.class) {
+        try {
+          Fact<?> fact = (Fact<?>) f.get(null);
+          out.put(fact.path(), fact);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** One CSV line into cells; double quotes protect commas, {@code ""} is a quote. */
+  static List<String> split(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
+  }
+
+  private void emit(Writer out, int line, String id, Target t, Decision d) throws IOException {
+    records++;
+    outcomes.merge(d.result(), 1L, Long::sum);
+    d.failedRules().forEach(r -> failing.merge(r, 1L, Long::sum));
+    d.missingInputs().forEach(m -> missing.merge(m, 1L, Long::sum));
+    if (format.equals("csv")) {
+      out.write(line + "," + csvCell(id) + "," + csvCell(t.toString()) + "," + d.result() + ","
+          + csvCell(d.ruleSetVersion()) + "," + csvCell(String.join(";", d.failedRules())) + ","
+          + csvCell(String.join(";", d.missingInputs())) + ",\n");
+      return;
+    }
+    ObjectNode n = JSON.createObjectNode();
+    n.put("line", line);
+    n.put("id", id);
+    n.put("target", t.toString());
+    n.put("result", d.result().name());
+    n.put("ruleSetId", d.ruleSetId());
+    n.put("ruleSetVersion", d.ruleSetVersion());
+    n.set("failed", JSON.valueToTree(d.failedRules()));
+    n.set("missing", JSON.valueToTree(d.missingInputs()));
+    n.set("flags", JSON.valueToTree(d.flags()));
+    if (explain) {
+      n.set("trace", JSON.valueToTree(d.trace()));
+    }
+    out.write(JSON.writeValueAsString(n));
+    out.write('\n');
+  }
+
+  private void error(Writer out, int line, String id, String message) throws IOException {
+    records++;
+    errors++;
+    if (format.equals("csv")) {
+      out.write(line + "," + csvCell(id) + ",,,,,," + csvCell(message) + "\n");
+      return;
+    }
+    ObjectNode n = JSON.createObjectNode();
+    n.put("line", line);
+    n.put("id", id);
+    n.put("error", message);
+    out.write(JSON.writeValueAsString(n));
+    out.write('\n');
+  }
+
+  private static String csvCell(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+
+  private long lastTick;
+
+  /** A progress line on the terminal (stderr), at most 5 times a second; nothing in pipes. */
+  private void tick(boolean progress, long started) {
+    if (!progress) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (now - lastTick > 200_000_000L) {
+      lastTick = now;
+      double seconds = (now - started) / 1e9;
+      System.err.printf(Locale.ROOT, "\r%,d records, %,.0f/s, %d errors", records, records / Math.max(seconds, 1e-3),
+          errors);
+    }
+  }
+
+  private void summary(PrintWriter err) {
+    if (System.console() != null) {
+      err.print("\r");
+    }
+    err.printf(Locale.ROOT, "%d records: %s; %d unreadable%n", records, outcomes.entrySet().stream()
+        .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(", ")), errors);
+    top(err, "most frequent failing rules", failing);
+    top(err, "most frequent missing inputs", missing);
+    err.flush();
+  }
+
+  private static void top(PrintWriter err, String title, Map<String, Long> counts) {
+    if (counts.isEmpty()) {
+      return;
+    }
+    err.println(title + ":");
+    counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+        .thenComparing(Map.Entry.comparingByKey())).limit(5)
+        .forEach(e -> err.printf(Locale.ROOT, "  %-50s %,d%n", e.getKey(), e.getValue()));
+  }
+}
