@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "vt-sdk command line: a reference ViaTrajectoire server and tools for testers and researchers.",
     subcommands = {ServeCommand.class, ValidateCommand.class, EligibilityCommand.class, FhirCommand.class,
-        HelpCommand.class})
+        IndicatorsCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;
