@@ -3,7 +3,6 @@ package io.vtsdk.examples;
 import io.vtsdk.client.RequestQuery;
 import io.vtsdk.client.UnitQuery;
 import io.vtsdk.client.VtClient;
-
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.dossier.Dossier;

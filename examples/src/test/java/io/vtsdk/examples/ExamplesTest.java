@@ -2,15 +2,24 @@ package io.vtsdk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vtsdk.client.WatermarkStore;
+import io.vtsdk.model.UnitId;
 import io.vtsdk.model.workflow.RequestStatus;
+import io.vtsdk.model.workflow.Role;
+import io.vtsdk.rules.Decision;
 import io.vtsdk.testkit.ReferenceServer;
 import io.vtsdk.testkit.VtServerTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every example runs to its end against the embedded reference server, and says what it did. */
 @VtServerTest
@@ -37,5 +46,29 @@ class ExamplesTest {
     assertThat(statuses.values()).containsExactlyInAnyOrder(RequestStatus.ADMISSION_CONFIRMED, RequestStatus.CLOSED,
         RequestStatus.CLOSED);
     assertThat(printed()).contains("1. orientation aid: SMR CARDIO_VASCULAIRE");
+  }
+
+  @Test
+  void esmsSyncHandsEveryEventOnceAcrossTheCrash(ReferenceServer vt) {
+    List<String> handled = EsmsSync.run(vt, out);
+    List<String> all = new ArrayList<>();
+    PradoFromTheEhr.client(vt, vt.tokens().issue(Role.ESMS, UnitId.of("IME-69"), null)).events()
+        .sync(WatermarkStore.inMemory(),
+        e -> all.add(e.type())).syncOnce();
+    assertThat(handled).isEqualTo(all).hasSize(6);
+    assertThat(printed()).contains("1. /v1: statuses 40, 41", "2. FHIR: statuses 42, 72; waiting list: "
+        + "[WAITING_LIST_ADMISSIBLE]", "3. flow 5: [40, 41, 42, 72, 45]", "4. crashed on event");
+  }
+
+  @Test
+  void researchGivesTheSameCountsWithTheCommandLineAndInJava(@TempDir Path dir)
+      throws Exception {
+    Map<Decision.Result, Long> inJava = ResearchEligibility.run(5_000, dir, out);
+    Map<String, Long> cli = Files.readAllLines(dir.resolve("decisions.csv")).stream().skip(1)
+        .map(l -> l.split(",", -1)[3]).collect(Collectors.groupingBy(r -> r,
+            Collectors.counting()));
+    assertThat(inJava.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5_000);
+    inJava.forEach((result, count) -> assertThat(cli.get(result.name())).as(result.name()).isEqualTo(count));
+    assertThat(printed()).contains("2. vt eligibility exited 0", "5000 records:");
   }
 }
