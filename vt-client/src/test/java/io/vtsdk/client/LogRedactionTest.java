@@ -90,6 +90,42 @@ class LogRedactionTest extends ClientTestBase {
     }
   }
 
+  /** Issue 8, R5: the other modules' workflows too (SMR, Grand-âge, TND), with an error carrying a comment. */
+  @Test
+  void sanitaireGrandAgeAndTndWorkflowsLeaveNoIdentityInLogsOrErrors() throws IOException {
+    long before = Files.exists(LOG) ? Files.size(LOG) : 0;
+    List<Patient> patients = new ArrayList<>();
+    Object[][] flows = {
+        {VtModule.SANITAIRE, "SMR-CARDIO-69", ResponseKind.ACCEPTED},
+        {VtModule.GRAND_AGE, "EHPAD-69-A", ResponseKind.WAITING_LIST},
+        {VtModule.TND, "PCO-69", ResponseKind.TND_ELIGIBLE}};
+    for (Object[] flow : flows) {
+      Dossier d = dossier((VtModule) flow[0]);
+      patients.add(d.patient());
+      Dossier created = requester.dossiers().create(d);
+      requester.dossiers().validate(created.id(), Stage.SUBMISSION);
+      remember(() -> requester.dossiers().eligibility(created.id()));
+      AdmissionRequest r = requester.dossiers().send(created.id(), List.of(UnitId.of((String) flow[1]))).get(0);
+      VtClient receiver = client(Role.RECEIVER, UnitId.of((String) flow[1]));
+      receiver.requests().read(r.id());
+      receiver.requests().respond(r.id(), new Response((ResponseKind) flow[2], null, null, null, null,
+          flow[2] == ResponseKind.ACCEPTED ? TODAY.plusDays(3) : null));
+      remember(() -> requester.dossiers().update(created.toBuilder().patient(d.patient()).build())); // stale: 412
+      requester.requests().get(r.id());
+      requester.events().page(null, 50);
+    }
+    byte[] bytes = Files.readAllBytes(LOG);
+    String log = new String(bytes, (int) before, bytes.length - (int) before, StandardCharsets.UTF_8);
+    assertThat(log).contains("/v1/requests/");
+    String errors = String.join("\n", messages);
+    for (Patient patient : patients) {
+      for (String secret : secrets(patient)) {
+        assertThat(log).as("log").doesNotContain(secret);
+        assertThat(errors).as("error messages").doesNotContain(secret);
+      }
+    }
+  }
+
   void remember(Runnable call) {
     try {
       call.run();
