@@ -26,6 +26,13 @@ class WorkflowEndToEndTest extends ApiTestBase {
   }
 
   @Test
+  void aRefusedWriteLeavesNoTraceNotEvenAConsumedId() {
+    Http.Res refused = http.post("/v1/dossiers", vt.demoToken(Role.CPAM), Fixtures.sanitaire());
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(create(Fixtures.sanitaire())).isEqualTo("D-1");
+  }
+
+  @Test
   void pradoFromDraftToAdhesionThroughTheCpam() {
     String id = create(Fixtures.prado());
     JsonNode eligibility = http.post("/v1/dossiers/" + id + "/eligibility", requester, "{}").json();

@@ -57,8 +57,12 @@ public final class Store {
 
   public <T> T write(Supplier<T> work) {
     lock.writeLock().lock();
+    long idsBefore = nextId;
     try {
       return work.get();
+    } catch (RuntimeException e) {
+      nextId = idsBefore; // a refused write leaves no trace, not even a consumed id
+      throw e;
     } finally {
       lock.writeLock().unlock();
     }
