@@ -2,26 +2,11 @@ package io.vtsdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class IndicatorsCommandTest {
-  @TempDir Path dir;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    CommandLine cmd = Main.newCommandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    return cmd.execute(args);
-  }
-
+class IndicatorsCommandTest extends CliTestBase {
   @Test
   void tuvPerMonthAndPerVoletFromTwoExtracts() throws Exception {
     Path vt = Files.writeString(dir.resolve("vt.csv"), String.join("\n",

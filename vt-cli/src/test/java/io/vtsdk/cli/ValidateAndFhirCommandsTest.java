@@ -11,28 +11,15 @@ import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.json.VtJson;
 import io.vtsdk.model.nos.NosTable;
 import io.vtsdk.testkit.fixtures.VtFixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class ValidateAndFhirCommandsTest {
+class ValidateAndFhirCommandsTest extends CliTestBase {
   static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-  @TempDir Path dir;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    CommandLine cmd = Main.newCommandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    return cmd.execute(args);
-  }
 
   Path write(String name, String content) throws Exception {
     return Files.writeString(dir.resolve(name), content);
