@@ -1,0 +1,111 @@
+package io.vtsdk.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * One command for the whole proof (issue 8): runs the JMH suites and the harnesses, each against its baseline in the
+ * same run, and writes a Markdown table of every goal with our figure, the baseline's, and the ratio.
+ *
+ * <p>Run: {@code java -jar vt-bench/target/benchmarks.jar} is JMH's own runner; this one is
+ * {@code java -cp vt-bench/target/benchmarks.jar io.vtsdk.bench.BenchmarkReport [out.md]} (about 12 minutes on
+ * 2 cores; short JMH settings: 2 × 1 s warm-up, 3 × 2 s measurement, 1 fork — read the error bars).
+ */
+public final class BenchmarkReport {
+  private BenchmarkReport() {}
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args.length > 0 ? args[0] : "vt-bench/target/benchmark-report.md");
+    Options options = new OptionsBuilder()
+        .include("IdentifierBenchmark|PradoDecisionBenchmark|FhirMappingBenchmark|ClientBenchmark")
+        .warmupIterations(2).warmupTime(TimeValue.seconds(1))
+        .measurementIterations(3).measurementTime(TimeValue.seconds(2))
+        .forks(1).build();
+    Collection<RunResult> results = new Runner(options).run();
+    Map<String, RunResult> byName = new LinkedHashMap<>();
+    for (RunResult r : results) {
+      String method = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.',
+          r.getParams().getBenchmark().lastIndexOf('.') - 1) + 1);
+      String param = r.getParams().getParamsKeys().isEmpty() ? ""
+          : "[" + r.getParams().getParam(r.getParams().getParamsKeys().iterator().next()) + "]";
+      byName.put(method + param, r);
+    }
+
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmark report, ").append(LocalDate.now()).append("\n\n");
+    md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+        .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+        .append(". Every ratio compares two figures measured in this run.\n\n");
+    md.append("| goal | ours | baseline | ratio | target |\n|---|---|---|---|---|\n");
+    row(md, "Nir.isValid vs regex + BigInteger (ops/µs; ratio = time)", byName, "IdentifierBenchmark.nirIsValid",
+        "IdentifierBenchmark.nirBaselineRegexBigInteger", true, "faster");
+    row(md, "Prado decision with trace vs if-chain (ops/µs; ratio = time)", byName,
+        "PradoDecisionBenchmark.engine", "PradoDecisionBenchmark.ifChain", true, "≤ 2×");
+    for (String m : new String[] {"SANITAIRE", "HANDICAP"}) {
+      row(md, "dossier → Bundle JSON vs HAPI encode, " + m + " (µs)", byName,
+          "FhirMappingBenchmark.mapAndEncode[" + m + "]", "FhirMappingBenchmark.hapiEncode[" + m + "]", false,
+          "≤ 1.3×");
+      row(md, "parse + map vs HAPI parse, " + m + " (µs)", byName, "FhirMappingBenchmark.parseAndMap[" + m + "]",
+          "FhirMappingBenchmark.hapiParse[" + m + "]", false, "≤ 1.3×");
+    }
+    row(md, "client get vs raw OkHttp + Jackson, JMH forked (mean µs)", byName, "ClientBenchmark.sdk",
+        "ClientBenchmark.raw", false, "≤ 1.1×");
+
+    md.append("\n## Harnesses (their own output)\n\n```\n");
+    md.append(capture(() -> ClientLatencyHarness.main(new String[] {"20", "2000"})));
+    md.append(capture(() -> EventSyncHarness.main(new String[] {"10000", "100000"})));
+    md.append(capture(() -> WorkflowLoadHarness.main(new String[] {"50", "30"})));
+    md.append(capture(() -> ServerLoadHarness.main(new String[] {"5", "4", "60000"})));
+    md.append("```\n");
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, md, StandardCharsets.UTF_8);
+    System.out.println(md);
+    System.out.println("written to " + out);
+  }
+
+  private static void row(StringBuilder md, String goal, Map<String, RunResult> r, String ours, String baseline,
+      boolean throughput, String target) {
+    RunResult a = r.get(ours);
+    RunResult b = r.get(baseline);
+    if (a == null || b == null) {
+      md.append("| ").append(goal).append(" | missing | missing | | ").append(target).append(" |\n");
+      return;
+    }
+    double sa = a.getPrimaryResult().getScore();
+    double sb = b.getPrimaryResult().getScore();
+    double ratio = throughput ? sb / sa : sa / sb; // always "our time / baseline time"
+    md.append(String.format(Locale.ROOT, "| %s | %.2f ± %.2f | %.2f ± %.2f | **%.2f×** | %s |%n", goal, sa,
+        a.getPrimaryResult().getScoreError(), sb, b.getPrimaryResult().getScoreError(), ratio, target));
+  }
+
+  @FunctionalInterface
+  interface Body {
+    void run() throws Exception;
+  }
+
+  /** Runs a harness and returns what it printed. */
+  private static String capture(Body body) throws Exception {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      body.run();
+    } finally {
+      System.setOut(saved);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}
