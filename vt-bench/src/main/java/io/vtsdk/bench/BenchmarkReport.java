@@ -21,18 +21,21 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * same run, and writes a Markdown table of every goal with our figure, the baseline's, and the ratio.
  *
  * <p>Run: {@code java -jar vt-bench/target/benchmarks.jar} is JMH's own runner; this one is
- * {@code java -cp vt-bench/target/benchmarks.jar io.vtsdk.bench.BenchmarkReport [out.md]} (about 12 minutes on
- * 2 cores; short JMH settings: 2 × 1 s warm-up, 3 × 2 s measurement, 1 fork — read the error bars).
+ * {@code java -cp vt-bench/target/benchmarks.jar io.vtsdk.bench.BenchmarkReport [out.md] [jmh include regex]}
+ * (about 15 minutes on 2 cores; 3 × 1 s warm-up, 5 × 2 s measurement, 1 fork — read the error bars).
+ * {@code -Dvt.bench.quick=true} only checks that the report runs end to end.
  */
 public final class BenchmarkReport {
   private BenchmarkReport() {}
 
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args.length > 0 ? args[0] : "vt-bench/target/benchmark-report.md");
+    boolean quick = Boolean.getBoolean("vt.bench.quick"); // a smoke run of the report itself, minutes not figures
     Options options = new OptionsBuilder()
-        .include("IdentifierBenchmark|PradoDecisionBenchmark|FhirMappingBenchmark|ClientBenchmark")
-        .warmupIterations(2).warmupTime(TimeValue.seconds(1))
-        .measurementIterations(3).measurementTime(TimeValue.seconds(2))
+        .include(args.length > 1 ? args[1]
+            : "IdentifierBenchmark|PradoDecisionBenchmark|FhirMappingBenchmark|ClientBenchmark")
+        .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
+        .measurementIterations(quick ? 1 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 2))
         .forks(1).build();
     Collection<RunResult> results = new Runner(options).run();
     Map<String, RunResult> byName = new LinkedHashMap<>();
@@ -52,8 +55,11 @@ public final class BenchmarkReport {
     md.append("| goal | ours | baseline | ratio | target |\n|---|---|---|---|---|\n");
     row(md, "Nir.isValid vs regex + BigInteger (ops/µs; ratio = time)", byName, "IdentifierBenchmark.nirIsValid",
         "IdentifierBenchmark.nirBaselineRegexBigInteger", true, "faster");
-    row(md, "Prado decision with trace vs if-chain (ops/µs; ratio = time)", byName,
-        "PradoDecisionBenchmark.engine", "PradoDecisionBenchmark.ifChain", true, "≤ 2×");
+    for (String scenario : new String[] {"eligible", "ineligible", "incomplete"}) {
+      row(md, "Prado decision with trace vs if-chain, " + scenario + " (ops/µs; ratio = time)", byName,
+          "PradoDecisionBenchmark.engine[" + scenario + "]", "PradoDecisionBenchmark.ifChain[" + scenario + "]", true,
+          "≤ 2×");
+    }
     for (String m : new String[] {"SANITAIRE", "HANDICAP"}) {
       row(md, "dossier → Bundle JSON vs HAPI encode, " + m + " (µs)", byName,
           "FhirMappingBenchmark.mapAndEncode[" + m + "]", "FhirMappingBenchmark.hapiEncode[" + m + "]", false,
@@ -65,10 +71,11 @@ public final class BenchmarkReport {
         "ClientBenchmark.raw", false, "≤ 1.1×");
 
     md.append("\n## Harnesses (their own output)\n\n```\n");
-    md.append(capture(() -> ClientLatencyHarness.main(new String[] {"20", "2000"})));
-    md.append(capture(() -> EventSyncHarness.main(new String[] {"10000", "100000"})));
-    md.append(capture(() -> WorkflowLoadHarness.main(new String[] {"50", "30"})));
-    md.append(capture(() -> ServerLoadHarness.main(new String[] {"5", "4", "60000"})));
+    md.append(capture(() -> ClientLatencyHarness.main(quick ? new String[] {"2", "500"} : new String[] {"20", "2000"})));
+    md.append(capture(() -> EventSyncHarness.main(quick ? new String[] {"2000"} : new String[] {"10000", "100000"})));
+    md.append(capture(() -> WorkflowLoadHarness.main(quick ? new String[] {"5", "3"} : new String[] {"50", "30"})));
+    md.append(capture(() -> ServerLoadHarness.run(quick ? new String[] {"1", "2", "3000"}
+        : new String[] {"5", "4", "60000"})));
     md.append("```\n");
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, md, StandardCharsets.UTF_8);

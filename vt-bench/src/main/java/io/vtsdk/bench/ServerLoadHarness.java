@@ -71,11 +71,17 @@ public final class ServerLoadHarness {
   record Result(String name, double rps, double p50ms, double p99ms, long errors) {}
 
   public static void main(String[] args) throws Exception {
+    run(args);
+    System.exit(0); // the JDK HttpClient's selector thread would keep the JVM alive
+  }
+
+  /** Runs the harness and returns (for {@link BenchmarkReport}); {@link #main} exits after it. */
+  static void run(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .executor(Executors.newFixedThreadPool(threads)).build();
+    java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(threads);
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).build();
 
     try (ReferenceServer vt = ReferenceServer.builder().build().start()) {
       String token = vt.demoToken(Role.REQUESTER);
@@ -148,7 +154,8 @@ public final class ServerLoadHarness {
         wm.stop();
         print(results, startTimes("reference"), startTimes("wiremock"), seconds,
             "wrk -t" + WRK_THREADS + " -c" + WRK_CONNECTIONS);
-        System.exit(0);
+        executor.shutdown();
+        return;
       }
       // warm-up both, then measure
       run("warm-up", client, threads, 3, i -> HttpRequest.newBuilder(vt.url("/v1/dossiers/" + dossierId))
@@ -175,7 +182,7 @@ public final class ServerLoadHarness {
       long[] wmStart = startTimes("wiremock");
       print(results, refStart, wmStart, seconds, "JDK HttpClient, " + threads + " threads");
     }
-    System.exit(0);
+    executor.shutdown();
   }
 
   static ConcurrentLinkedQueue<String> createRequests(HttpClient client, ReferenceServer vt, String token,
