@@ -83,8 +83,9 @@ final class EligibilityCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private static final JsonMapper JSON = VtJson.newMapper();
-  private final RuleEngine engine = RuleEngine.standard();
+  // made in call(), not when picocli builds the command line: `vt --version` should not load the rule sets
+  private JsonMapper json;
+  private RuleEngine engine;
   private final Map<Decision.Result, Long> outcomes = new EnumMap<>(Decision.Result.class);
   private final Map<String, Long> failing = new HashMap<>();
   private final Map<String, Long> missing = new HashMap<>();
@@ -94,6 +95,8 @@ final class EligibilityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    json = VtJson.newMapper();
+    engine = RuleEngine.standard();
     if (!format.equals("jsonl") && !format.equals("csv")) {
       err.println("vt eligibility: --format must be jsonl or csv");
       return 2;
@@ -147,7 +150,7 @@ final class EligibilityCommand implements Callable<Integer> {
       }
       String id = null;
       try {
-        Dossier d = JSON.readValue(text, Dossier.class);
+        Dossier d = json.readValue(text, Dossier.class);
         id = d.id().value();
         Target t = forced != null ? forced : d.orientation() == null ? null : Target.of(d.orientation());
         if (t == null) {
@@ -179,7 +182,12 @@ final class EligibilityCommand implements Callable<Integer> {
       throw new CsvHeaderException("the CSV file is empty (a header of fact paths is expected)");
     }
     Map<String, Fact<?>> known = standardFacts();
-    List<String> columns = split(header);
+    List<String> columns;
+    try {
+      columns = Cli.cells(header);
+    } catch (IllegalArgumentException e) {
+      throw new CsvHeaderException("the CSV header cannot be read (" + e.getMessage() + ")");
+    }
     List<Fact<?>> facts = new ArrayList<>();
     int idColumn = -1;
     int targetColumn = -1;
@@ -207,7 +215,14 @@ final class EligibilityCommand implements Callable<Integer> {
       if (text.isBlank()) {
         continue;
       }
-      List<String> cells = split(text);
+      List<String> cells;
+      try {
+        cells = Cli.cells(text);
+      } catch (IllegalArgumentException e) {
+        error(out, line, null, e.getMessage());
+        tick(progress, started);
+        continue;
+      }
       String id = idColumn >= 0 && idColumn < cells.size() ? cells.get(idColumn) : null;
       try {
         if (cells.size() != columns.size()) {
@@ -282,60 +297,31 @@ final class EligibilityCommand implements Callable<Integer> {
     return out;
   }
 
-  /** One CSV line into cells; double quotes protect commas, {@code ""} is a quote. */
-  static List<String> split(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
-  }
-
   private void emit(Writer out, int line, String id, Target t, Decision d) throws IOException {
     records++;
     outcomes.merge(d.result(), 1L, Long::sum);
     d.failedRules().forEach(r -> failing.merge(r, 1L, Long::sum));
     d.missingInputs().forEach(m -> missing.merge(m, 1L, Long::sum));
     if (format.equals("csv")) {
-      out.write(line + "," + csvCell(id) + "," + csvCell(t.toString()) + "," + d.result() + ","
-          + csvCell(d.ruleSetVersion()) + "," + csvCell(String.join(";", d.failedRules())) + ","
-          + csvCell(String.join(";", d.missingInputs())) + ",\n");
+      out.write(line + "," + Cli.csvCell(id) + "," + Cli.csvCell(t.toString()) + "," + d.result() + ","
+          + Cli.csvCell(d.ruleSetVersion()) + "," + Cli.csvCell(String.join(";", d.failedRules())) + ","
+          + Cli.csvCell(String.join(";", d.missingInputs())) + ",\n");
       return;
     }
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = json.createObjectNode();
     n.put("line", line);
     n.put("id", id);
     n.put("target", t.toString());
     n.put("result", d.result().name());
     n.put("ruleSetId", d.ruleSetId());
     n.put("ruleSetVersion", d.ruleSetVersion());
-    n.set("failed", JSON.valueToTree(d.failedRules()));
-    n.set("missing", JSON.valueToTree(d.missingInputs()));
-    n.set("flags", JSON.valueToTree(d.flags()));
+    n.set("failed", json.valueToTree(d.failedRules()));
+    n.set("missing", json.valueToTree(d.missingInputs()));
+    n.set("flags", json.valueToTree(d.flags()));
     if (explain) {
-      n.set("trace", JSON.valueToTree(d.trace()));
+      n.set("trace", json.valueToTree(d.trace()));
     }
-    out.write(JSON.writeValueAsString(n));
+    out.write(json.writeValueAsString(n));
     out.write('\n');
   }
 
@@ -343,22 +329,15 @@ final class EligibilityCommand implements Callable<Integer> {
     records++;
     errors++;
     if (format.equals("csv")) {
-      out.write(line + "," + csvCell(id) + ",,,,,," + csvCell(message) + "\n");
+      out.write(line + "," + Cli.csvCell(id) + ",,,,,," + Cli.csvCell(message) + "\n");
       return;
     }
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = json.createObjectNode();
     n.put("line", line);
     n.put("id", id);
     n.put("error", message);
-    out.write(JSON.writeValueAsString(n));
+    out.write(json.writeValueAsString(n));
     out.write('\n');
-  }
-
-  private static String csvCell(String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
   private long lastTick;

@@ -29,14 +29,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "FHIR R4: validate resources against the SDO profiles, convert dossiers to and from Bundles.",
     subcommands = {FhirCommand.Validate.class, FhirCommand.Convert.class})
-final class FhirCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
+final class FhirCommand extends ParentCommand {
 
   @Command(
       name = "validate",

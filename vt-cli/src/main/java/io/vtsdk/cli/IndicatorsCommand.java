@@ -30,14 +30,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "Indicators computed with vt-rules from CSV extracts.",
     subcommands = {IndicatorsCommand.TuvCommand.class})
-final class IndicatorsCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
+final class IndicatorsCommand extends ParentCommand {
 
   @Command(
       name = "tuv",
@@ -109,8 +102,8 @@ final class IndicatorsCommand implements Callable<Integer> {
       }
       out.println("group,period,numerator,denominator,tuv");
       for (Tuv.Row row : Tuv.compute(vtRecords, omvRecords, grouping, period)) {
-        out.println(csv(row.group()) + "," + row.period() + "," + row.tuv().numerator() + ","
-            + row.tuv().denominator() + "," + csv("en".equalsIgnoreCase(lang) ? row.tuv().formatEn()
+        out.println(Cli.csvCell(row.group()) + "," + row.period() + "," + row.tuv().numerator() + ","
+            + row.tuv().denominator() + "," + Cli.csvCell("en".equalsIgnoreCase(lang) ? row.tuv().formatEn()
             : row.tuv().formatFr()));
       }
       out.flush();
@@ -122,10 +115,6 @@ final class IndicatorsCommand implements Callable<Integer> {
         throw new IllegalArgumentException("adhesion must be true or false");
       }
       return Boolean.parseBoolean(v);
-    }
-
-    private static String csv(String s) {
-      return s.contains(",") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** An extract problem, with the file and line. */
@@ -144,7 +133,12 @@ final class IndicatorsCommand implements Callable<Integer> {
         if (header == null) {
           throw new ExtractException(file + " is empty (a header is expected)");
         }
-        List<String> names = EligibilityCommand.split(header).stream().map(String::trim).toList();
+        List<String> names;
+        try {
+          names = Cli.cells(header).stream().map(String::trim).toList();
+        } catch (IllegalArgumentException e) {
+          throw new ExtractException(file + ":1: " + e.getMessage());
+        }
         for (String r : required) {
           if (!names.contains(r)) {
             throw new ExtractException(file + ": missing column '" + r + "' (needed: " + String.join(",", required)
@@ -157,7 +151,12 @@ final class IndicatorsCommand implements Callable<Integer> {
           if (text.isBlank()) {
             continue;
           }
-          List<String> cells = EligibilityCommand.split(text);
+          List<String> cells;
+          try {
+            cells = Cli.cells(text);
+          } catch (IllegalArgumentException e) {
+            throw new ExtractException(file + ":" + line + ": " + e.getMessage());
+          }
           if (cells.size() != names.size()) {
             throw new ExtractException(file + ":" + line + ": " + cells.size() + " cells, the header has "
                 + names.size());

@@ -71,6 +71,7 @@ public final class EventSync {
   public int syncOnce() {
     int handled = 0;
     String cursor = store.load();
+    String saved = cursor; // what the store holds: read once, then kept in step with each save
     while (true) {
       Page<Event> page = events.page(cursor, pageSize);
       for (Event e : page.items()) {
@@ -80,11 +81,13 @@ public final class EventSync {
           throw new HandlerException(e, ex);
         }
         store.save(e.cursor());
+        saved = e.cursor();
         handled++;
       }
       String next = page.nextCursor();
-      if (next != null && !next.equals(cursor) && !next.equals(store.load())) {
+      if (next != null && !next.equals(cursor) && !next.equals(saved)) {
         store.save(next); // past events not visible to the caller: never read them again
+        saved = next;
       }
       if (page.items().isEmpty() || next == null || next.equals(cursor)) {
         return handled;

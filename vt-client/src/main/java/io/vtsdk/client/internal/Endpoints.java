@@ -335,10 +335,6 @@ public final class Endpoints {
   }
 
   static String hex(byte[] bytes) {
-    StringBuilder sb = new StringBuilder(bytes.length * 2);
-    for (byte b : bytes) {
-      sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-    }
-    return sb.toString();
+    return java.util.HexFormat.of().formatHex(bytes);
   }
 }

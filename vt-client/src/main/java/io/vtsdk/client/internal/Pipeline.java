@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -456,9 +455,5 @@ public final class Pipeline {
       throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName() + ": "
           + e.getOriginalMessage(), e);
     }
-  }
-
-  static Map<String, String> none() {
-    return Map.of();
   }
 }

@@ -183,7 +183,7 @@ public final class DossierBundleMapper {
       if (d.createdAt() != null) {
         sr.setAuthoredOnElement(Values.dateTime(d.createdAt()));
       }
-      sr.addCategory(concept(FrCore.VT_CS_MODULE, d.module().name()));
+      sr.addCategory(Values.concept(new Coding(FrCore.VT_CS_MODULE, d.module().name(), null)));
       orientation(d.orientation());
       if (d.requestType() != null) {
         sr.addExtension(EXT_REQUEST_TYPE, new CodeType(d.requestType().name()));
@@ -224,15 +224,16 @@ public final class DossierBundleMapper {
       if (o == null) {
         return;
       }
-      sr.setCode(concept(FrCore.VT_CS_TARGET_KIND, o.target().name()));
+      sr.setCode(Values.concept(new Coding(FrCore.VT_CS_TARGET_KIND, o.target().name(), null)));
       if (o.smrMention() != null) {
-        sr.addOrderDetail(concept(CS_SMR_MENTION, o.smrMention().name()));
+        sr.addOrderDetail(Values.concept(new Coding(CS_SMR_MENTION, o.smrMention().name(), null)));
       }
       if (o.pradoVolet() != null) {
-        sr.addOrderDetail(concept(FrCore.VT_CS_PRADO_VOLET, o.pradoVolet().name()));
+        sr.addOrderDetail(Values.concept(new Coding(FrCore.VT_CS_PRADO_VOLET, o.pradoVolet().name(),
+            null)));
       }
       if (o.esmsCategory() != null) {
-        sr.addOrderDetail(new CodeableConcept().addCoding(coding(o.esmsCategory())));
+        sr.addOrderDetail(Values.concept(o.esmsCategory()));
       }
       for (String step : o.synthesisPath()) {
         sr.addExtension(EXT_SYNTHESIS_PATH, new StringType(step));
@@ -336,8 +337,8 @@ public final class DossierBundleMapper {
     if (m.idNatDecision() != null) {
       e.addExtension("idNatDecision", new StringType(m.idNatDecision()));
     }
-    m.categories().forEach(c -> e.addExtension("category", coding(c)));
-    m.modalities().forEach(c -> e.addExtension("modality", coding(c)));
+    m.categories().forEach(c -> e.addExtension("category", Values.toFhir(c)));
+    m.modalities().forEach(c -> e.addExtension("modality", Values.toFhir(c)));
     if (m.validFrom() != null) {
       e.addExtension("validFrom", Values.date(m.validFrom()));
     }
@@ -381,7 +382,7 @@ public final class DossierBundleMapper {
     if (id == null) {
       throw new FhirMappingException("ServiceRequest.identifier:dossier", "required (system " + NS_DOSSIER + ")");
     }
-    VtModule module = sr.getCategory().stream().map(c -> code(c, FrCore.VT_CS_MODULE))
+    VtModule module = sr.getCategory().stream().map(c -> Values.code(c, FrCore.VT_CS_MODULE))
         .filter(java.util.Objects::nonNull)
         .findFirst().map(c -> Values.enumValue(VtModule.class, c, "ServiceRequest.category:module"))
         .orElseThrow(() -> new FhirMappingException("ServiceRequest.category:module", "required"));
@@ -465,7 +466,7 @@ public final class DossierBundleMapper {
     if (!sr.hasCode()) {
       return null;
     }
-    TargetKind target = Values.enumValue(TargetKind.class, code(sr.getCode(), FrCore.VT_CS_TARGET_KIND),
+    TargetKind target = Values.enumValue(TargetKind.class, Values.code(sr.getCode(), FrCore.VT_CS_TARGET_KIND),
         "ServiceRequest.code");
     SmrMention mention = null;
     PradoVolet volet = null;
@@ -511,10 +512,10 @@ public final class DossierBundleMapper {
   }
 
   private static MdphDecision mdph(Extension e) {
-    List<Coding> categories = e.getExtensionsByUrl("category").stream().map(x -> coding((org.hl7.fhir.r4.model.Coding)
-        x.getValue())).toList();
-    List<Coding> modalities = e.getExtensionsByUrl("modality").stream().map(x -> coding((org.hl7.fhir.r4.model.Coding)
-        x.getValue())).toList();
+    List<Coding> categories = e.getExtensionsByUrl("category").stream()
+        .map(x -> Values.fromFhir((org.hl7.fhir.r4.model.Coding) x.getValue())).toList();
+    List<Coding> modalities = e.getExtensionsByUrl("modality").stream()
+        .map(x -> Values.fromFhir((org.hl7.fhir.r4.model.Coding) x.getValue())).toList();
     Extension id = e.getExtensionByUrl("idDecision");
     Extension nat = e.getExtensionByUrl("idNatDecision");
     return new MdphDecision(id == null ? null : id.getValue().primitiveValue(),
@@ -545,23 +546,6 @@ public final class DossierBundleMapper {
   private static String identifier(ServiceRequest sr, String system) {
     return sr.getIdentifier().stream().filter(i -> system.equals(i.getSystem())).map(
         org.hl7.fhir.r4.model.Identifier::getValue).findFirst().orElse(null);
-  }
-
-  private static CodeableConcept concept(String system, String code) {
-    return new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(system, code, null));
-  }
-
-  private static org.hl7.fhir.r4.model.Coding coding(Coding c) {
-    return new org.hl7.fhir.r4.model.Coding(c.system(), c.code(), c.display());
-  }
-
-  private static Coding coding(org.hl7.fhir.r4.model.Coding c) {
-    return new Coding(c.getSystem(), c.getCode(), c.getDisplay());
-  }
-
-  private static String code(CodeableConcept cc, String system) {
-    return cc.getCoding().stream().filter(c -> system.equals(c.getSystem())).map(
-        org.hl7.fhir.r4.model.Coding::getCode).findFirst().orElse(null);
   }
 
   private static LocalDate localDate(Extension e) {

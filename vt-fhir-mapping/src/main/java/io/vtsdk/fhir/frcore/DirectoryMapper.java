@@ -54,7 +54,7 @@ public final class DirectoryMapper {
     }
     o.setName(s.name());
     if (s.category() != null) {
-      o.addType(concept(s.category()));
+      o.addType(Values.concept(s.category()));
     }
     if (s.departement() != null) {
       o.addExtension(FrCore.VT_DEPARTEMENT, new StringType(s.departement().code()));
@@ -121,19 +121,19 @@ public final class DirectoryMapper {
       h.setProvidedBy(new Reference("#structure"));
     }
     for (VtModule m : u.modules()) {
-      h.addCategory(concept(new Coding(FrCore.VT_CS_MODULE, m.name(), null)));
+      h.addCategory(Values.concept(new Coding(FrCore.VT_CS_MODULE, m.name(), null)));
     }
     for (TargetKind t : u.targetKinds()) {
-      h.addType(concept(new Coding(FrCore.VT_CS_TARGET_KIND, t.name(), null)));
+      h.addType(Values.concept(new Coding(FrCore.VT_CS_TARGET_KIND, t.name(), null)));
     }
     if (u.esmsCategory() != null) {
-      h.addSpecialty(concept(u.esmsCategory()));
+      h.addSpecialty(Values.concept(u.esmsCategory()));
     }
     for (Coding m : u.modalities()) {
-      h.addCharacteristic(concept(m));
+      h.addCharacteristic(Values.concept(m));
     }
     for (PradoVolet v : u.pradoVolets()) {
-      h.addProgram(concept(new Coding(FrCore.VT_CS_PRADO_VOLET, v.name(), null)));
+      h.addProgram(Values.concept(new Coding(FrCore.VT_CS_PRADO_VOLET, v.name(), null)));
     }
     if (u.departement() != null) {
       h.addExtension(FrCore.VT_DEPARTEMENT, new StringType(u.departement().code()));
@@ -180,13 +180,16 @@ public final class DirectoryMapper {
               "HealthcareService.providedBy.identifier", "needs a FINESS")));
     }
     Set<VtModule> modules = new HashSet<>();
-    h.getCategory().forEach(c -> modules.add(Values.enumValue(VtModule.class, code(c, FrCore.VT_CS_MODULE),
+    h.getCategory().forEach(c -> modules.add(Values.enumValue(VtModule.class,
+        Values.code(c, FrCore.VT_CS_MODULE),
         "HealthcareService.category")));
     Set<TargetKind> kinds = new HashSet<>();
-    h.getType().forEach(c -> kinds.add(Values.enumValue(TargetKind.class, code(c, FrCore.VT_CS_TARGET_KIND),
+    h.getType().forEach(c -> kinds.add(Values.enumValue(TargetKind.class,
+        Values.code(c, FrCore.VT_CS_TARGET_KIND),
         "HealthcareService.type")));
     Set<PradoVolet> volets = new HashSet<>();
-    h.getProgram().forEach(c -> volets.add(Values.enumValue(PradoVolet.class, code(c, FrCore.VT_CS_PRADO_VOLET),
+    h.getProgram().forEach(c -> volets.add(Values.enumValue(PradoVolet.class,
+        Values.code(c, FrCore.VT_CS_PRADO_VOLET),
         "HealthcareService.program")));
     Set<Coding> modalities = new HashSet<>();
     h.getCharacteristic().forEach(c -> modalities.add(coding(c, "HealthcareService.characteristic")));
@@ -207,20 +210,11 @@ public final class DirectoryMapper {
 
   // ------------------------------------------------------------------------------------------------ helpers
 
-  static CodeableConcept concept(Coding c) {
-    return new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(c.system(), c.code(), c.display()));
-  }
-
   static Coding coding(CodeableConcept cc, String element) {
     org.hl7.fhir.r4.model.Coding c = cc.getCodingFirstRep();
     if (!c.hasSystem() || !c.hasCode()) {
       throw new FhirMappingException(element, "needs a coding with a system and a code");
     }
-    return new Coding(c.getSystem(), c.getCode(), c.getDisplay());
-  }
-
-  private static String code(CodeableConcept cc, String system) {
-    return cc.getCoding().stream().filter(c -> system.equals(c.getSystem())).map(
-        org.hl7.fhir.r4.model.Coding::getCode).findFirst().orElse(null);
+    return Values.fromFhir(c);
   }
 }

@@ -15,6 +15,27 @@ public final class Values {
 
   private Values() {}
 
+  /** A model coding as FHIR. */
+  public static org.hl7.fhir.r4.model.Coding toFhir(io.vtsdk.model.Coding c) {
+    return new org.hl7.fhir.r4.model.Coding(c.system(), c.code(), c.display());
+  }
+
+  /** A FHIR coding as the model's. */
+  public static io.vtsdk.model.Coding fromFhir(org.hl7.fhir.r4.model.Coding c) {
+    return new io.vtsdk.model.Coding(c.getSystem(), c.getCode(), c.getDisplay());
+  }
+
+  /** A CodeableConcept of one coding. */
+  public static org.hl7.fhir.r4.model.CodeableConcept concept(io.vtsdk.model.Coding c) {
+    return new org.hl7.fhir.r4.model.CodeableConcept().addCoding(toFhir(c));
+  }
+
+  /** The code of the first coding of {@code system} in {@code cc}, or null. */
+  public static String code(org.hl7.fhir.r4.model.CodeableConcept cc, String system) {
+    return cc.getCoding().stream().filter(c -> system.equals(c.getSystem()))
+        .map(org.hl7.fhir.r4.model.Coding::getCode).findFirst().orElse(null);
+  }
+
   /** An enum constant by name; an unknown name is a {@link FhirMappingException} listing the allowed ones. */
   public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String element) {
     try {

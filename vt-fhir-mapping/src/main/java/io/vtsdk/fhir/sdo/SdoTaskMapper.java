@@ -155,11 +155,7 @@ public final class SdoTaskMapper {
   }
 
   private static CodeableConcept concept(Coding c) {
-    if (c == null) {
-      return null;
-    }
-    org.hl7.fhir.r4.model.Coding coding = new org.hl7.fhir.r4.model.Coding(c.system(), c.code(), c.display());
-    return new CodeableConcept().addCoding(coding);
+    return c == null ? null : io.vtsdk.fhir.internal.Values.concept(c);
   }
 
   // ------------------------------------------------------------------------------------------------ read

@@ -147,12 +147,8 @@ public final class FhirApi {
     if (elements != null && !"id".equals(elements)) {
       throw ApiException.badRequest("_elements: only 'id' is supported");
     }
-    for (String name : c.queryNames()) {
-      if (!Set.of("_lastUpdated", "_elements", "_format").contains(name)) {
-        throw ApiException.badRequest("unknown search parameter '" + name + "' (supported: _lastUpdated, _elements)");
-      }
-    }
-    String base = "http://" + (c.header("Host") == null ? "localhost" : c.header("Host")) + "/fhir/";
+    onlyParameters(c, "_lastUpdated", "_elements");
+    String base = fullUrlBase(c);
     return store.read(() -> {
       Set<io.vtsdk.model.DossierId> mine = store.requests.values().stream()
           .filter(r -> r.module() == VtModule.HANDICAP && r.unit().equals(p.unit()))
@@ -227,12 +223,7 @@ public final class FhirApi {
    */
   private Reply searchDocuments(Call c) {
     Principal p = requireEsms(c);
-    for (String name : c.queryNames()) {
-      if (!Set.of("type", "identifier", "_lastUpdated", "_elements", "_format").contains(name)) {
-        throw ApiException.badRequest("unknown search parameter '" + name
-            + "' (supported: type, identifier, _lastUpdated, _elements)");
-      }
-    }
+    onlyParameters(c, "type", "identifier", "_lastUpdated", "_elements");
     String type = c.query("type");
     if (type != null && type.contains("|")) {
       type = type.substring(type.indexOf('|') + 1); // http://loinc.org|57830-2
@@ -246,7 +237,7 @@ public final class FhirApi {
     }
     Instant after = lastUpdatedAfter(c.query("_lastUpdated"));
     boolean idsOnly = "id".equals(c.query("_elements"));
-    String base = "http://" + (c.header("Host") == null ? "localhost" : c.header("Host")) + "/fhir/";
+    String base = fullUrlBase(c);
     String wanted = type;
     return store.read(() -> {
       Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
@@ -363,6 +354,22 @@ public final class FhirApi {
     cs.getRestFirstRep().addResource().setType("Consent").setProfile(SdoProfiles.ESMS_CONSENT).addInteraction()
         .setCode(org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.CREATE);
     return cs;
+  }
+
+  /** Refuses a search parameter this server does not implement (besides {@code _format}). */
+  private static void onlyParameters(Call c, String... supported) {
+    List<String> allowed = List.of(supported);
+    for (String name : c.queryNames()) {
+      if (!allowed.contains(name) && !name.equals("_format")) {
+        throw ApiException.badRequest("unknown search parameter '" + name + "' (supported: "
+            + String.join(", ", allowed) + ")");
+      }
+    }
+  }
+
+  /** The base of absolute entry URLs in a search Bundle, from the request's Host. */
+  private static String fullUrlBase(Call c) {
+    return "http://" + (c.header("Host") == null ? "localhost" : c.header("Host")) + "/fhir/";
   }
 
   private static Principal requireEsms(Call c) {
