@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Start the reference VT server (in memory, demo directory) and print example tokens.",
-    footer = {"", "Examples:", "  vt serve", "  vt serve --port 8080 --seed 7",
+    description = "Start the reference VT server (demo directory; in memory, or durable with --data-dir) and print "
+        + "example tokens.",
+    footer = {"", "Examples:", "  vt serve", "  vt serve --port 8080 --seed 7", "  vt serve --data-dir ./vt-data",
         "  curl -H \"Authorization: Bearer <token>\" http://127.0.0.1:8080/v1/units?module=PRADO"})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "<port>", defaultValue = "8080",
@@ -28,6 +29,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "<n>", defaultValue = "42",
       description = "Seed of the synthetic demo directory (default ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(names = "--data-dir", paramLabel = "<dir>", description = {"Keep the data in <dir>: every acknowledged write "
+      + "is journaled and forced to disk before its answer; a restart (even after kill -9) replays it to the same "
+      + "state, and the printed tokens stay valid. Default: in memory."})
+  java.nio.file.Path dataDir;
 
   @Option(names = "--no-demo", description = "Start with an empty directory and no demo dossiers.")
   boolean noDemo;
@@ -55,10 +61,18 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Starts the server and prints how to use it. */
   ReferenceServer start() {
-    ReferenceServer server = ReferenceServer.builder().port(port).seed(seed).demoData(!noDemo).demoDossiers(!noDemo).build()
-        .start();
+    ReferenceServer.Builder builder = ReferenceServer.builder().port(port).seed(seed).demoData(!noDemo)
+        .demoDossiers(!noDemo);
+    if (dataDir != null) {
+      builder.dataDir(dataDir);
+    }
+    ReferenceServer server = builder.build().start();
     PrintWriter out = spec.commandLine().getOut();
     out.println("vt reference server listening on " + server.baseUrl());
+    if (dataDir != null) {
+      Object dossiers = server.state().get("dossiers");
+      out.println("  data:    " + dataDir.toAbsolutePath() + " (" + dossiers + " dossiers; journaled, fsync'ed)");
+    }
     out.println("  health:  " + server.url("/v1/health"));
     out.println("  units:   " + server.url("/v1/units"));
     out.println("  demo:    dossiers DEMO-1 (SMR, accepted) … DEMO-5 (Handicap, notification read) for U-CARDIO-HCL");

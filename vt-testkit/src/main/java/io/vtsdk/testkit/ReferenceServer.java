@@ -13,6 +13,7 @@ import io.vtsdk.testkit.internal.Admin;
 import io.vtsdk.testkit.internal.Api;
 import io.vtsdk.testkit.internal.ApiException;
 import io.vtsdk.testkit.internal.Controls;
+import io.vtsdk.testkit.internal.Durability;
 import io.vtsdk.testkit.internal.DemoData;
 import io.vtsdk.testkit.internal.MutableClock;
 import io.vtsdk.testkit.internal.Router;
@@ -74,13 +75,23 @@ public final class ReferenceServer implements AutoCloseable {
   private final Admin admin;
   private final Router router;
   private final Api api;
+  private final JsonMapper json;
+  /** The data directory's journal, or null: in memory. */
+  private final Durability durability;
   private HttpServer http;
   private ExecutorService executor;
+  private boolean closed;
 
   private ReferenceServer(Builder b) {
     this.config = b;
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
+    this.durability = b.dataDir == null ? null : Durability.open(b.dataDir, b.dataOptions(), store, clock);
+    byte[] secret;
+    if (durability != null) {
+      secret = durability.secret();
+    } else {
+      secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+    }
     this.tokens = new TokenFactory(secret, clock, b.tokenLifetime);
     // Start-up is class loading: Hibernate Validator and the rule sets load on another thread while Jackson loads
     // on this one (measured: ~650 ms in sequence; see docs/performance.md).
@@ -88,7 +99,7 @@ public final class ReferenceServer implements AutoCloseable {
         CompletableFuture.supplyAsync(() -> DossierValidator.builder().clock(clock)
             .maxAttachmentBytes(b.maxAttachmentBytes).build(), ReferenceServer::daemon);
     CompletableFuture<RuleEngine> rules = CompletableFuture.supplyAsync(RuleEngine::standard, ReferenceServer::daemon);
-    JsonMapper json = VtJson.newMapper();
+    this.json = VtJson.newMapper();
     this.controls = new Controls(b.journalCapacity);
     this.router = new Router(json, tokens, b.maxBodyBytes, store, controls);
     this.api = new Api(store, json, clock, validator.join(), rules.join(), b.archiveAfter);
@@ -98,7 +109,17 @@ public final class ReferenceServer implements AutoCloseable {
     this.admin = new Admin(store, clock, api, router, controls, directory, json, b.seed,
         b.demoData && b.demoDossiers);
     admin.register(router);
-    admin.reset();
+    if (durability == null) {
+      admin.reset();
+    } else {
+      router.durable(durability);
+      admin.durable(durability);
+      if (durability.hasHistory()) {
+        durability.replay(router, api::sweep);
+      } else {
+        reset(); // journaled: the first record of a new data directory
+      }
+    }
   }
 
   private static void daemon(Runnable r) {
@@ -115,6 +136,9 @@ public final class ReferenceServer implements AutoCloseable {
   public ReferenceServer start() {
     if (http != null) {
       throw new IllegalStateException("the server is already started on " + baseUrl());
+    }
+    if (closed) {
+      throw new IllegalStateException("the server was closed (its data directory is released): build a new one");
     }
     try {
       http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 128);
@@ -164,7 +188,11 @@ public final class ReferenceServer implements AutoCloseable {
 
   /** Clears all data, faults and the journal (directory reloaded, clock back to system time). */
   public void reset() {
-    admin.reset();
+    if (durability == null) {
+      admin.reset();
+    } else {
+      internal("POST", "/__admin/reset", null);
+    }
   }
 
   /**
@@ -196,21 +224,63 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   private List<Dossier> load(List<Dossier> dossiers, List<List<String>> sendTo) {
+    if (durability == null) {
+      try {
+        return api.load(dossiers, sendTo, java.util.Locale.ENGLISH);
+      } catch (ApiException e) {
+        throw new IllegalArgumentException(e.describe(), e);
+      }
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode body = json.createObjectNode();
+    body.set("dossiers", json.valueToTree(dossiers));
+    com.fasterxml.jackson.databind.node.ObjectNode to = body.putObject("sendTo");
+    for (int i = 0; i < dossiers.size(); i++) {
+      if (dossiers.get(i) != null) {
+        sendTo.get(i).forEach(to.withArray(dossiers.get(i).id().value())::add);
+      }
+    }
     try {
-      return api.load(dossiers, sendTo, java.util.Locale.ENGLISH);
+      return List.of(json.treeToValue(internal("POST", "/__admin/fixtures", body).get("items"), Dossier[].class));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Runs a control call through the router, so that the durable server journals it like an HTTP call.
+   *
+   * @throws IllegalArgumentException when the server refuses it (the message names the rule)
+   */
+  private com.fasterxml.jackson.databind.JsonNode internal(String method, String path, Object body) {
+    try {
+      byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
+      byte[] answer = router.internal(method, path, bytes).body();
+      return answer.length == 0 ? json.nullNode() : json.readTree(answer);
     } catch (ApiException e) {
       throw new IllegalArgumentException(e.describe(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
   /** Freezes the server clock at {@code instant} and runs auto-archiving. */
   public void setClock(Instant instant) {
-    admin.setClock(instant);
+    Objects.requireNonNull(instant, "instant");
+    if (durability == null) {
+      admin.setClock(instant);
+    } else {
+      internal("PUT", "/__admin/clock", java.util.Map.of("instant", instant.toString()));
+    }
   }
 
   /** Advances the server clock and runs auto-archiving; returns the number of requests archived. */
   public int advanceClock(Duration d) {
-    return admin.advanceClock(d);
+    Objects.requireNonNull(d, "d");
+    if (durability == null) {
+      return admin.advanceClock(d);
+    }
+    return internal("POST", "/__admin/clock/advance", java.util.Map.of("duration", d.toString())).get("archived")
+        .asInt();
   }
 
   /** Injects {@code fault} on matching calls (until used up, or until {@link #clearFaults()} or reset). */
@@ -237,6 +307,15 @@ public final class ReferenceServer implements AutoCloseable {
     return router.templates();
   }
 
+  /**
+   * A fingerprint of all the server's data and its counts (see {@code GET /__admin/state}): two servers with the same
+   * {@code sha256} hold the same data; a durable server restarted from its data directory has the one it had.
+   */
+  public java.util.Map<String, Object> state() {
+    return admin.state();
+  }
+
+  /** Stops listening and, for a durable server, releases its data directory (everything acknowledged is on disk). */
   @Override
   public void close() {
     if (http != null) {
@@ -244,6 +323,10 @@ public final class ReferenceServer implements AutoCloseable {
       executor.shutdownNow();
       http = null;
     }
+    if (durability != null && !closed) {
+      durability.close();
+    }
+    closed = true;
   }
 
   /** Configuration of a {@link ReferenceServer}. */
@@ -259,6 +342,7 @@ public final class ReferenceServer implements AutoCloseable {
     private Duration tokenLifetime = Duration.ofHours(12);
     private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
     private int journalCapacity = 1000;
+    private java.nio.file.Path dataDir;
 
     Builder() {}
 
@@ -336,6 +420,30 @@ public final class ReferenceServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Makes the server durable: every acknowledged write is journaled in {@code dir} and forced to disk before its
+     * answer, and a server built on the same directory replays it to the same state (even after {@code kill -9}).
+     * The directory also keeps the token secret, so tokens stay valid across restarts. It remembers the options that
+     * shape the data (seed, demo data, archiving delay, size limits) and refuses other values. One server at a time.
+     * Default: none, in memory.
+     */
+    public Builder dataDir(java.nio.file.Path dir) {
+      this.dataDir = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /** The options a data directory's journal depends on (its replay gives the same state only with them). */
+    String dataOptions() {
+      return "seed=" + seed + "\ndemoData=" + demoData + "\ndemoDossiers=" + demoDossiers + "\narchiveAfter="
+          + archiveAfter + "\nmaxBodyBytes=" + maxBodyBytes + "\nmaxAttachmentBytes=" + maxAttachmentBytes + "\n";
+    }
+
+    /**
+     * Builds the server (not started).
+     *
+     * @throws java.io.UncheckedIOException when the data directory cannot be used (in use, unreadable, corrupt)
+     * @throws IllegalStateException when the data directory was made with other options
+     */
     public ReferenceServer build() {
       return new ReferenceServer(this);
     }

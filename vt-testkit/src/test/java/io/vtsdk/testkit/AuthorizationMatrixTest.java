@@ -89,6 +89,7 @@ class AuthorizationMatrixTest {
     matrix.put("GET /__admin/faults", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("DELETE /__admin/faults", row(204, 204, 204, 204, 204, 204, 204, 204, 204, 204));
     matrix.put("GET /__admin/journal", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /__admin/state", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("POST /__admin/clock/advance", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
 
     assertThat(matrix.keySet()).as("every route has a row").containsExactlyInAnyOrderElementsOf(vt.routes());

@@ -24,6 +24,7 @@ public final class Admin {
   private final long seed;
   private final boolean demoDossiers;
   private final JsonMapper json;
+  private Durability durability;
 
   public Admin(Store store, MutableClock clock, Api api, Router router, Controls controls, List<Unit> directory,
       JsonMapper json, long seed, boolean demoDossiers) {
@@ -64,7 +65,7 @@ public final class Admin {
       }
       return json(201, Envelopes.Items.of(api.load(dossiers, sendTo, c.locale)));
     });
-    r.publicRoute("POST", "/__admin/faults", c -> {
+    r.controlRoute("POST", "/__admin/faults", c -> {
       JsonNode b = c.jsonBody();
       if (b.isObject() && !b.has("times")) {
         ((com.fasterxml.jackson.databind.node.ObjectNode) b).put("times", -1); // absent: every matching call
@@ -74,10 +75,11 @@ public final class Admin {
       return json(201, f);
     });
     r.publicRoute("GET", "/__admin/faults", c -> json(200, Envelopes.Items.of(controls.faults())));
-    r.publicRoute("DELETE", "/__admin/faults", c -> {
+    r.controlRoute("DELETE", "/__admin/faults", c -> {
       controls.clearFaults();
       return new Reply(204, Map.of(), new byte[0]);
     });
+    r.publicRoute("GET", "/__admin/state", c -> json(200, state()));
     r.publicRoute("GET", "/__admin/journal", c -> json(200, Envelopes.Items.of(controls.journal())));
     r.publicRoute("PUT", "/__admin/clock", c -> {
       JsonNode b = c.jsonBody();
@@ -93,13 +95,71 @@ public final class Admin {
     });
     r.publicRoute("POST", "/__admin/clock/advance", c -> {
       JsonNode b = c.jsonBody();
+      int archived;
       try {
-        advanceClock(Duration.parse(b.path("duration").asText("")));
+        archived = advanceClock(Duration.parse(b.path("duration").asText("")));
       } catch (DateTimeParseException e) {
         throw new ApiException(422, "validation-failed", "give {\"duration\": \"P31D\"} (ISO-8601 duration)");
       }
-      return clockReply();
+      return json(200, Map.of("instant", clock.instant().toString(), "archived", archived));
     });
+  }
+
+  /**
+   * A fingerprint of all the data (directory, dossiers, requests, attachments, events, ESMS statuses, agreements,
+   * idempotency records, ids, clock): two servers with the same fingerprint answer every call alike. Counts too, and
+   * the journal size on the durable server. No personal data: a SHA-256 and numbers.
+   */
+  public Map<String, Object> state() {
+    return store.read(() -> {
+      java.security.MessageDigest md = sha256();
+      try {
+        for (Object part : List.of(store.units.values(), store.dossiers.values(), store.requests.values(),
+            store.events, store.statusLog, store.requestsByDossier)) {
+          md.update(json.writeValueAsBytes(part));
+        }
+        for (Store.RecordedConsent c : store.consents) {
+          md.update(json.writeValueAsBytes(List.of(c.id(), c.request(), c.at(), c.consent().idNatStruct(),
+              c.consent().date(), c.consent().idNatDecision())));
+        }
+        for (Map.Entry<io.vtsdk.model.AttachmentId, byte[]> a : store.attachmentContents.entrySet()) {
+          md.update(a.getKey().value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          md.update(a.getValue());
+          md.update(store.attachmentDossier.get(a.getKey()).value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        router.digestIdempotency(md);
+        md.update(json.writeValueAsBytes(List.of(store.nextId, clock.frozenOrOffset())));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      out.put("sha256", java.util.HexFormat.of().formatHex(md.digest()));
+      out.put("units", store.units.size());
+      out.put("dossiers", store.dossiers.size());
+      out.put("requests", store.requests.size());
+      out.put("events", store.events.size());
+      out.put("esmsStatuses", store.statusLog.size());
+      out.put("consents", store.consents.size());
+      out.put("attachments", store.attachmentContents.size());
+      out.put("idempotencyRecords", router.idempotencyRecords());
+      if (durability != null) {
+        out.putAll(durability.stats());
+      }
+      return out;
+    });
+  }
+
+  private static java.security.MessageDigest sha256() {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Journals through {@code d} (the durable server) and shows its size in {@link #state()}. */
+  public void durable(Durability d) {
+    this.durability = d;
   }
 
   private Reply clockReply() {

@@ -79,8 +79,8 @@ public final class Api {
     r.route("GET", "/v1/dossiers", this::listDossiers);
     r.route("GET", "/v1/dossiers/{id}", this::getDossier);
     r.route("PUT", "/v1/dossiers/{id}", this::updateDossier);
-    r.route("POST", "/v1/dossiers/{id}/validate", this::validate);
-    r.route("POST", "/v1/dossiers/{id}/eligibility", this::eligibility);
+    r.readOnlyRoute("POST", "/v1/dossiers/{id}/validate", this::validate);
+    r.readOnlyRoute("POST", "/v1/dossiers/{id}/eligibility", this::eligibility);
     r.route("POST", "/v1/dossiers/{id}/requests", this::send);
     r.route("POST", "/v1/dossiers/{id}/attachments", this::upload, maxAttachmentBytes);
     r.route("GET", "/v1/attachments/{id}", this::download);
@@ -665,6 +665,9 @@ public final class Api {
       }
     }
     store.nextArchiveDue = next;
+    if (n > 0) {
+      store.sweeps++;
+    }
     return n;
   }
 

@@ -3,7 +3,6 @@ package io.vtsdk.testkit.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.sun.net.httpserver.HttpExchange;
 import io.vtsdk.model.json.JsonPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,12 +10,21 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** One HTTP call: request body (size-limited), query, path parameters, caller, language. Not API. */
 public final class Call {
-  final HttpExchange exchange;
+  /** The request headers a handler may read, and so the ones a journaled write keeps (see {@link Durability}). */
+  static final List<String> HANDLER_HEADERS =
+      List.of("Content-Type", "If-Match", "X-Content-SHA256", "Host", "Idempotency-Key");
+  final String method;
+  /** The request path (raw, as received). */
+  final String requestPath;
+  final String rawQuery;
+  private final UnaryOperator<String> headers;
   final Map<String, String> pathParams;
   final Map<String, String> query;
   final byte[] body;
@@ -25,11 +33,15 @@ public final class Call {
   final String correlationId;
   private final JsonMapper json;
 
-  Call(HttpExchange exchange, Map<String, String> pathParams, byte[] body, Principal principal, Locale locale,
-      String correlationId, JsonMapper json) {
-    this.exchange = exchange;
+  Call(String method, String requestPath, String rawQuery, UnaryOperator<String> headers,
+      Map<String, String> pathParams, byte[] body, Principal principal, Locale locale, String correlationId,
+      JsonMapper json) {
+    this.method = method;
+    this.requestPath = requestPath;
+    this.rawQuery = rawQuery;
+    this.headers = headers;
     this.pathParams = pathParams;
-    this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+    this.query = parseQuery(rawQuery);
     this.body = body;
     this.principal = principal;
     this.locale = locale;
@@ -51,7 +63,7 @@ public final class Call {
   }
 
   public String header(String name) {
-    return exchange.getRequestHeaders().getFirst(name);
+    return headers.apply(name);
   }
 
   public Principal principal() {

@@ -15,6 +15,8 @@ public final class MutableClock extends Clock {
   private record State(Instant frozen, Duration offset) {}
 
   private final AtomicReference<State> state = new AtomicReference<>(new State(null, Duration.ZERO));
+  /** The system time a durable write runs at, on its thread (see {@link Durability}). */
+  private final ThreadLocal<Instant> pinned = new ThreadLocal<>();
 
   @Override
   public ZoneId getZone() {
@@ -29,7 +31,23 @@ public final class MutableClock extends Clock {
   @Override
   public Instant instant() {
     State s = state.get();
-    return s.frozen() != null ? s.frozen() : Instant.now().plus(s.offset());
+    if (s.frozen() != null) {
+      return s.frozen();
+    }
+    Instant system = pinned.get();
+    return (system == null ? Instant.now() : system).plus(s.offset());
+  }
+
+  /**
+   * Until {@link #unpin()}, this thread sees the system time as {@code systemNow} (offset and freezing still apply),
+   * so a write reads one instant throughout, and its replay reads the same.
+   */
+  void pin(Instant systemNow) {
+    pinned.set(systemNow);
+  }
+
+  void unpin() {
+    pinned.remove();
   }
 
   /** Freezes the clock at {@code instant}. */
@@ -41,6 +59,12 @@ public final class MutableClock extends Clock {
   public void advance(Duration d) {
     state.updateAndGet(s -> s.frozen() != null ? new State(s.frozen().plus(d), Duration.ZERO)
         : new State(null, s.offset().plus(d)));
+  }
+
+  /** The frozen instant, or the offset from system time, as text (for the state fingerprint). */
+  String frozenOrOffset() {
+    State s = state.get();
+    return s.frozen() != null ? "frozen " + s.frozen() : "offset " + s.offset();
   }
 
   /** Back to system time. */

@@ -39,8 +39,12 @@ public final class Router implements HttpHandler {
     Reply handle(Call call);
   }
 
+  /** A route; {@code journaled}: a write the durable server journals (every method but GET, unless marked). */
   record Route(String method, String template, String[] segments, boolean authenticated, Handler handler,
-      long maxBody) {}
+      long maxBody, boolean journaled) {}
+
+  /** A matched route and its path parameters. */
+  private record Match(Route route, Map<String, String> params) {}
 
   private final List<Route> routes = new ArrayList<>();
   private final JsonMapper json;
@@ -50,6 +54,7 @@ public final class Router implements HttpHandler {
   private final Map<String, Stored> idempotency = new ConcurrentHashMap<>();
   private final Controls controls;
   private final java.util.concurrent.atomic.AtomicLong requestIds = new java.util.concurrent.atomic.AtomicLong();
+  private Durability durability;
 
   record Stored(byte[] requestHash, Reply reply) {}
 
@@ -67,18 +72,53 @@ public final class Router implements HttpHandler {
 
   /** An authenticated route with its own body limit (attachments). */
   public Router route(String method, String template, Handler h, long maxBody) {
-    routes.add(new Route(method, template, template.substring(1).split("/"), true, h, maxBody));
-    return this;
+    return add(method, template, true, h, maxBody, !"GET".equals(method));
+  }
+
+  /** An authenticated route that changes nothing whatever its method (a POST computing an answer). */
+  public Router readOnlyRoute(String method, String template, Handler h) {
+    return add(method, template, true, h, maxBodyBytes, false);
   }
 
   public Router publicRoute(String method, String template, Handler h) {
-    routes.add(new Route(method, template, template.substring(1).split("/"), false, h, maxBodyBytes));
+    return add(method, template, false, h, maxBodyBytes, !"GET".equals(method));
+  }
+
+  /** A public test-control route whose effect is not data (faults): never journaled. */
+  public Router controlRoute(String method, String template, Handler h) {
+    return add(method, template, false, h, maxBodyBytes, false);
+  }
+
+  private Router add(String method, String template, boolean authenticated, Handler h, long maxBody,
+      boolean journaled) {
+    routes.add(new Route(method, template, template.substring(1).split("/"), authenticated, h, maxBody, journaled));
     return this;
+  }
+
+  /** Makes the router journal its writes to {@code d} (the durable server). */
+  public void durable(Durability d) {
+    this.durability = d;
   }
 
   /** Route templates, for the OpenAPI check and the docs. */
   public List<String> templates() {
     return routes.stream().map(r -> r.method() + " " + r.template()).toList();
+  }
+
+  /** Feeds every idempotency record, in key order, to {@code md} (the state fingerprint). */
+  void digestIdempotency(MessageDigest md) {
+    for (Map.Entry<String, Stored> e : new java.util.TreeMap<>(idempotency).entrySet()) {
+      md.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      md.update(e.getValue().requestHash());
+      Reply r = e.getValue().reply();
+      md.update(String.valueOf(r.status()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      md.update(new java.util.TreeMap<>(r.headers()).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      md.update(r.body());
+    }
+  }
+
+  int idempotencyRecords() {
+    return idempotency.size();
   }
 
   /** Forgets every stored idempotent response (admin reset). */
@@ -99,25 +139,8 @@ public final class Router implements HttpHandler {
     Principal principal = null;
     try {
       String path = ex.getRequestURI().getPath();
-      String[] segs = path.length() > 1 ? path.substring(1).split("/") : new String[0];
-      Route route = null;
-      Map<String, String> params = null;
-      boolean pathMatched = false;
-      for (Route r : routes) {
-        Map<String, String> p = match(r.segments(), segs);
-        if (p != null) {
-          pathMatched = true;
-          if (r.method().equals(ex.getRequestMethod())) {
-            route = r;
-            params = p;
-            break;
-          }
-        }
-      }
-      if (route == null) {
-        throw pathMatched ? new ApiException(405, "method-not-allowed", ex.getRequestMethod() + " is not allowed on "
-            + path) : new ApiException(404, "not-found", "no route " + path);
-      }
+      Match match = find(ex.getRequestMethod(), path);
+      Route route = match.route();
       template = route.template();
       if (!path.startsWith("/__admin")) {
         fault = controls.take(ex.getRequestMethod(), template, path);
@@ -141,11 +164,9 @@ public final class Router implements HttpHandler {
         throw new ApiException(413, "payload-too-large", "the body exceeds " + route.maxBody() + " bytes");
       }
       byte[] body = Call.readLimited(ex.getRequestBody(), route.maxBody());
-      Call call = new Call(ex, params, body, principal, locale, correlationId, json);
-      Reply reply = "POST".equals(ex.getRequestMethod()) && principal != null
-          && ex.getRequestHeaders().getFirst("Idempotency-Key") != null
-          ? idempotent(route, call, ex.getRequestHeaders().getFirst("Idempotency-Key"))
-          : route.handler().handle(call);
+      Call call = new Call(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
+          ex.getRequestHeaders()::getFirst, match.params(), body, principal, locale, correlationId, json);
+      Reply reply = execute(route, call);
       status = reply.status();
       if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_WRITE) {
         status = -1;
@@ -172,6 +193,66 @@ public final class Router implements HttpHandler {
     }
   }
 
+  private Match find(String method, String path) {
+    String[] segs = path.length() > 1 ? path.substring(1).split("/") : new String[0];
+    boolean pathMatched = false;
+    for (Route r : routes) {
+      Map<String, String> p = match(r.segments(), segs);
+      if (p != null) {
+        pathMatched = true;
+        if (r.method().equals(method)) {
+          return new Match(r, p);
+        }
+      }
+    }
+    throw pathMatched ? new ApiException(405, "method-not-allowed", method + " is not allowed on " + path)
+        : new ApiException(404, "not-found", "no route " + path);
+  }
+
+  /** Runs a call's route: idempotency, and, on the durable server, the journal. */
+  private Reply execute(Route route, Call call) {
+    if (durability == null) {
+      return dispatch(route, call);
+    }
+    if (!route.journaled()) {
+      durability.check();
+      return dispatch(route, call);
+    }
+    return durability.write(call, "/__admin/reset".equals(route.template()), () -> dispatch(route, call));
+  }
+
+  private Reply dispatch(Route route, Call call) {
+    String key = call.header("Idempotency-Key");
+    return "POST".equals(call.method) && call.principal != null && key != null ? idempotent(route, call, key)
+        : route.handler().handle(call);
+  }
+
+  /**
+   * Runs a call of the server's own Java handle (reset, clock, fixtures) as if it came over HTTP, so the durable
+   * server journals it like any other.
+   *
+   * @throws ApiException as the route would answer
+   */
+  public Reply internal(String method, String path, byte[] body) {
+    Match m = find(method, path);
+    Map<String, String> headers = Map.of("Content-Type", "application/json");
+    return execute(m.route(), new Call(method, path, null, headers::get, m.params(), body, null, Locale.ENGLISH,
+        newCorrelationId(), json));
+  }
+
+  /** Runs a journaled command again (start of the durable server); it succeeded the first time. */
+  void replay(CommandLog.Command c) {
+    Match m = find(c.method(), c.path());
+    Call call = new Call(c.method(), c.path(), c.rawQuery(), c.headers()::get, m.params(), c.body(), c.principal(),
+        Locale.forLanguageTag(c.locale()), newCorrelationId(), json);
+    try {
+      execute(m.route(), call);
+    } catch (ApiException e) {
+      throw new IllegalStateException("the journal does not replay: " + c.method() + " " + m.route().template()
+          + " succeeded when written but now answers " + e.status() + " " + e.code, e);
+    }
+  }
+
   /**
    * A random UUID from a thread-local generator: a correlation id needs to be unique, not unguessable, and
    * {@code UUID.randomUUID()} serialises every request on one SecureRandom.
@@ -189,7 +270,7 @@ public final class Router implements HttpHandler {
     }
     Principal p = call.principal();
     String scope = p.role() + "|" + p.unit().value() + "|" + p.actorId() + "|" + route.template() + "|"
-        + call.exchange.getRequestURI().getPath() + "|" + key;
+        + call.requestPath + "|" + key;
     byte[] hash = sha256(call.body);
     // The store's write lock makes check + handle + record atomic: a concurrent retry waits, then replays.
     return store.write(() -> {

@@ -40,6 +40,8 @@ public final class Store {
   record ReportedStatus(String id, RequestId request, io.vtsdk.model.handicap.EsmsStatus status,
       java.time.Instant at) {}
   long nextId = 1;
+  /** How many auto-archiving sweeps changed something (a refused durable write journals its sweep). */
+  long sweeps;
   /** Attachment contents (the metadata is in the dossier). */
   final Map<io.vtsdk.model.AttachmentId, byte[]> attachmentContents = new LinkedHashMap<>();
   /** Which dossier each attachment belongs to. */

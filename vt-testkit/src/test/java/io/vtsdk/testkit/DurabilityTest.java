@@ -1,0 +1,175 @@
+package io.vtsdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.dossier.Requester;
+import io.vtsdk.model.request.Response;
+import io.vtsdk.model.request.ResponseKind;
+import io.vtsdk.model.workflow.Role;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The durable reference server ({@code dataDir}): a server built again on the same directory has the same data,
+ * whatever the writes were; a torn last record is cut, corruption, other options and a second server are refused.
+ * The SIGKILL-under-load proof (R6) is vt-cli's {@code KillAndRestartTest}.
+ */
+class DurabilityTest {
+  @TempDir
+  Path dir;
+
+  private ReferenceServer durable() {
+    return ReferenceServer.builder().dataDir(dir).demoDossiers(true).build().start();
+  }
+
+  /** Every kind of write: creations, updates, sends, answers, idempotent retries, refusals, uploads, statuses, clock. */
+  /** What the workload leaves: a token valid at its end and the first dossier it created. */
+  private record Done(String token, String dossier) {}
+
+  private static Done workload(ReferenceServer vt) {
+    Http http = new Http(vt);
+    String requester = vt.demoToken(Role.REQUESTER);
+    Http.Res created = http.post("/v1/dossiers", requester, Fixtures.sanitaire(), "Idempotency-Key", "k-1");
+    String id = created.json().get("id").asText();
+    assertThat(http.post("/v1/dossiers", requester, Fixtures.sanitaire(), "Idempotency-Key", "k-1")
+        .header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(http.post("/v1/dossiers", vt.demoToken(Role.CPAM), Fixtures.sanitaire()).status()).isEqualTo(403);
+    assertThat(http.put("/v1/dossiers/" + id, requester, created.json(), "If-Match", "\"1\"").status())
+        .isEqualTo(200);
+    assertThat(AttachmentsTest.upload(vt, id, requester, "application/pdf",
+        "%PDF-1.4 compte rendu".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).status()).isEqualTo(201);
+    Http.Res sent = http.post("/v1/dossiers/" + id + "/requests", requester,
+        Map.of("units", List.of("SMR-CARDIO-69", "SMR-GERIA-01")));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    String request = sent.json().at("/items/0/id").asText();
+    String smr = vt.tokens().issue(Role.RECEIVER, UnitId.of("SMR-CARDIO-69"), null);
+    assertThat(http.post("/v1/requests/" + request + "/read", smr, null).status()).isEqualTo(200);
+    assertThat(http.post("/v1/requests/" + request + "/responses", smr,
+        Response.of(ResponseKind.ACCEPTED, null, null, null)).status()).isEqualTo(200);
+
+    String mdph = vt.tokens().issue(Role.MDPH, UnitId.of("MDPH-69"), null);
+    String handicap = http.post("/v1/dossiers", mdph, Fixtures.handicap().toBuilder()
+        .requester(new Requester(UnitId.of("MDPH-69"), null)).build()).json().get("id").asText();
+    String notification = http.post("/v1/dossiers/" + handicap + "/requests", mdph,
+        Map.of("units", List.of("IME-69"))).json().at("/items/0/id").asText();
+    Http.Res status = http.post("/v1/requests/" + notification + "/esms-statuses",
+        vt.tokens().issue(Role.ESMS, UnitId.of("IME-69"), null),
+        HandicapEndToEndTest.status("40", null));
+    assertThat(status.status()).as(status.toString()).isEqualTo(200);
+
+    assertThat(vt.advanceClock(Duration.ofDays(31))).isPositive(); // archives the unanswered SMR-GERIA-01 request
+    return new Done(vt.demoToken(Role.REQUESTER), id); // the token is valid 12 h from the server's new time
+  }
+
+  @Test
+  void aServerBuiltAgainOnTheDirectoryHasTheSameDataAndAcceptsTheSameTokens() {
+    Map<String, Object> before;
+    Done done;
+    try (ReferenceServer vt = durable()) {
+      done = workload(vt);
+      before = vt.state();
+    }
+    assertThat(before.get("dossiers")).isEqualTo(7); // 5 demo + 2
+    assertThat((Integer) before.get("events")).isGreaterThan(10);
+    try (ReferenceServer again = durable()) {
+      assertThat(again.state()).isEqualTo(before);
+      Http http = new Http(again);
+      assertThat(http.get("/v1/dossiers/" + done.dossier(), done.token()).status()).isEqualTo(200);
+      // ids continue where they were; the clock offset (31 days) was kept
+      String next = http.post("/v1/dossiers", done.token(), Fixtures.sanitaire()).json().get("id").asText();
+      assertThat(Integer.parseInt(next.substring(2))).isGreaterThan(Integer.parseInt(done.dossier().substring(2)) + 3);
+      assertThat(again.now()).isAfter(java.time.Instant.now().plus(Duration.ofDays(30)));
+    }
+  }
+
+  @Test
+  void aTornLastRecordIsCutAndEverythingBeforeItReplays() throws Exception {
+    Map<String, Object> before;
+    try (ReferenceServer vt = durable()) {
+      workload(vt);
+      before = vt.state();
+    }
+    Path journal = dir.resolve("journal.log");
+    long size = Files.size(journal);
+    // a crash while a frame was being written: its length says more bytes than there are
+    Files.write(journal, new byte[] {0, 0, 1, 0, 7, 7, 7, 7, 1, 2, 3}, StandardOpenOption.APPEND);
+    try (ReferenceServer again = durable()) {
+      assertThat(again.state()).isEqualTo(before);
+    }
+    assertThat(Files.size(journal)).isEqualTo(size);
+  }
+
+  @Test
+  void aDamagedRecordBeforeTheEndStopsTheStartInsteadOfLosingData() throws Exception {
+    try (ReferenceServer vt = durable()) {
+      workload(vt);
+    }
+    Path journal = dir.resolve("journal.log");
+    byte[] bytes = Files.readAllBytes(journal);
+    bytes[bytes.length / 2] ^= 0x40;
+    Files.write(journal, bytes);
+    assertThatThrownBy(this::durable).isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("journal.log is corrupt at byte").hasMessageContaining("move it away");
+  }
+
+  @Test
+  void theDirectoryKeepsItsOptionsAndServesOneServerAtATime() {
+    try (ReferenceServer vt = durable()) {
+      assertThatThrownBy(this::durable).isInstanceOf(UncheckedIOException.class)
+          .hasMessageContaining("in use by another reference server");
+    }
+    assertThatThrownBy(() -> ReferenceServer.builder().dataDir(dir).demoDossiers(true).seed(7).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("seed=42").hasMessageContaining("seed=7");
+    try (ReferenceServer vt = durable()) {
+      assertThat(vt.state().get("dossiers")).isEqualTo(5); // the refused starts changed nothing
+    }
+  }
+
+  @Test
+  void aResetStartsTheJournalAgainAndTheJavaHandleIsJournaledToo() {
+    Map<String, Object> before;
+    try (ReferenceServer vt = durable()) {
+      workload(vt);
+      assertThat((Long) vt.state().get("journalRecords")).isGreaterThan(10);
+      vt.reset();
+      assertThat(vt.state().get("journalRecords")).isEqualTo(1L);
+      vt.setClock(Fixtures.NOW);
+      io.vtsdk.testkit.fixtures.VtFixtures fx = io.vtsdk.testkit.fixtures.VtFixtures.seeded(11, Fixtures.TODAY);
+      assertThat(vt.load(fx.dossier(io.vtsdk.model.VtModule.SANITAIRE).build())).hasSize(1);
+      before = vt.state();
+      assertThat(before.get("journalRecords")).isEqualTo(3L);
+    }
+    try (ReferenceServer again = durable()) {
+      assertThat(again.state()).isEqualTo(before);
+      assertThat(again.now()).isEqualTo(Fixtures.NOW);
+    }
+  }
+
+  @Test
+  void aClosedDurableServerCannotStartAgain() {
+    ReferenceServer vt = durable();
+    vt.close();
+    assertThatThrownBy(vt::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("build a new one");
+  }
+
+  @Test
+  void withoutADataDirectoryNothingIsWritten() throws Exception {
+    try (ReferenceServer vt = ReferenceServer.builder().build().start()) {
+      workload(vt);
+      assertThat(vt.state()).doesNotContainKey("journalRecords");
+    }
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+}
