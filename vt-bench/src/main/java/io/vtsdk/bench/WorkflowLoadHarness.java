@@ -31,15 +31,51 @@ import okhttp3.OkHttpClient;
  * PRADO dossier to the CPAM's adhesion, or an SMR dossier sent to two units, accepted and confirmed — and every call
  * is counted. Reports errors, workflows/s, calls/s and the p50/p99 of a whole workflow. A harness, not a test.
  *
- * <p>Run: {@code java -cp vt-bench/target/benchmarks.jar io.vtsdk.bench.WorkflowLoadHarness 50 60}.
+ * <p>Run: {@code java -cp vt-bench/target/benchmarks.jar io.vtsdk.bench.WorkflowLoadHarness 50 60 [memory|durable|both]}.
+ * {@code durable} runs the server with a data directory (every write journaled and forced to disk); {@code both} runs
+ * the in-memory server first, as the baseline, then the durable one, and prints the ratio.
  */
 public final class WorkflowLoadHarness {
   private WorkflowLoadHarness() {}
 
+  /** What one run measured. */
+  record Result(long workflows, double workflowsPerSecond, long errors, double p50Millis, double p99Millis) {}
+
   public static void main(String[] args) throws Exception {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-    try (ReferenceServer vt = ReferenceServer.builder().demoDossiers(false).threads(16).build().start()) {
+    String mode = args.length > 2 ? args[2] : "memory";
+    if (!List.of("memory", "durable", "both").contains(mode)) {
+      throw new IllegalArgumentException("mode must be memory, durable or both, not " + mode);
+    }
+    if (mode.equals("both")) {
+      run(clients, Math.min(5, seconds), null); // warm-up, so that the baseline does not pay the JIT alone
+    }
+    Result memory = mode.equals("durable") ? null : run(clients, seconds, null);
+    if (mode.equals("memory")) {
+      return;
+    }
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vt-durable-");
+    try {
+      Result durable = run(clients, seconds, dir);
+      if (memory != null) {
+        System.out.printf(Locale.ROOT, "durable / in memory: throughput %.2fx, p99 %.2fx%n",
+            durable.workflowsPerSecond() / memory.workflowsPerSecond(), durable.p99Millis() / memory.p99Millis());
+      }
+    } finally {
+      try (var files = java.nio.file.Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** One run against an in-memory server ({@code dataDir} null) or a durable one. */
+  static Result run(int clients, int seconds, java.nio.file.Path dataDir) throws Exception {
+    ReferenceServer.Builder builder = ReferenceServer.builder().demoDossiers(false).threads(16);
+    if (dataDir != null) {
+      builder.dataDir(dataDir);
+    }
+    try (ReferenceServer vt = builder.build().start()) {
       Dispatcher dispatcher = new Dispatcher();
       dispatcher.setMaxRequests(256);
       dispatcher.setMaxRequestsPerHost(256);
@@ -81,11 +117,14 @@ public final class WorkflowLoadHarness {
       }
       pool.shutdown();
       long[] all = durations.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-      System.out.printf(Locale.ROOT, "%d clients, %d s: %d workflows (%.0f/s), %d calls (%.0f/s), %d errors;"
-          + " workflow p50 %.1f ms, p99 %.1f ms%n", clients, seconds, all.length, all.length / (double) seconds,
-          calls.get(), calls.get() / (double) seconds, errors.get(), all[all.length / 2] / 1e6,
+      Result result = new Result(all.length, all.length / (double) seconds, errors.get(), all[all.length / 2] / 1e6,
           all[(int) (all.length * 0.99)] / 1e6);
+      System.out.printf(Locale.ROOT, "%s, %d clients, %d s: %d workflows (%.0f/s), %d calls (%.0f/s), %d errors;"
+          + " workflow p50 %.1f ms, p99 %.1f ms%n", dataDir == null ? "in memory" : "durable", clients, seconds,
+          all.length, result.workflowsPerSecond(), calls.get(), calls.get() / (double) seconds, errors.get(),
+          result.p50Millis(), result.p99Millis());
       dispatcher.executorService().shutdown();
+      return result;
     }
   }
 

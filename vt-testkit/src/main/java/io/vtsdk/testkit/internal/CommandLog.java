@@ -23,8 +23,8 @@ import java.util.zip.CRC32C;
 
 /**
  * The durable server's append-only journal of write commands ({@code journal.log} in the data directory). Each record
- * is a frame {@code [int length][int CRC32C][payload]} written and forced to disk ({@code fsync}) before the write is
- * acknowledged. On start the frames are read back in order; a torn last frame (a crash during its write, so never
+ * is a frame {@code [int length][int CRC32C][payload]}, written in the order the writes were applied and forced to
+ * disk ({@code fsync}, shared by concurrent writers) before the write is acknowledged. On start the frames are read back in order; a torn last frame (a crash during its write, so never
  * acknowledged) is cut off, while a bad frame followed by good data is corruption and stops the start. Not API.
  */
 final class CommandLog implements AutoCloseable {
@@ -54,8 +54,13 @@ final class CommandLog implements AutoCloseable {
   }
 
   private final Path file;
+  private final Object syncLock = new Object();
   private FileChannel channel;
   private long records;
+  /** Sequence numbers of records: the last one given, the last written to the file, the last forced to disk. */
+  private long sequence;
+  private volatile long written;
+  private volatile long synced;
 
   private CommandLog(Path file, FileChannel channel, long records) {
     this.file = file;
@@ -105,14 +110,41 @@ final class CommandLog implements AutoCloseable {
   /** A journal just opened: the log, the commands to replay, and how many bytes of torn tail were cut off. */
   record Opened(CommandLog log, List<Command> commands, long tornBytes) {}
 
-  /** Appends {@code c} and forces it to disk. */
-  synchronized void append(Command c) throws IOException {
+  /**
+   * Appends {@code c} to the file (not yet forced) and returns its sequence number, for {@link #sync(long)}. Called
+   * under the store's write lock, so the file order is the order the writes were applied in.
+   */
+  synchronized long write(Command c) throws IOException {
     ByteBuffer frame = frame(c);
     while (frame.hasRemaining()) {
       channel.write(frame);
     }
-    channel.force(false);
     records++;
+    written = ++sequence;
+    return sequence;
+  }
+
+  /**
+   * Returns once every record up to {@code seq} is on disk. Group commit: one {@code fsync} covers every record
+   * written before it started, so concurrent writers share it, and it runs outside the store's lock.
+   */
+  void sync(long seq) throws IOException {
+    if (synced >= seq) {
+      return;
+    }
+    synchronized (syncLock) {
+      if (synced >= seq) {
+        return; // a concurrent fsync covered it
+      }
+      long target = written;
+      channel.force(false);
+      synced = target;
+    }
+  }
+
+  /** Returns once everything written so far is on disk (before answering a read that may have seen it). */
+  void syncAll() throws IOException {
+    sync(written);
   }
 
   /**
@@ -120,21 +152,25 @@ final class CommandLog implements AutoCloseable {
    * then atomically renamed over the journal, so a crash leaves either the old journal or the new one.
    */
   synchronized void restartWith(Command c) throws IOException {
-    Path tmp = file.resolveSibling(FILE + ".tmp");
-    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer frame = frame(c);
-      while (frame.hasRemaining()) {
-        out.write(frame);
+    synchronized (syncLock) {
+      Path tmp = file.resolveSibling(FILE + ".tmp");
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer frame = frame(c);
+        while (frame.hasRemaining()) {
+          out.write(frame);
+        }
+        out.force(true);
       }
-      out.force(true);
+      channel.close();
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Durability.forceDirectory(file.getParent());
+      channel = FileChannel.open(file, StandardOpenOption.WRITE);
+      channel.position(channel.size());
+      records = 1;
+      written = ++sequence;
+      synced = sequence;
     }
-    channel.close();
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    Durability.forceDirectory(file.getParent());
-    channel = FileChannel.open(file, StandardOpenOption.WRITE);
-    channel.position(channel.size());
-    records = 1;
   }
 
   /** Records in the journal. */

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes the reference server durable: every write call runs whole under the store's write lock with the clock pinned
- * to one instant, and is appended to the {@link CommandLog} and forced to disk before its answer leaves. A restart
+ * to one instant, is appended to the {@link CommandLog} in that order, and is forced to disk before its answer leaves
+ * (group commit, outside the lock); a read waits for the writes it may have seen to be on disk. A restart
  * replays the log in order with the same instants, so the state (ids, versions, events, idempotency records) is the
  * same as before. The data directory also keeps the token secret, so tokens survive a restart, and a lock file, so
  * two servers cannot share it. Not API.
@@ -141,23 +142,43 @@ public final class Durability implements AutoCloseable {
    */
   Reply write(Call call, boolean reset, Supplier<Reply> work) {
     check();
-    return store.write(() -> {
-      boolean live = replayAt == null;
-      Instant now = live ? Instant.now() : replayAt;
-      long sweepsBefore = store.sweeps;
-      try {
-        Reply reply = pinned(now, work);
-        if (live) {
-          journal(command(call, now), reset);
+    long[] seq = {0};
+    try {
+      return store.write(() -> {
+        boolean live = replayAt == null;
+        Instant now = live ? Instant.now() : replayAt;
+        long sweepsBefore = store.sweeps;
+        try {
+          Reply reply = pinned(now, work);
+          if (live) {
+            seq[0] = journal(command(call, now), reset);
+          }
+          return reply;
+        } catch (RuntimeException e) {
+          if (live && store.sweeps != sweepsBefore) {
+            seq[0] = journal(CommandLog.Command.sweep(now), false);
+          }
+          throw e;
         }
-        return reply;
-      } catch (RuntimeException e) {
-        if (live && store.sweeps != sweepsBefore) {
-          journal(CommandLog.Command.sweep(now), false);
-        }
-        throw e;
+      });
+    } finally {
+      if (seq[0] > 0) {
+        sync(seq[0]); // outside the lock: the fsync is shared with the writers that queued meanwhile
       }
-    });
+    }
+  }
+
+  /**
+   * Before a read answers: waits until every write it may have seen is on disk, so that nothing a caller was shown
+   * can be lost by a crash.
+   */
+  void beforeRead() {
+    check();
+    try {
+      log.syncAll();
+    } catch (IOException e) {
+      fail(e);
+    }
   }
 
   private <T> T pinned(Instant now, Supplier<T> work) {
@@ -181,18 +202,33 @@ public final class Durability implements AutoCloseable {
         + "); restart it");
   }
 
-  private void journal(CommandLog.Command c, boolean reset) {
+  /** Appends a record (a reset restarts the journal, forced at once); returns its sequence number to sync. */
+  private long journal(CommandLog.Command c, boolean reset) {
     try {
       if (reset) {
         log.restartWith(c);
-      } else {
-        log.append(c);
+        return 0;
       }
+      return log.write(c);
     } catch (IOException e) {
+      throw fail(e);
+    }
+  }
+
+  private void sync(long seq) {
+    try {
+      log.sync(seq);
+    } catch (IOException e) {
+      throw fail(e);
+    }
+  }
+
+  private ApiException fail(IOException e) {
+    if (failure == null) {
       failure = e;
       LOG.error("cannot write the journal in {}: refusing every call from now on", dir, e);
-      throw unavailable();
     }
+    throw unavailable();
   }
 
   private static CommandLog.Command command(Call call, Instant now) {

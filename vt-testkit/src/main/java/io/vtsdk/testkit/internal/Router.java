@@ -215,8 +215,9 @@ public final class Router implements HttpHandler {
       return dispatch(route, call);
     }
     if (!route.journaled()) {
-      durability.check();
-      return dispatch(route, call);
+      Reply reply = dispatch(route, call);
+      durability.beforeRead();
+      return reply;
     }
     return durability.write(call, "/__admin/reset".equals(route.template()), () -> dispatch(route, call));
   }
