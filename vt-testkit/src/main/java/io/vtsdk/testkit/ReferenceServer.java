@@ -84,7 +84,8 @@ public final class ReferenceServer implements AutoCloseable {
 
   private ReferenceServer(Builder b) {
     this.config = b;
-    this.durability = b.dataDir == null ? null : Durability.open(b.dataDir, b.dataOptions(), store, clock);
+    this.durability = b.dataDir == null ? null : Durability.open(b.dataDir, b.dataOptions(),
+        b.snapshotEvery, store, clock);
     byte[] secret;
     if (durability != null) {
       secret = durability.secret();
@@ -114,10 +115,8 @@ public final class ReferenceServer implements AutoCloseable {
     } else {
       router.durable(durability);
       admin.durable(durability);
-      if (durability.hasHistory()) {
-        durability.replay(router, api::sweep);
-      } else {
-        reset(); // journaled: the first record of a new data directory
+      if (!durability.start(router, json, api::sweep)) {
+        reset(); // journaled: the first records of a new data directory
       }
     }
   }
@@ -343,6 +342,7 @@ public final class ReferenceServer implements AutoCloseable {
     private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
     private int journalCapacity = 1000;
     private java.nio.file.Path dataDir;
+    private long snapshotEvery = 100_000;
 
     Builder() {}
 
@@ -429,6 +429,19 @@ public final class ReferenceServer implements AutoCloseable {
      */
     public Builder dataDir(java.nio.file.Path dir) {
       this.dataDir = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /**
+     * With {@link #dataDir}: write a snapshot of the whole state, and start the journal again, when it reaches
+     * {@code records} records (default 100,000), so a restart replays at most that many. A snapshot is also written
+     * when the server is closed.
+     */
+    public Builder snapshotEvery(long records) {
+      if (records < 2) {
+        throw new IllegalArgumentException("snapshotEvery must be >= 2, got " + records);
+      }
+      this.snapshotEvery = records;
       return this;
     }
 

@@ -33,8 +33,11 @@ final class CommandLog implements AutoCloseable {
   /** Larger than any frame the server can write (body limit + headers), smaller than a corrupt length. */
   private static final int MAX_FRAME = 256 * 1024 * 1024;
 
-  /** What a journaled record replays: a call through the router, or the auto-archiving of a refused call. */
-  enum Kind { CALL, SWEEP }
+  /**
+   * What a journaled record replays: a call through the router, or the auto-archiving of a refused call; a MARK is
+   * the first record of a journal and says what it continues (see {@link Durability}).
+   */
+  enum Kind { CALL, SWEEP, MARK }
 
   /**
    * One journaled write: the system time when it ran (the server clock is derived from it on replay) and the call as
@@ -50,6 +53,20 @@ final class CommandLog implements AutoCloseable {
 
     static Command sweep(Instant systemNow) {
       return new Command(Kind.SWEEP, systemNow, "", "", null, Map.of(), new byte[0], null, "");
+    }
+
+    /** The first record of a journal of generation {@code generation}, continuing a snapshot or starting empty. */
+    static Command mark(long generation, boolean afterSnapshot) {
+      return new Command(Kind.MARK, Instant.EPOCH, afterSnapshot ? "SNAPSHOT" : "EMPTY",
+          Long.toString(generation), null, Map.of(), new byte[0], null, "");
+    }
+
+    long generation() {
+      return Long.parseLong(path);
+    }
+
+    boolean afterSnapshot() {
+      return "SNAPSHOT".equals(method);
     }
   }
 
@@ -148,17 +165,19 @@ final class CommandLog implements AutoCloseable {
   }
 
   /**
-   * Replaces the whole journal with {@code c} (after a reset nothing earlier matters): written to a new file, forced,
-   * then atomically renamed over the journal, so a crash leaves either the old journal or the new one.
+   * Replaces the whole journal with {@code commands} (after a reset or a snapshot nothing earlier is needed): written
+   * to a new file, forced, then atomically renamed over the journal, so a crash leaves the old journal or the new one.
    */
-  synchronized void restartWith(Command c) throws IOException {
+  synchronized void restartWith(Command... commands) throws IOException {
     synchronized (syncLock) {
       Path tmp = file.resolveSibling(FILE + ".tmp");
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer frame = frame(c);
-        while (frame.hasRemaining()) {
-          out.write(frame);
+        for (Command c : commands) {
+          ByteBuffer frame = frame(c);
+          while (frame.hasRemaining()) {
+            out.write(frame);
+          }
         }
         out.force(true);
       }
@@ -167,7 +186,7 @@ final class CommandLog implements AutoCloseable {
       Durability.forceDirectory(file.getParent());
       channel = FileChannel.open(file, StandardOpenOption.WRITE);
       channel.position(channel.size());
-      records = 1;
+      records = commands.length;
       written = ++sequence;
       synced = sequence;
     }

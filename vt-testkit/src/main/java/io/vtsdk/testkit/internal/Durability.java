@@ -31,6 +31,8 @@ public final class Durability implements AutoCloseable {
   private static final String SECRET = "token.secret";
   private static final String LOCK = "lock";
   private static final String OPTIONS = "options.properties";
+  private static final String SNAPSHOT_PREFIX = "snapshot-";
+  private static final String SNAPSHOT_SUFFIX = ".json.gz";
 
   private final Path dir;
   private final Store store;
@@ -40,13 +42,19 @@ public final class Durability implements AutoCloseable {
   private final byte[] secret;
   private CommandLog log;
   private List<CommandLog.Command> pending;
+  private StoreSnapshot snapshot;
+  /** The generation of the current journal: it grows at each snapshot and reset. */
+  private long generation;
+  private final long snapshotEvery;
   /** While replaying: the recorded instant of the command being replayed. */
   private Instant replayAt;
   /** Set when a write could not be forced to disk: the memory then holds an unjournaled write, so all calls fail. */
   private volatile IOException failure;
 
-  private Durability(Path dir, String options, Store store, MutableClock clock) throws IOException {
+  private Durability(Path dir, String options, long snapshotEvery, Store store, MutableClock clock)
+      throws IOException {
     this.dir = dir;
+    this.snapshotEvery = snapshotEvery;
     this.store = store;
     this.clock = clock;
     Files.createDirectories(dir);
@@ -88,14 +96,15 @@ public final class Durability implements AutoCloseable {
 
   /**
    * Opens (creating it if needed) the data directory {@code dir}, made with the server options {@code options} (a
-   * text the journal's replay depends on).
+   * text the journal's replay depends on); a snapshot is written when the journal reaches {@code snapshotEvery}
+   * records, and at {@link #close()}.
    *
    * @throws UncheckedIOException when it cannot be used: unreadable, in use by another server, corrupt journal
    * @throws IllegalStateException when it was made with other options
    */
-  public static Durability open(Path dir, String options, Store store, MutableClock clock) {
+  public static Durability open(Path dir, String options, long snapshotEvery, Store store, MutableClock clock) {
     try {
-      return new Durability(dir, options, store, clock);
+      return new Durability(dir, options, snapshotEvery, store, clock);
     } catch (IOException e) {
       throw new UncheckedIOException("data directory " + dir + ": " + e.getMessage(), e);
     }
@@ -106,34 +115,130 @@ public final class Durability implements AutoCloseable {
     return secret.clone();
   }
 
-  /** Whether the journal held commands when opened (false: a new data directory). */
-  public boolean hasHistory() {
-    return !pending.isEmpty();
-  }
-
   /**
-   * Replays the journal, once, in order: calls through {@code router}, auto-archiving through {@code sweep}, each at
-   * its recorded instant. Returns how many commands ran.
+   * Brings the store back to the data directory's state: the latest snapshot, if the journal continues it, then the
+   * journal replayed in order, calls through {@code router} and auto-archiving through {@code sweep}, each at its
+   * recorded instant. Call once, before serving.
+   *
+   * @return false for a new data directory (nothing to bring back: the caller resets, which starts the journal)
+   * @throws UncheckedIOException when the snapshot the journal continues is missing or unreadable
    */
-  public int replay(Router router, Runnable sweep) {
+  public boolean start(Router router, com.fasterxml.jackson.databind.json.JsonMapper json, Runnable sweep) {
+    this.snapshot = new StoreSnapshot(store, router, clock, json);
     List<CommandLog.Command> commands = pending;
     pending = List.of();
+    long latest = latestSnapshot();
+    CommandLog.Command first = commands.isEmpty() ? null : commands.get(0);
+    boolean marked = first != null && first.kind() == CommandLog.Kind.MARK;
+    long journalGeneration = marked ? first.generation() : 0;
+    if (first == null && latest < 0) {
+      return false;
+    }
+    if (marked && first.afterSnapshot() && latest < journalGeneration) {
+      throw new UncheckedIOException(new IOException(dir + ": the journal continues snapshot " + journalGeneration
+          + ", which is missing"));
+    }
+    boolean journalCovered = latest > journalGeneration || (latest >= 0 && !marked);
+    store.write(() -> {
+      if (latest >= 0 && (journalCovered || first.afterSnapshot())) {
+        readSnapshot(latest);
+      }
+      if (!journalCovered) {
+        replay(commands, router, sweep);
+      }
+      return null;
+    });
+    generation = Math.max(latest, journalGeneration);
+    if (journalCovered) {
+      // a crash between a snapshot and the restart of its journal: the snapshot has it all
+      try {
+        log.restartWith(CommandLog.Command.mark(latest, true));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return true;
+  }
+
+  private void replay(List<CommandLog.Command> commands, Router router, Runnable sweep) {
     try {
       for (CommandLog.Command c : commands) {
         replayAt = c.systemNow();
         if (c.kind() == CommandLog.Kind.SWEEP) {
-          store.write(() -> pinned(c.systemNow(), () -> {
+          pinned(c.systemNow(), () -> {
             sweep.run();
             return null;
-          }));
-        } else {
+          });
+        } else if (c.kind() == CommandLog.Kind.CALL) {
           router.replay(c);
         }
       }
     } finally {
       replayAt = null;
     }
-    return commands.size();
+  }
+
+  /**
+   * Writes a snapshot of the whole state and starts the journal again after it, so that a restart reads the snapshot
+   * and replays only what came later. Call under the write lock. Crash-safe: the snapshot is complete before it is
+   * named, and the journal is restarted after; a start finding the snapshot newer than the journal skips the journal.
+   */
+  void snapshot() {
+    long next = generation + 1;
+    Path file = dir.resolve(SNAPSHOT_PREFIX + next + SNAPSHOT_SUFFIX);
+    Path tmp = dir.resolve(SNAPSHOT_PREFIX + next + SNAPSHOT_SUFFIX + ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(
+            new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16), 1 << 16);
+        snapshot.write(out);
+        out.finish();
+        out.flush();
+        ch.force(true);
+      }
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      forceDirectory(dir);
+      log.restartWith(CommandLog.Command.mark(next, true));
+      generation = next;
+      deleteSnapshotsBefore(next);
+    } catch (IOException e) {
+      throw fail(e);
+    }
+  }
+
+  private void readSnapshot(long generation) {
+    Path file = dir.resolve(SNAPSHOT_PREFIX + generation + SNAPSHOT_SUFFIX);
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+        new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16)) {
+      snapshot.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The generation of the newest snapshot in the directory, or -1. */
+  private long latestSnapshot() {
+    try (var files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(SNAPSHOT_PREFIX) && n.endsWith(SNAPSHOT_SUFFIX))
+          .mapToLong(n -> Long.parseLong(n.substring(SNAPSHOT_PREFIX.length(), n.length() - SNAPSHOT_SUFFIX.length())))
+          .max().orElse(-1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void deleteSnapshotsBefore(long generation) throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        String n = p.getFileName().toString();
+        if (n.startsWith(SNAPSHOT_PREFIX) && n.endsWith(SNAPSHOT_SUFFIX) && Long.parseLong(
+            n.substring(SNAPSHOT_PREFIX.length(), n.length() - SNAPSHOT_SUFFIX.length())) < generation) {
+          Files.delete(p);
+        }
+      }
+    }
   }
 
   /**
@@ -152,6 +257,10 @@ public final class Durability implements AutoCloseable {
           Reply reply = pinned(now, work);
           if (live) {
             seq[0] = journal(command(call, now), reset);
+            if (log.records() >= snapshotEvery) {
+              snapshot(); // restarts the journal, forced: nothing left to sync
+              seq[0] = 0;
+            }
           }
           return reply;
         } catch (RuntimeException e) {
@@ -202,11 +311,16 @@ public final class Durability implements AutoCloseable {
         + "); restart it");
   }
 
-  /** Appends a record (a reset restarts the journal, forced at once); returns its sequence number to sync. */
+  /**
+   * Appends a record; returns its sequence number to sync. A reset starts a new, self-contained journal (forced at
+   * once) and makes the snapshots obsolete.
+   */
   private long journal(CommandLog.Command c, boolean reset) {
     try {
       if (reset) {
-        log.restartWith(c);
+        log.restartWith(CommandLog.Command.mark(generation + 1, false), c);
+        generation++;
+        deleteSnapshotsBefore(generation + 1);
         return 0;
       }
       return log.write(c);
@@ -252,8 +366,19 @@ public final class Durability implements AutoCloseable {
     }
   }
 
+  /** Writes a snapshot if the journal holds more than its mark, then releases the directory. */
   @Override
   public void close() {
+    if (failure == null && snapshot != null && log.records() > 1) {
+      try {
+        store.write(() -> {
+          snapshot();
+          return null;
+        });
+      } catch (RuntimeException e) {
+        LOG.warn("no snapshot at close ({}): the journal is complete, the next start replays it", e.toString());
+      }
+    }
     try {
       log.close();
       lock.release();

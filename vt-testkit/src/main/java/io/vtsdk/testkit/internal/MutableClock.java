@@ -67,6 +67,21 @@ public final class MutableClock extends Clock {
     return s.frozen() != null ? "frozen " + s.frozen() : "offset " + s.offset();
   }
 
+  /** The frozen instant, or null when following system time. */
+  Instant frozen() {
+    return state.get().frozen();
+  }
+
+  /** The offset from system time (zero when frozen). */
+  Duration offset() {
+    return state.get().offset();
+  }
+
+  /** Puts back a state read from {@link #frozen()} and {@link #offset()} (a snapshot). */
+  void restore(Instant frozen, Duration offset) {
+    state.set(new State(frozen, frozen != null ? Duration.ZERO : offset));
+  }
+
   /** Back to system time. */
   public void reset() {
     state.set(new State(null, Duration.ZERO));

@@ -121,6 +121,16 @@ public final class Router implements HttpHandler {
     return idempotency.size();
   }
 
+  /** Visits every idempotency record (a snapshot). */
+  void forEachIdempotencyRecord(java.util.function.BiConsumer<String, Stored> visitor) {
+    new java.util.TreeMap<>(idempotency).forEach(visitor);
+  }
+
+  /** Puts back an idempotency record (from a snapshot). */
+  void restoreIdempotency(String scope, byte[] requestHash, Reply reply) {
+    idempotency.put(scope, new Stored(requestHash, reply));
+  }
+
   /** Forgets every stored idempotent response (admin reset). */
   public void clearIdempotency() {
     idempotency.clear();
