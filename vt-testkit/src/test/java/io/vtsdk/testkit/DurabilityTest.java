@@ -125,6 +125,12 @@ class DurabilityTest {
       assertThat(files.map(f -> f.getFileName().toString())).contains("snapshot-3.json.gz") // reset 1, closes 2, 3
           .doesNotContain("snapshot-2.json.gz");
     }
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) { // they hold the data: owner only
+      for (String f : List.of("journal.log", "snapshot-3.json.gz", "token.secret")) {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+            dir.resolve(f)))).as(f).isEqualTo("rw-------");
+      }
+    }
   }
 
   @Test

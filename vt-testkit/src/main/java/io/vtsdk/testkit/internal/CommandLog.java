@@ -112,7 +112,10 @@ final class CommandLog implements AutoCloseable {
           good = in.position();
         }
       }
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      if (!Files.exists(file)) {
+        Durability.createOwnerOnly(file);
+      }
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
       long cut = ch.size() - good;
       ch.truncate(good);
       ch.position(good);
@@ -171,8 +174,8 @@ final class CommandLog implements AutoCloseable {
   synchronized void restartWith(Command... commands) throws IOException {
     synchronized (syncLock) {
       Path tmp = file.resolveSibling(FILE + ".tmp");
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      Durability.createOwnerOnly(tmp);
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         for (Command c : commands) {
           ByteBuffer frame = frame(c);
           while (frame.hasRemaining()) {

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * to one instant, is appended to the {@link CommandLog} in that order, and is forced to disk before its answer leaves
  * (group commit, outside the lock); a read waits for the writes it may have seen to be on disk. A restart
  * replays the log in order with the same instants, so the state (ids, versions, events, idempotency records) is the
- * same as before. The data directory also keeps the token secret, so tokens survive a restart, and a lock file, so
- * two servers cannot share it. Not API.
+ * same as before; snapshots of the whole state bound that replay. The data directory also keeps the token secret, so
+ * tokens survive a restart, and a lock file, so two servers cannot share it. Its files hold the data (personal data,
+ * if any was sent) and are made readable by their owner only. Not API.
  */
 public final class Durability implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Durability.class);
@@ -40,7 +41,7 @@ public final class Durability implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final byte[] secret;
-  private CommandLog log;
+  private final CommandLog log;
   private List<CommandLog.Command> pending;
   private StoreSnapshot snapshot;
   /** The generation of the current journal: it grows at each snapshot and reset. */
@@ -188,8 +189,8 @@ public final class Durability implements AutoCloseable {
     Path file = dir.resolve(SNAPSHOT_PREFIX + next + SNAPSHOT_SUFFIX);
     Path tmp = dir.resolve(SNAPSHOT_PREFIX + next + SNAPSHOT_SUFFIX + ".tmp");
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      createOwnerOnly(tmp);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(
             new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16), 1 << 16);
         snapshot.write(out);
@@ -405,8 +406,8 @@ public final class Durability implements AutoCloseable {
   private static void writeDurably(Path file, byte[] content, boolean ownerOnly) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
-    if (ownerOnly && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    if (ownerOnly) {
+      createOwnerOnly(tmp);
     }
     Files.write(tmp, content);
     try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -428,6 +429,16 @@ public final class Durability implements AutoCloseable {
     new SecureRandom().nextBytes(s);
     writeDurably(file, s, true);
     return s;
+  }
+
+  /** Creates {@code file} empty, readable and writable by its owner only where the platform has POSIX permissions. */
+  static void createOwnerOnly(Path file) throws IOException {
+    Files.deleteIfExists(file);
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } else {
+      Files.createFile(file);
+    }
   }
 
   /** Forces a directory's entries (a new or renamed file) to disk, where the platform allows it. */
