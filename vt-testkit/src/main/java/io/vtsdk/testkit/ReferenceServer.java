@@ -115,8 +115,13 @@ public final class ReferenceServer implements AutoCloseable {
     } else {
       router.durable(durability);
       admin.durable(durability);
-      if (!durability.start(router, json, api::sweep)) {
-        reset(); // journaled: the first records of a new data directory
+      try {
+        if (!durability.start(router, json, api::sweep)) {
+          reset(); // journaled: the first records of a new data directory
+        }
+      } catch (RuntimeException e) {
+        durability.release(); // as found: no snapshot of a half-restored state
+        throw e;
       }
     }
   }

@@ -171,6 +171,8 @@ class DurabilityTest {
     Files.delete(dir.resolve("snapshot-2.json.gz"));
     assertThatThrownBy(this::durable).isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("continues snapshot 2, which is missing");
+    assertThatThrownBy(this::durable).as("the failed start released the directory, wrote nothing")
+        .hasMessageContaining("continues snapshot 2, which is missing");
   }
 
   @Test

@@ -127,7 +127,14 @@ public final class Admin {
           md.update(a.getValue());
           md.update(store.attachmentDossier.get(a.getKey()).value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        router.digestIdempotency(md);
+        router.forEachIdempotencyRecord((scope, stored) -> {
+          md.update(scope.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          md.update(stored.requestHash());
+          Reply r = stored.reply();
+          md.update((r.status() + " " + new java.util.TreeMap<>(r.headers()))
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          md.update(r.body());
+        });
         md.update(json.writeValueAsBytes(List.of(store.nextId, clock.frozenOrOffset())));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);

@@ -380,6 +380,11 @@ public final class Durability implements AutoCloseable {
         LOG.warn("no snapshot at close ({}): the journal is complete, the next start replays it", e.toString());
       }
     }
+    release();
+  }
+
+  /** Releases the directory as it is on disk, without a snapshot (a start that failed). */
+  public void release() {
     try {
       log.close();
       lock.release();

@@ -105,23 +105,11 @@ public final class Router implements HttpHandler {
     return routes.stream().map(r -> r.method() + " " + r.template()).toList();
   }
 
-  /** Feeds every idempotency record, in key order, to {@code md} (the state fingerprint). */
-  void digestIdempotency(MessageDigest md) {
-    for (Map.Entry<String, Stored> e : new java.util.TreeMap<>(idempotency).entrySet()) {
-      md.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      md.update(e.getValue().requestHash());
-      Reply r = e.getValue().reply();
-      md.update(String.valueOf(r.status()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      md.update(new java.util.TreeMap<>(r.headers()).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      md.update(r.body());
-    }
-  }
-
   int idempotencyRecords() {
     return idempotency.size();
   }
 
-  /** Visits every idempotency record (a snapshot). */
+  /** Visits every idempotency record, in key order (the state fingerprint, a snapshot). */
   void forEachIdempotencyRecord(java.util.function.BiConsumer<String, Stored> visitor) {
     new java.util.TreeMap<>(idempotency).forEach(visitor);
   }
