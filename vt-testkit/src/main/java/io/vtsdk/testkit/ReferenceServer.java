@@ -38,7 +38,8 @@ import org.apiguardian.api.API;
 
 /**
  * A stateful reference ViaTrajectoire server for tests and demos: the {@code /v1} API with workflows, roles,
- * validation and eligibility, an in-memory store (durable with {@link Builder#dataDir}), a synthetic directory, and a control API under {@code /__admin}.
+ * validation and eligibility, an in-memory store (durable with {@link Builder#dataDir}), a synthetic directory, and
+ * a control API under {@code /__admin}.
  *
  * <pre>{@code
  * try (ReferenceServer server = ReferenceServer.builder().build().start()) {
