@@ -72,7 +72,7 @@ class DurabilityTest {
   }
 
   /** The data part of {@link ReferenceServer#state()}: without the journal's size, which a snapshot changes. */
-  private static Map<String, Object> data(ReferenceServer vt) {
+  static Map<String, Object> data(ReferenceServer vt) {
     Map<String, Object> state = new java.util.LinkedHashMap<>(vt.state());
     state.remove("journalRecords");
     state.remove("journalBytes");
@@ -81,16 +81,20 @@ class DurabilityTest {
 
   /** The data directory as a crash would leave it now: every acknowledged write is on disk. */
   private Path crashCopy(String name) throws Exception {
-    Path copy = dir.resolveSibling(dir.getFileName() + "-" + name);
-    Files.createDirectories(copy);
-    try (var files = Files.list(dir)) {
+    return crashCopy(dir, dir.resolveSibling(dir.getFileName() + "-" + name));
+  }
+
+  /** Copies a running server's data directory {@code from} (but its lock) into {@code to}, as a crash leaves it. */
+  static Path crashCopy(Path from, Path to) throws java.io.IOException {
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
       for (Path f : files.toList()) {
         if (!f.getFileName().toString().equals("lock")) {
-          Files.copy(f, copy.resolve(f.getFileName()));
+          Files.copy(f, to.resolve(f.getFileName()));
         }
       }
     }
-    return copy;
+    return to;
   }
 
   private static ReferenceServer durable(Path dir) {

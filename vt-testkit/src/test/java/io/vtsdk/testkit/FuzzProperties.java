@@ -54,20 +54,15 @@ class FuzzProperties {
 
   @AfterContainer
   static void stop() throws Exception {
-    Map<String, Object> before = data(server);
-    java.nio.file.Path crashed = java.nio.file.Files.createTempDirectory("vt-fuzz-crashed-");
+    Map<String, Object> before = DurabilityTest.data(server);
+    java.nio.file.Path crashed = DurabilityTest.crashCopy(dataDir,
+        java.nio.file.Files.createTempDirectory("vt-fuzz-crashed-"));
     try {
-      try (var files = java.nio.file.Files.list(dataDir)) {
-        for (java.nio.file.Path f : files.toList()) {
-          if (!f.getFileName().toString().equals("lock")) {
-            java.nio.file.Files.copy(f, crashed.resolve(f.getFileName()));
-          }
-        }
-      }
       server.close();
       for (java.nio.file.Path dir : List.of(crashed, dataDir)) {
         try (ReferenceServer again = durable(dir)) {
-          assertThat(data(again)).as("state after the fuzz run, restarted from %s", dir).isEqualTo(before);
+          assertThat(DurabilityTest.data(again)).as("state after the fuzz run, restarted from %s", dir)
+              .isEqualTo(before);
         }
       }
       System.out.println("fuzz run state, the same after a crash replay and a snapshot: " + before);
@@ -78,13 +73,6 @@ class FuzzProperties {
         }
       }
     }
-  }
-
-  private static Map<String, Object> data(ReferenceServer vt) {
-    Map<String, Object> state = new java.util.LinkedHashMap<>(vt.state());
-    state.remove("journalRecords");
-    state.remove("journalBytes");
-    return state;
   }
 
   record Attempt(String method, String path, String contentType, byte[] body, String token) {
