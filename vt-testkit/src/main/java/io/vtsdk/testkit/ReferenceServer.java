@@ -2,6 +2,7 @@ package io.vtsdk.testkit;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.vtsdk.core.VtCore;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.dossier.Dossier;
@@ -61,6 +62,14 @@ public final class ReferenceServer implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+    // Time limits per connection (seconds): a client that never finishes its request headers, or never reads the
+    // answer, is cut off instead of holding a worker forever (the JDK server's documented ServerConfig properties).
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", "10");
+    }
+    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+      System.setProperty("sun.net.httpserver.maxRspTime", "60");
+    }
   }
 
   /** The demo requesting unit (a cardiology ward with Prado conventions). */
@@ -76,7 +85,9 @@ public final class ReferenceServer implements AutoCloseable {
   private final Admin admin;
   private final Router router;
   private final Api api;
+  private final VtCore core;
   private final JsonMapper json;
+  private final String adminToken;
   /** The data directory's journal, or null: in memory. */
   private final Durability durability;
   private HttpServer http;
@@ -94,7 +105,11 @@ public final class ReferenceServer implements AutoCloseable {
       secret = new byte[32];
       new SecureRandom().nextBytes(secret);
     }
-    this.tokens = new TokenFactory(secret, clock, b.tokenLifetime);
+    // Token expiry runs on the real clock: moving the test clock (to trigger archiving) never invalidates a token.
+    this.tokens = new TokenFactory(secret, java.time.Clock.systemUTC(), b.tokenLifetime);
+    byte[] adminSecret = new byte[18];
+    new SecureRandom().nextBytes(adminSecret);
+    this.adminToken = "vt-admin-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(adminSecret);
     // Start-up is class loading: Hibernate Validator and the rule sets load on another thread while Jackson loads
     // on this one (measured: ~650 ms in sequence; see docs/performance.md).
     CompletableFuture<DossierValidator> validator =
@@ -104,11 +119,15 @@ public final class ReferenceServer implements AutoCloseable {
     this.json = VtJson.newMapper();
     this.controls = new Controls(b.journalCapacity);
     this.router = new Router(json, tokens, b.maxBodyBytes, store, controls);
-    this.api = new Api(store, json, clock, validator.join(), rules.join(), b.archiveAfter);
+    router.admin(b.admin ? adminToken : null);
+    router.inFlightBudget(b.maxInFlightBytes);
+    this.core = VtCore.builder().store(store.data()).clock(clock).validator(validator.join()).rules(rules.join())
+        .archiveAfter(b.archiveAfter).cursorSecret(secret).build();
+    this.api = new Api(core, json, clock);
     api.register(router);
-    new io.vtsdk.testkit.internal.FhirApi(store, api).register(router);
+    new io.vtsdk.testkit.internal.FhirApi(core, () -> publicBase() + "/fhir/").register(router);
     List<Unit> directory = b.demoData ? DemoData.directory(b.seed) : List.of();
-    this.admin = new Admin(store, clock, api, router, controls, directory, json, b.seed,
+    this.admin = new Admin(store, clock, core, router, controls, directory, json, b.seed,
         b.demoData && b.demoDossiers);
     admin.register(router);
     if (durability == null) {
@@ -117,7 +136,7 @@ public final class ReferenceServer implements AutoCloseable {
       router.durable(durability);
       admin.durable(durability);
       try {
-        if (!durability.start(router, json, api::sweep)) {
+        if (!durability.start(router, json, core::sweep, core::storeRestored)) {
           reset(); // journaled: the first records of a new data directory
         }
       } catch (RuntimeException e) {
@@ -169,6 +188,25 @@ public final class ReferenceServer implements AutoCloseable {
       throw new IllegalStateException("the server is not started: call start()");
     }
     return URI.create("http://" + http.getAddress().getAddress().getHostAddress() + ":" + http.getAddress().getPort());
+  }
+
+  /** The public base URL used in absolute links (the configured one, else {@link #baseUrl()}), without a final /. */
+  private String publicBase() {
+    String base = config.publicBaseUrl != null ? config.publicBaseUrl.toString() : baseUrl().toString();
+    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  /**
+   * The token of the control API ({@code Authorization: Bearer …} on {@code /__admin}), random per server; the
+   * control API answers over HTTP only when the server was built with {@link Builder#admin(boolean)}.
+   */
+  public String adminToken() {
+    return adminToken;
+  }
+
+  /** The core this server adapts: VT's behaviour, for in-process calls with a principal. */
+  public VtCore core() {
+    return core;
   }
 
   /** {@code baseUrl()} + {@code path}. */
@@ -231,7 +269,7 @@ public final class ReferenceServer implements AutoCloseable {
   private List<Dossier> load(List<Dossier> dossiers, List<List<String>> sendTo) {
     if (durability == null) {
       try {
-        return api.load(dossiers, sendTo, java.util.Locale.ENGLISH);
+        return admin.load(dossiers, sendTo, java.util.Locale.ENGLISH);
       } catch (ApiException e) {
         throw new IllegalArgumentException(e.describe(), e);
       }
@@ -345,12 +383,48 @@ public final class ReferenceServer implements AutoCloseable {
     private long maxAttachmentBytes = DossierValidator.DEFAULT_MAX_ATTACHMENT_BYTES;
     private Duration archiveAfter = Duration.ofDays(30);
     private Duration tokenLifetime = Duration.ofHours(12);
-    private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+    private int threads = Math.max(32, Runtime.getRuntime().availableProcessors() * 8);
     private int journalCapacity = 1000;
     private java.nio.file.Path dataDir;
     private long snapshotEvery = 100_000;
+    private boolean admin;
+    private URI publicBaseUrl;
+    private long maxInFlightBytes = Runtime.getRuntime().maxMemory() / 4;
 
     Builder() {}
+
+    /**
+     * Serves the control API ({@code /__admin}: reset, clock, fixtures, faults, state) over HTTP, behind its own
+     * token ({@link ReferenceServer#adminToken()}), for loopback {@code Host}s and same-origin callers only. Off by
+     * default: a web page open in the tester's browser must not be able to wipe the data. The Java handle
+     * ({@link ReferenceServer#reset()}, {@link ReferenceServer#setClock}…) works either way.
+     */
+    public Builder admin(boolean admin) {
+      this.admin = admin;
+      return this;
+    }
+
+    /** The base URL clients reach the server at, used in absolute links (default: the bound loopback address). */
+    public Builder publicBaseUrl(URI url) {
+      Objects.requireNonNull(url, "url");
+      if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
+        throw new IllegalArgumentException("publicBaseUrl must be an absolute http(s) URL");
+      }
+      this.publicBaseUrl = url;
+      return this;
+    }
+
+    /**
+     * How many request-body bytes may be held at once across all calls (default a quarter of the heap); a call that
+     * would go past it is answered 503 with Retry-After, so uploads cannot exhaust the heap.
+     */
+    public Builder maxInFlightBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxInFlightBytes must be positive, got " + bytes);
+      }
+      this.maxInFlightBytes = bytes;
+      return this;
+    }
 
     /** Port to listen on; 0 (default) picks a free one. */
     public Builder port(int port) {

@@ -40,6 +40,8 @@ class AuthorizationMatrixTest {
     tokens.put(Caller.NONE, null);
 
     // Expected status per caller, in Caller order. Mutations are tried on fresh state each time (reset + setup).
+    // USAGER is an account of the usager space acting for the ward: it sees only the dossiers it created, so none
+    // of these (the owner created them). Aggregates are for receiving units (their own) and MDPHs (their département).
     // What a caller may not see is 404 (existence not revealed); a party without the right role gets 403; an
     // action that does not exist from the current status is 409 for every party. SMR has no eligibility rule set
     // (the orientation aid covers Sanitaire), hence 422 for the parties. SYSTEM tokens are refused everywhere.
@@ -50,27 +52,29 @@ class AuthorizationMatrixTest {
     matrix.put("GET /v1/units/{id}", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("POST /v1/dossiers", row(201, 403, 403, 403, 403, 403, 403, 403, 403, 401));
     matrix.put("GET /v1/dossiers", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
-    matrix.put("GET /v1/dossiers/{id}", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));
-    matrix.put("PUT /v1/dossiers/{id}", row(200, 404, 403, 404, 404, 404, 404, 200, 403, 401));
-    matrix.put("POST /v1/dossiers/{id}/validate", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));
-    matrix.put("POST /v1/dossiers/{id}/eligibility", row(422, 404, 422, 404, 404, 404, 404, 422, 403, 401));
-    matrix.put("POST /v1/dossiers/{id}/requests", row(201, 404, 404, 404, 404, 404, 404, 403, 403, 401));
+    matrix.put("GET /v1/dossiers/{id}", row(200, 404, 200, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("PUT /v1/dossiers/{id}", row(200, 404, 403, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/dossiers/{id}/validate", row(200, 404, 200, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/dossiers/{id}/eligibility", row(422, 404, 422, 404, 404, 404, 404, 404, 403, 401));
+    // "{}" gives no units: 422 for anyone authenticated, before any look-up
+    matrix.put("POST /v1/dossiers/{id}/preflight", row(422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
+    matrix.put("POST /v1/dossiers/{id}/requests", row(201, 404, 404, 404, 404, 404, 404, 404, 403, 401));
     // the matrix uploads without ?fileName=: 422 for anyone authenticated, before any look-up (reveals nothing)
     matrix.put("POST /v1/dossiers/{id}/attachments", row(422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
     matrix.put("GET /v1/attachments/{id}", row(404, 404, 404, 404, 404, 404, 404, 404, 403, 401));
     matrix.put("GET /v1/requests", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
-    matrix.put("GET /v1/requests/{id}", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));
-    matrix.put("GET /v1/requests/{id}/available-actions", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));
-    matrix.put("POST /v1/requests/{id}/read", row(403, 404, 200, 404, 404, 404, 404, 403, 403, 401));
-    matrix.put("POST /v1/requests/{id}/responses", row(403, 404, 200, 404, 404, 404, 404, 403, 403, 401));
-    matrix.put("POST /v1/requests/{id}/cancel", row(200, 404, 403, 404, 404, 404, 404, 403, 403, 401));
-    matrix.put("POST /v1/requests/{id}/confirm-admission", row(409, 404, 409, 404, 404, 404, 404, 409, 403, 401));
+    matrix.put("GET /v1/requests/{id}", row(200, 404, 200, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("GET /v1/requests/{id}/available-actions", row(200, 404, 200, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/requests/{id}/read", row(403, 404, 200, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/requests/{id}/responses", row(403, 404, 200, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/requests/{id}/cancel", row(200, 404, 403, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/requests/{id}/confirm-admission", row(409, 404, 409, 404, 404, 404, 404, 404, 403, 401));
     // the body "{}" is not a valid ESMS status: 422 for anyone authenticated (it reveals nothing about the request)
     matrix.put("POST /v1/requests/{id}/esms-statuses", row(422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
-    matrix.put("GET /v1/requests/{id}/esms-statuses", row(200, 404, 200, 404, 404, 404, 404, 200, 403, 401));
-    matrix.put("GET /v1/waiting-lists", row(403, 403, 200, 200, 200, 200, 403, 403, 403, 401));
+    matrix.put("GET /v1/requests/{id}/esms-statuses", row(200, 404, 200, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("GET /v1/waiting-lists", row(403, 403, 200, 200, 403, 200, 403, 403, 403, 401));
     matrix.put("GET /v1/indicators/requests", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
-    matrix.put("GET /v1/indicators/waiting-lists", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("GET /v1/indicators/waiting-lists", row(403, 403, 200, 200, 200, 200, 200, 403, 403, 401));
     matrix.put("GET /v1/events", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     // SDO FHIR: ESMS only; other roles 403; "{}" is not a Task (422); an unknown Task is 404
     matrix.put("GET /fhir/metadata", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
@@ -81,16 +85,17 @@ class AuthorizationMatrixTest {
     matrix.put("GET /fhir/DocumentReference/{id}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 401));
     matrix.put("GET /fhir/Task", row(403, 403, 403, 403, 403, 200, 403, 403, 403, 401));
     matrix.put("GET /fhir/Task/{id}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 401));
-    matrix.put("POST /__admin/reset", row(204, 204, 204, 204, 204, 204, 204, 204, 204, 204));
-    matrix.put("POST /__admin/fixtures", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 422)); // "{}": no dossiers
-    matrix.put("GET /__admin/clock", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("PUT /__admin/clock", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("POST /__admin/faults", row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400));
-    matrix.put("GET /__admin/faults", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("DELETE /__admin/faults", row(204, 204, 204, 204, 204, 204, 204, 204, 204, 204));
-    matrix.put("GET /__admin/journal", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("GET /__admin/state", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("POST /__admin/clock/advance", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    // the control API takes its own token only (the NONE column sends it): user tokens get 401
+    matrix.put("POST /__admin/reset", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 204));
+    matrix.put("POST /__admin/fixtures", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 422)); // "{}": no dossiers
+    matrix.put("GET /__admin/clock", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("PUT /__admin/clock", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("POST /__admin/faults", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 400));
+    matrix.put("GET /__admin/faults", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("DELETE /__admin/faults", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 204));
+    matrix.put("GET /__admin/journal", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("GET /__admin/state", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("POST /__admin/clock/advance", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
 
     assertThat(matrix.keySet()).as("every route has a row").containsExactlyInAnyOrderElementsOf(vt.routes());
 
@@ -114,7 +119,7 @@ class AuthorizationMatrixTest {
         Http.Res r = switch (method) {
           case "GET" -> http.get(path, token);
           case "DELETE" -> Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl() + path))
-              .DELETE().build());
+              .header("Authorization", "Bearer " + (token != null ? token : vt.adminToken())).DELETE().build());
           case "PUT" -> template.contains("clock") ? http.put(path, token, Map.of("instant", Fixtures.NOW.toString()))
               : http.put(path, token, Fixtures.sanitaire(), "If-Match", "\"2\"");
           default -> http.post(path, token, body(template));

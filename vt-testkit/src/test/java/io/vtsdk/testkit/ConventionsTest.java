@@ -86,7 +86,7 @@ class ConventionsTest extends ApiTestBase {
   @Test
   void badInputGetsPreciseProblemsNever5xxAndNothingIsWritten() {
     assertProblem(http.post("/v1/dossiers", requester, "{not json"), 400, "bad-request");
-    assertProblem(http.post("/v1/dossiers", requester, "[1,2]"), 400, "bad-request");
+    assertProblem(http.post("/v1/dossiers", requester, "[1,2]"), 400, "invalid-body");
     assertProblem(http.post("/v1/dossiers", requester, "{\"module\":\"NOPE\"}"), 400, "invalid-body");
     Http.Res wrongType = http.post("/v1/dossiers", requester,
         VtJson.toJson(Fixtures.sanitaire()).replace("\"birthDate\":\"1948-05-02\"",

@@ -72,7 +72,7 @@ class FhirEndpointsTest {
 
   EsmsStatus status(String code) {
     return new EsmsStatus("1" + ime69Finess, "IME Les Érables", Coding.of(NosTable.R357.url(), code), null,
-        Fixtures.TODAY, null, null, null, null, DECISION, "SDO-" + DECISION);
+        Fixtures.TODAY, null, null, null, null, DECISION, NAT_DECISION);
   }
 
 

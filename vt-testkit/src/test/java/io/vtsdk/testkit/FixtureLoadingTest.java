@@ -57,7 +57,7 @@ class FixtureLoadingTest extends ApiTestBase {
     assertThatThrownBy(() -> vt.load(io.vtsdk.model.json.VtJson.fromJson(
         io.vtsdk.model.json.VtJson.toJson(good).replace("\"FX-1\"", "\"D-9\""), Dossier.class)))
         .hasMessageContaining("server's own");
-    assertThatThrownBy(() -> vt.loadAndSend(good, UnitId.of("NOWHERE"))).hasMessageContaining("unknown unit");
+    assertThatThrownBy(() -> vt.loadAndSend(good, UnitId.of("NOWHERE"))).hasMessageContaining("routing.unit.unknown");
     assertThat(http.get("/v1/dossiers", requester).json().get("items")).isEmpty();
   }
 

@@ -37,7 +37,7 @@ class FuzzProperties {
   static java.nio.file.Path dataDir;
 
   static ReferenceServer durable(java.nio.file.Path dir) {
-    return ReferenceServer.builder().maxBodyBytes(64 * 1024).dataDir(dir).build().start();
+    return ReferenceServer.builder().admin(true).maxBodyBytes(64 * 1024).dataDir(dir).build().start();
   }
 
   @BeforeContainer

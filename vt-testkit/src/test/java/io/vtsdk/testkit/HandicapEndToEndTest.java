@@ -23,6 +23,10 @@ class HandicapEndToEndTest {
   String mdph;
   String ime;
 
+  /** idNat_Struct of IME-69 in the demo directory of seed 42 (the FINESS is generated, Luhn-valid). */
+  static final String IME69_STRUCT = "1" + ReferenceServer.builder().build().core().unit(UnitId.of("IME-69"))
+      .structure().value();
+
   @BeforeEach
   void setUp(ReferenceServer server) {
     vt = server;
@@ -40,8 +44,9 @@ class HandicapEndToEndTest {
     return sent.json().at("/items/0/id").asText();
   }
 
+  /** A status of the IME-69 structure (its FINESS from the directory) about the fixture's decision. */
   static EsmsStatus status(String code, String motif) {
-    return new EsmsStatus("1690000013", "IME Les Érables", Coding.of(NosTable.R357.url(), code),
+    return new EsmsStatus(IME69_STRUCT, "IME Les Érables", Coding.of(NosTable.R357.url(), code),
         motif == null ? null : Coding.of(NosTable.R358.url(), motif), Fixtures.TODAY, null, null, null, null,
         "MDPH69-2026-0042", null);
   }
@@ -88,7 +93,7 @@ class HandicapEndToEndTest {
         .requester(new Requester(UnitId.of("MDPH-69"), null)).build()).json().get("id").asText();
     Http.Res mas = http.post("/v1/dossiers/" + id + "/requests", mdph, Map.of("units", List.of("MAS-38")));
     assertThat(mas.status()).isEqualTo(422);
-    assertThat(mas.json().get("detail").asText()).contains("does not orient to the category of MAS-38");
+    assertThat(mas.json().at("/violations/0/code").asText()).isEqualTo("routing.handicap.category");
     assertThat(http.get("/v1/waiting-lists?unit=MAS-38", ime).status()).isEqualTo(403);
   }
 }

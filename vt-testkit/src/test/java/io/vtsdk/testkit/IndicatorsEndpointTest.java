@@ -16,7 +16,8 @@ class IndicatorsEndpointTest {
       // the ward sent 5 requests in the demo: SMR x2 (one read and accepted), CPAM (answered), PCO
       JsonNode ward = http.get("/v1/indicators/requests", vt.demoToken(Role.REQUESTER)).json();
       assertThat(ward.get("requests").asInt()).isEqualTo(4);
-      assertThat(ward.at("/readRate/numerator").asInt()).isEqualTo(1);
+      // an answered request was read (answered ⊂ read, seed 002): the accepted SMR one and the CPAM's
+      assertThat(ward.at("/readRate/numerator").asInt()).isEqualTo(2);
       assertThat(ward.at("/responseRate/numerator").asInt()).isEqualTo(2);
       assertThat(ward.at("/responseRate/percent").decimalValue()).isEqualByComparingTo("50.0");
       JsonNode sanitaireOnly = http.get("/v1/indicators/requests?module=SANITAIRE", vt.demoToken(Role.REQUESTER))
@@ -25,9 +26,12 @@ class IndicatorsEndpointTest {
 
       String ime = vt.tokens().issue(Role.ESMS, UnitId.of("IME-69"), null);
       String request = http.get("/v1/requests", ime).json().at("/items/0/id").asText();
-      Http.Res reported = http.post("/v1/requests/" + request + "/esms-statuses", ime, "{\"idNatStruct\":\"1690000013\",\"status\":{\"system\":"
+      String decision = http.get("/v1/dossiers/" + http.get("/v1/requests/" + request, ime).json()
+          .get("dossierId").asText(), ime).json().at("/mdphDecision/idDecision").asText();
+      Http.Res reported = http.post("/v1/requests/" + request + "/esms-statuses", ime, "{\"idNatStruct\":\""
+          + HandicapEndToEndTest.IME69_STRUCT + "\",\"status\":{\"system\":"
           + "\"https://mos.esante.gouv.fr/NOS/TRE_R357-StatutPersonnePriseCharge/FHIR/TRE-R357-StatutPersonnePriseCharge\","
-          + "\"code\":\"42\"},\"statusDate\":\"2026-11-23\",\"idDecision\":\"D\"}");
+          + "\"code\":\"42\"},\"statusDate\":\"2026-11-23\",\"idDecision\":\"" + decision + "\"}");
       assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
       JsonNode rows = http.get("/v1/indicators/waiting-lists", ime).json().get("items");
       JsonNode imeRow = null;

@@ -73,7 +73,8 @@ class WorkflowEndToEndTest extends ApiTestBase {
     Http.Res wrongCpam = http.post("/v1/dossiers/" + id + "/requests", requester,
         Map.of("units", List.of("CPAM-381")));
     assertThat(wrongCpam.status()).isEqualTo(422);
-    assertThat(wrongCpam.json().get("detail").asText()).contains("CPAM de rattachement (691)");
+    assertThat(wrongCpam.json().at("/violations/0/code").asText()).isEqualTo("routing.prado.cpam");
+    assertThat(wrongCpam.json().at("/violations/0/path").asText()).isEqualTo("/units/0");
 
     String request = http.post("/v1/dossiers/" + id + "/requests", requester, Map.of("units", List.of("CPAM-691")))
         .json().at("/items/0/id").asText();

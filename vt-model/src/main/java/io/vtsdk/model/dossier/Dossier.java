@@ -76,6 +76,13 @@ public record Dossier(
     return new Builder(id, module);
   }
 
+  /** This dossier under another id (a server gives the ids of the dossiers it stores). */
+  public Dossier withId(DossierId newId) {
+    return new Dossier(newId, number, module, patient, requester, requestType, hospitalisationDate,
+        plannedDischargeDate, desiredEntryDate, orientation, medical, care, adminSocial, requestingService, attachments,
+        consent, mdphDecision, status, version, createdAt, updatedAt, history);
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder(id, module);
     b.number = number;

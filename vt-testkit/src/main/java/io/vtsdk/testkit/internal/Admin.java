@@ -2,6 +2,7 @@ package io.vtsdk.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vtsdk.core.VtCore;
 import io.vtsdk.model.directory.Unit;
 import io.vtsdk.testkit.Fault;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.Map;
 public final class Admin {
   private final Store store;
   private final MutableClock clock;
-  private final Api api;
+  private final VtCore core;
   private final Router router;
   private final Controls controls;
   private final List<Unit> directory;
@@ -26,26 +27,31 @@ public final class Admin {
   private final JsonMapper json;
   private Durability durability;
 
-  public Admin(Store store, MutableClock clock, Api api, Router router, Controls controls, List<Unit> directory,
+  public Admin(Store store, MutableClock clock, VtCore core, Router router, Controls controls, List<Unit> directory,
       JsonMapper json, long seed, boolean demoDossiers) {
     this.controls = controls;
     this.seed = seed;
     this.demoDossiers = demoDossiers;
     this.store = store;
     this.clock = clock;
-    this.api = api;
+    this.core = core;
     this.router = router;
     this.directory = List.copyOf(directory);
     this.json = json;
   }
 
+  /** Bounds of the test clock: every date the model handles stays representable (no overflow, no 500). */
+  static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+  static final Duration MAX_ADVANCE = Duration.ofDays(36_500);
+
   public void register(Router r) {
-    r.publicRoute("POST", "/__admin/reset", c -> {
+    r.adminRoute("POST", "/__admin/reset", c -> {
       reset();
       return new Reply(204, Map.of(), new byte[0]);
     });
-    r.publicRoute("GET", "/__admin/clock", c -> clockReply());
-    r.publicRoute("POST", "/__admin/fixtures", c -> {
+    r.adminRoute("GET", "/__admin/clock", c -> clockReply());
+    r.adminRoute("POST", "/__admin/fixtures", c -> {
       JsonNode b = c.jsonBody();
       JsonNode list = b.path("dossiers");
       if (!list.isArray() || list.isEmpty()) {
@@ -63,9 +69,9 @@ public final class Admin {
         b.path("sendTo").path(d.get("id").asText()).forEach(u -> units.add(u.asText()));
         sendTo.add(units);
       }
-      return json(201, Envelopes.Items.of(api.load(dossiers, sendTo, c.locale)));
+      return json(201, Envelopes.Items.of(load(dossiers, sendTo, c.locale)));
     });
-    r.controlRoute("POST", "/__admin/faults", c -> {
+    r.adminControlRoute("POST", "/__admin/faults", c -> {
       JsonNode b = c.jsonBody();
       if (b.isObject() && !b.has("times")) {
         ((com.fasterxml.jackson.databind.node.ObjectNode) b).put("times", -1); // absent: every matching call
@@ -74,33 +80,43 @@ public final class Admin {
       controls.add(f);
       return json(201, f);
     });
-    r.publicRoute("GET", "/__admin/faults", c -> json(200, Envelopes.Items.of(controls.faults())));
-    r.controlRoute("DELETE", "/__admin/faults", c -> {
+    r.adminRoute("GET", "/__admin/faults", c -> json(200, Envelopes.Items.of(controls.faults())));
+    r.adminControlRoute("DELETE", "/__admin/faults", c -> {
       controls.clearFaults();
       return new Reply(204, Map.of(), new byte[0]);
     });
-    r.publicRoute("GET", "/__admin/state", c -> json(200, state()));
-    r.publicRoute("GET", "/__admin/journal", c -> json(200, Envelopes.Items.of(controls.journal())));
-    r.publicRoute("PUT", "/__admin/clock", c -> {
+    r.adminRoute("GET", "/__admin/state", c -> json(200, state()));
+    r.adminRoute("GET", "/__admin/journal", c -> json(200, Envelopes.Items.of(controls.journal())));
+    r.adminRoute("PUT", "/__admin/clock", c -> {
       JsonNode b = c.jsonBody();
       if (!b.hasNonNull("instant")) {
         throw new ApiException(422, "validation-failed", "give {\"instant\": \"2026-11-23T10:00:00Z\"}");
       }
+      Instant instant;
       try {
-        setClock(Instant.parse(b.get("instant").asText()));
+        instant = Instant.parse(b.get("instant").asText());
       } catch (DateTimeParseException e) {
         throw new ApiException(422, "validation-failed", "instant must be ISO-8601, e.g. 2026-11-23T10:00:00Z");
       }
+      if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+        throw new ApiException(422, "validation-failed", "instant must be between " + EARLIEST + " and " + LATEST);
+      }
+      setClock(instant);
       return clockReply();
     });
-    r.publicRoute("POST", "/__admin/clock/advance", c -> {
+    r.adminRoute("POST", "/__admin/clock/advance", c -> {
       JsonNode b = c.jsonBody();
-      int archived;
+      Duration d;
       try {
-        archived = advanceClock(Duration.parse(b.path("duration").asText("")));
+        d = Duration.parse(b.path("duration").asText(""));
       } catch (DateTimeParseException e) {
         throw new ApiException(422, "validation-failed", "give {\"duration\": \"P31D\"} (ISO-8601 duration)");
       }
+      if (d.isNegative() || d.compareTo(MAX_ADVANCE) > 0 || clock.instant().plus(d).isAfter(LATEST)) {
+        throw new ApiException(422, "validation-failed", "duration must be from PT0S to " + MAX_ADVANCE
+            + " and keep the clock before " + LATEST);
+      }
+      int archived = advanceClock(d);
       return json(200, Map.of("instant", clock.instant().toString(), "archived", archived));
     });
   }
@@ -112,20 +128,17 @@ public final class Admin {
    */
   public Map<String, Object> state() {
     return store.read(() -> {
+      io.vtsdk.core.InMemoryStore.Dump dump = store.data().dump();
       java.security.MessageDigest md = sha256();
       try {
-        for (Object part : List.of(store.units.values(), store.dossiers.values(), store.requests.values(),
-            store.events, store.statusLog, store.requestsByDossier)) {
+        for (Object part : List.of(dump.units(), dump.dossiers(), dump.requests(), dump.events(), dump.statuses(),
+            dump.agreements())) {
           md.update(json.writeValueAsBytes(part));
         }
-        for (Store.RecordedConsent c : store.consents) {
-          md.update(json.writeValueAsBytes(List.of(c.id(), c.request(), c.at(), c.consent().idNatStruct(),
-              c.consent().date(), c.consent().idNatDecision())));
-        }
-        for (Map.Entry<io.vtsdk.model.AttachmentId, byte[]> a : store.attachmentContents.entrySet()) {
-          md.update(a.getKey().value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-          md.update(a.getValue());
-          md.update(store.attachmentDossier.get(a.getKey()).value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (io.vtsdk.core.InMemoryStore.AttachmentRow a : dump.attachments()) {
+          md.update(a.id().value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          md.update(a.content());
+          md.update(a.dossier().value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         router.forEachIdempotencyRecord((scope, stored) -> {
           md.update(scope.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -135,19 +148,19 @@ public final class Admin {
               .getBytes(java.nio.charset.StandardCharsets.UTF_8));
           md.update(r.body());
         });
-        md.update(json.writeValueAsBytes(List.of(store.nextId, clock.frozenOrOffset())));
+        md.update(json.writeValueAsBytes(List.of(dump.nextId(), clock.frozenOrOffset())));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
       Map<String, Object> out = new java.util.LinkedHashMap<>();
       out.put("sha256", java.util.HexFormat.of().formatHex(md.digest()));
-      out.put("units", store.units.size());
-      out.put("dossiers", store.dossiers.size());
-      out.put("requests", store.requests.size());
-      out.put("events", store.events.size());
-      out.put("esmsStatuses", store.statusLog.size());
-      out.put("consents", store.consents.size());
-      out.put("attachments", store.attachmentContents.size());
+      out.put("units", dump.units().size());
+      out.put("dossiers", dump.dossiers().size());
+      out.put("requests", dump.requests().size());
+      out.put("events", dump.events().size());
+      out.put("esmsStatuses", dump.statuses().size());
+      out.put("consents", dump.agreements().size());
+      out.put("attachments", dump.attachments().size());
       out.put("idempotencyRecords", router.idempotencyRecords());
       if (durability != null) {
         out.putAll(durability.stats());
@@ -184,25 +197,53 @@ public final class Admin {
   /** Clears dossiers, requests, events and idempotency records; reloads the directory; clock back to system time. */
   public void reset() {
     store.write(() -> {
-      store.clearData();
-      store.units.clear();
-      directory.forEach(u -> store.units.put(u.id(), u));
+      clock.reset();
+      core.reset(directory);
       router.clearIdempotency();
       controls.clearFaults();
       controls.clearJournal();
-      clock.reset();
       if (demoDossiers) {
-        api.seed(DemoDossiers.scenarios(seed, java.time.LocalDate.now(clock)));
+        core.load(fixtures(DemoDossiers.scenarios(seed, java.time.LocalDate.now(clock))), java.util.Locale.FRENCH,
+            true);
       }
       return null;
     });
+  }
+
+  private static List<VtCore.Fixture> fixtures(List<DemoDossiers.Scenario> scenarios) {
+    List<VtCore.Fixture> out = new java.util.ArrayList<>();
+    for (DemoDossiers.Scenario sc : scenarios) {
+      out.add(new VtCore.Fixture(sc.draft(), sc.sendTo().stream().map(io.vtsdk.model.UnitId::of).toList(),
+          sc.steps().stream().map(st -> new VtCore.Step(st.requestIndex(), st.action(), st.role(),
+              st.responseKind() == null ? null : io.vtsdk.model.request.ResponseKind.valueOf(st.responseKind())))
+              .toList()));
+    }
+    return out;
+  }
+
+  /**
+   * Loads fixture dossiers as if their requesting units had created them (and sent them to the given units), keeping
+   * their ids; all or nothing. Ids of the server's {@code D-n} form are refused.
+   */
+  public List<io.vtsdk.model.dossier.Dossier> load(List<io.vtsdk.model.dossier.Dossier> dossiers,
+      List<List<String>> sendTo, java.util.Locale locale) {
+    List<VtCore.Fixture> fixtures = new java.util.ArrayList<>();
+    for (int i = 0; i < dossiers.size(); i++) {
+      fixtures.add(new VtCore.Fixture(dossiers.get(i), sendTo.get(i).stream().map(io.vtsdk.model.UnitId::of)
+          .toList(), List.of()));
+    }
+    try {
+      return core.load(fixtures, locale, false);
+    } catch (io.vtsdk.core.VtCoreException e) {
+      throw ApiException.of(e);
+    }
   }
 
   /** Sets the clock, then runs auto-archiving. */
   public void setClock(Instant instant) {
     store.write(() -> {
       clock.set(instant);
-      return api.sweep();
+      return core.sweep();
     });
   }
 
@@ -210,7 +251,7 @@ public final class Admin {
   public int advanceClock(Duration d) {
     return store.write(() -> {
       clock.advance(d);
-      return api.sweep();
+      return core.sweep();
     });
   }
 }

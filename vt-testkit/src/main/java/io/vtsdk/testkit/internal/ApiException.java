@@ -48,6 +48,24 @@ public final class ApiException extends RuntimeException {
     return sb.toString();
   }
 
+  /** The HTTP form of a refusal of the core. */
+  public static ApiException of(io.vtsdk.core.VtCoreException e) {
+    int status = switch (e.kind()) {
+      case BAD_INPUT -> 400;
+      case NOT_FOUND -> 404;
+      case FORBIDDEN -> 403;
+      case CONFLICT, ILLEGAL_TRANSITION -> 409;
+      case STALE -> 412;
+      case INVALID -> 422;
+      case CAPACITY -> "payload-too-large".equals(e.code()) ? 413 : 507;
+    };
+    Map<String, Object> ext = new java.util.LinkedHashMap<>(e.details());
+    if (e.kind() == io.vtsdk.core.VtCoreException.Kind.STALE && ext.get("currentVersion") instanceof Long v) {
+      ext.put("currentEtag", "\"" + v + "\"");
+    }
+    return new ApiException(status, e.code(), e.getMessage(), e.violations(), ext);
+  }
+
   static ApiException notFound(String what, String id) {
     return new ApiException(404, "not-found", what + " '" + id + "' not found (or not visible to you)");
   }

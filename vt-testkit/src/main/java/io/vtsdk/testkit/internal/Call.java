@@ -1,8 +1,10 @@
 package io.vtsdk.testkit.internal;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vtsdk.core.Principal;
 import io.vtsdk.model.json.JsonPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -82,12 +84,10 @@ public final class Call {
     try {
       return json.readTree(body);
     } catch (JsonProcessingException e) {
-      // limits (nesting depth, string length) raise errors without a location
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr();
-      throw ApiException.badRequest("malformed JSON" + where + ": " + e.getOriginalMessage());
+      // Jackson's message quotes the input: only the rule and the location are told
+      throw ApiException.badRequest(JsonPaths.rule(e));
     } catch (IOException e) {
-      throw ApiException.badRequest("unreadable body: " + e.getMessage());
+      throw ApiException.badRequest("unreadable body");
     }
   }
 
@@ -99,14 +99,11 @@ public final class Call {
     try {
       return json.treeToValue(node, type);
     } catch (JsonProcessingException e) {
-      Throwable root = e;
-      while (root.getCause() != null && root.getCause() != root) {
-        root = root.getCause();
-      }
-      String why = root instanceof IllegalArgumentException || root instanceof NullPointerException
-          ? root.getMessage() : e.getOriginalMessage();
-      throw new ApiException(400, "invalid-body", "invalid " + type.getSimpleName() + " at '"
-          + JsonPaths.pointer(e) + "': " + (why == null ? "a required value is missing" : why));
+      // the pointer and the rule, never the value (Jackson's and the value types' messages quote it)
+      String pointer = JsonPaths.pointer(e);
+      String rule = JsonPaths.rule(e);
+      throw new ApiException(400, "invalid-body", "invalid " + type.getSimpleName() + " at '" + pointer + "': "
+          + rule, List.of(new io.vtsdk.model.validation.Violation(pointer, "json.invalid", rule)), Map.of());
     }
   }
 

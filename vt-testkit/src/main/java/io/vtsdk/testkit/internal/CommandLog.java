@@ -1,5 +1,7 @@
 package io.vtsdk.testkit.internal;
 
+
+import io.vtsdk.core.Principal;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.workflow.Role;
 import java.io.ByteArrayOutputStream;

@@ -124,8 +124,9 @@ public final class Durability implements AutoCloseable {
    * @return false for a new data directory (nothing to bring back: the caller resets, which starts the journal)
    * @throws UncheckedIOException when the snapshot the journal continues is missing or unreadable
    */
-  public boolean start(Router router, com.fasterxml.jackson.databind.json.JsonMapper json, Runnable sweep) {
-    this.snapshot = new StoreSnapshot(store, router, clock, json);
+  public boolean start(Router router, com.fasterxml.jackson.databind.json.JsonMapper json, Runnable sweep,
+      Runnable restored) {
+    this.snapshot = new StoreSnapshot(store, router, clock, json, restored);
     List<CommandLog.Command> commands = pending;
     pending = List.of();
     long latest = latestSnapshot();
@@ -244,7 +245,7 @@ public final class Durability implements AutoCloseable {
 
   /**
    * Runs the write {@code work} of {@code call} under the write lock with the clock pinned, and journals it before
-   * returning. A refused call (an exception) is journaled only as the auto-archiving it may have done.
+   * returning. A refused call (an exception) is rolled back whole, the auto-archiving it ran included, and not journaled.
    */
   Reply write(Call call, boolean reset, Supplier<Reply> work) {
     check();
@@ -253,23 +254,15 @@ public final class Durability implements AutoCloseable {
       return store.write(() -> {
         boolean live = replayAt == null;
         Instant now = live ? Instant.now() : replayAt;
-        long sweepsBefore = store.sweeps;
-        try {
-          Reply reply = pinned(now, work);
-          if (live) {
-            seq[0] = journal(command(call, now), reset);
-            if (log.records() >= snapshotEvery) {
-              snapshot(); // restarts the journal, forced: nothing left to sync
-              seq[0] = 0;
-            }
+        Reply reply = pinned(now, work);
+        if (live) {
+          seq[0] = journal(command(call, now), reset);
+          if (log.records() >= snapshotEvery) {
+            snapshot(); // restarts the journal, forced: nothing left to sync
+            seq[0] = 0;
           }
-          return reply;
-        } catch (RuntimeException e) {
-          if (live && store.sweeps != sweepsBefore) {
-            seq[0] = journal(CommandLog.Command.sweep(now), false);
-          }
-          throw e;
         }
+        return reply;
       });
     } finally {
       if (seq[0] > 0) {

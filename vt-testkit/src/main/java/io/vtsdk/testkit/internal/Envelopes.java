@@ -18,27 +18,6 @@ final class Envelopes {
     static Items of(List<?> items) {
       return new Items(items, null);
     }
-
-    /**
-     * A page of the elements of {@code inOrder} that match, after position {@code after} (1-based; 0 = from the
-     * start). The cursor is a position in insertion order, so it stays valid as long as nothing is removed (only a
-     * reset removes data), whatever the ids look like.
-     */
-    static <T> Items page(Iterable<T> inOrder, java.util.function.Predicate<? super T> filter, long after, int limit) {
-      List<T> out = new java.util.ArrayList<>(Math.min(limit, 64));
-      long position = 0;
-      for (T t : inOrder) {
-        position++;
-        if (position <= after || !filter.test(t)) {
-          continue;
-        }
-        if (out.size() == limit) {
-          return new Items(out, String.valueOf(position - 1)); // resume just before the first one left out
-        }
-        out.add(t);
-      }
-      return new Items(out, null);
-    }
   }
 
   record Actions(RequestStatus status, TaskStatus taskStatus,

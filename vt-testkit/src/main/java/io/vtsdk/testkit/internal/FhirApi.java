@@ -5,13 +5,12 @@ import io.vtsdk.fhir.VtFhir;
 import io.vtsdk.fhir.sdo.SdoDocuments;
 import io.vtsdk.fhir.sdo.SdoProfiles;
 import io.vtsdk.fhir.sdo.SdoTaskMapper;
-import io.vtsdk.model.VtModule;
-import io.vtsdk.model.directory.Unit;
+import io.vtsdk.core.Principal;
+import io.vtsdk.core.VtCore;
+import io.vtsdk.core.spi.RecordedAgreement;
+import io.vtsdk.core.spi.ReportedStatus;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.handicap.EsmsStatus;
-import io.vtsdk.model.request.AdmissionRequest;
-import io.vtsdk.model.validation.Stage;
-import io.vtsdk.model.workflow.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,8 +19,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Task;
 
@@ -33,12 +30,13 @@ import org.hl7.fhir.r4.model.Task;
  */
 public final class FhirApi {
   static final String FHIR_JSON = "application/fhir+json";
-  private final Store store;
-  private final Api api;
+  private final VtCore core;
+  private final java.util.function.Supplier<String> publicBase;
 
-  public FhirApi(Store store, Api api) {
-    this.store = store;
-    this.api = api;
+  /** {@code publicBase}: the server's public base URL + "/fhir/" (entry full URLs), never a request's Host. */
+  public FhirApi(VtCore core, java.util.function.Supplier<String> publicBase) {
+    this.core = core;
+    this.publicBase = publicBase;
   }
 
   public void register(Router r) {
@@ -53,7 +51,7 @@ public final class FhirApi {
 
   /** Flow 4: an ESMS reports a status; the request is found from the decision and the caller's unit. */
   private Reply createTask(Call c) {
-    Principal p = requireEsms(c);
+    core.requireSdo(c.principal());
     requireFhirJson(c);
     EsmsStatus status;
     try {
@@ -62,38 +60,13 @@ public final class FhirApi {
     } catch (FhirMappingException e) {
       throw new ApiException(422, "validation-failed", e.getMessage());
     }
-    api.requireValid(status, Stage.DRAFT, c.locale);
-    return store.write(() -> {
-      api.sweep();
-      requireOwnStructure(p, status.idNatStruct(), "idNat_Struct");
-      AdmissionRequest request = store.requests.values().stream()
-          .filter(r -> r.module() == VtModule.HANDICAP && r.unit().equals(p.unit()))
-          .filter(r -> decides(store.dossiers.get(r.dossierId()), status))
-          .reduce((a, b) -> b) // the latest notification of that decision to this unit
-          .orElseThrow(() -> new ApiException(404, "not-found", "no notification of decision "
-              + status.idDecision() + " to your unit"));
-      Api.Applied applied = api.applyEsmsStatus(p, request, status);
-      return fhir(201, task(applied.report())).withHeader("Location", "/fhir/Task/" + applied.report().id());
-    });
-  }
-
-  private static boolean decides(Dossier d, EsmsStatus s) {
-    return d != null && d.mdphDecision() != null && (s.idDecision().equals(d.mdphDecision().idDecision())
-        || s.idNatDecision() != null && s.idNatDecision().equals(natDecision(d)));
-  }
-
-  /**
-   * The decision's national id: the MDPH's own when it gave one, else the one this server, as SI-SDO, issues:
-   * {@code "SDO-" + idDecision}.
-   */
-  static String natDecision(Dossier d) {
-    return d.mdphDecision().idNatDecision() != null ? d.mdphDecision().idNatDecision()
-        : "SDO-" + d.mdphDecision().idDecision();
+    VtCore.AppliedStatus applied = core.reportEsmsStatusForDecision(c.principal(), status, c.locale);
+    return fhir(201, task(applied.report())).withHeader("Location", "/fhir/Task/" + applied.report().id());
   }
 
   /** Flow 2: an ESMS records the person's agreement for a decision it was notified of. */
   private Reply createConsent(Call c) {
-    Principal p = requireEsms(c);
+    core.requireSdo(c.principal());
     requireFhirJson(c);
     io.vtsdk.fhir.sdo.SdoConsent consent;
     try {
@@ -102,31 +75,11 @@ public final class FhirApi {
     } catch (FhirMappingException e) {
       throw new ApiException(422, "validation-failed", e.getMessage());
     }
-    return store.write(() -> {
-      requireOwnStructure(p, consent.idNatStruct(), "meta.source");
-      AdmissionRequest request = store.requests.values().stream()
-          .filter(r -> r.module() == VtModule.HANDICAP && r.unit().equals(p.unit()))
-          .filter(r -> {
-            Dossier d = store.dossiers.get(r.dossierId());
-            return d != null && d.mdphDecision() != null && consent.idNatDecision().equals(natDecision(d));
-          })
-          .reduce((a, b) -> b)
-          .orElseThrow(() -> new ApiException(404, "not-found", "no notification of decision "
-              + consent.idNatDecision() + " to your unit"));
-      Store.RecordedConsent recorded = new Store.RecordedConsent("C-" + (store.consents.size() + 1), request.id(),
-          consent, api.now());
-      store.consents.add(recorded);
-      org.hl7.fhir.r4.model.Consent out = io.vtsdk.fhir.sdo.SdoConsentMapper.toConsent(consent);
-      out.setId(recorded.id());
-      return fhir(201, out).withHeader("Location", "/fhir/Consent/" + recorded.id());
-    });
-  }
-
-  private void requireOwnStructure(Principal p, String idNatStruct, String element) {
-    Unit unit = store.units.get(p.unit());
-    if (unit != null && unit.structure() != null && !idNatStruct.equals("1" + unit.structure().value())) {
-      throw ApiException.forbidden(element + " is not the structure of your unit");
-    }
+    RecordedAgreement recorded = core.recordAgreement(c.principal(), consent.idNatStruct(), consent.date(),
+        consent.idNatDecision(), c.locale);
+    org.hl7.fhir.r4.model.Consent out = io.vtsdk.fhir.sdo.SdoConsentMapper.toConsent(consent);
+    out.setId(recorded.id());
+    return fhir(201, out).withHeader("Location", "/fhir/Consent/" + recorded.id());
   }
 
   private static void requireFhirJson(Call c) {
@@ -141,72 +94,35 @@ public final class FhirApi {
    * people this ESMS was notified about, wherever they were reported, after the given instant.
    */
   private Reply searchTasks(Call c) {
-    Principal p = requireEsms(c);
+    core.requireSdo(c.principal());
     Instant after = lastUpdatedAfter(c.query("_lastUpdated"));
     String elements = c.query("_elements");
     if (elements != null && !"id".equals(elements)) {
       throw ApiException.badRequest("_elements: only 'id' is supported");
     }
     onlyParameters(c, "_lastUpdated", "_elements");
-    String base = fullUrlBase(c);
-    return store.read(() -> {
-      Set<io.vtsdk.model.DossierId> mine = store.requests.values().stream()
-          .filter(r -> r.module() == VtModule.HANDICAP && r.unit().equals(p.unit()))
-          .map(AdmissionRequest::dossierId).collect(Collectors.toSet());
-      Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-      b.getMeta().addProfile(SdoProfiles.SDO_BUNDLE_NOTIFICATION_ESMS);
-      for (Store.ReportedStatus s : store.statusLog) {
-        AdmissionRequest r = store.requests.get(s.request());
-        if (r != null && mine.contains(r.dossierId()) && (after == null || s.at().isAfter(after))) {
-          Task t = "id".equals(elements) ? new Task() : task(s);
-          t.setId(s.id());
-          if ("id".equals(elements)) {
-            t.getMeta().addTag("http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "SUBSETTED", null);
-          }
-          b.addEntry().setFullUrl(base + "Task/" + s.id()).setResource(t).getSearch()
-              .setMode(Bundle.SearchEntryMode.MATCH);
-        }
+    Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+    b.getMeta().addProfile(SdoProfiles.SDO_BUNDLE_NOTIFICATION_ESMS);
+    for (ReportedStatus s : core.statusFeed(c.principal(), after)) {
+      Task t = "id".equals(elements) ? new Task() : task(s);
+      t.setId(s.id());
+      if ("id".equals(elements)) {
+        t.getMeta().addTag("http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "SUBSETTED", null);
       }
-      b.setTotal(b.getEntry().size());
-      return fhir(200, b);
-    });
+      b.addEntry().setFullUrl(publicBase.get() + "Task/" + s.id()).setResource(t).getSearch()
+          .setMode(Bundle.SearchEntryMode.MATCH);
+    }
+    b.setTotal(b.getEntry().size());
+    return fhir(200, b);
   }
 
   private Reply readTask(Call c) {
-    Principal p = requireEsms(c);
-    return store.read(() -> {
-      String id = c.path("id");
-      Store.ReportedStatus s = store.statusLog.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
-      AdmissionRequest r = s == null ? null : store.requests.get(s.request());
-      boolean visible = r != null && store.requests.values().stream().anyMatch(mine -> mine.unit().equals(p.unit())
-          && mine.dossierId().equals(r.dossierId()));
-      if (!visible) {
-        throw ApiException.notFound("Task", id);
-      }
-      return fhir(200, task(s));
-    });
+    return fhir(200, task(core.status(c.principal(), c.path("id"))));
   }
 
-  /**
-   * The Task of a stored status. A status reported through /v1 may lack what sdo-task requires: VT, as SI-SDO,
-   * completes nomESMS from its directory and idNat_Decision from the decision (or derives it: "SDO-" + idDecision,
-   * the reference server playing the role of the SI-SDO that issues national decision ids). Call under a lock.
-   */
-  private Task task(Store.ReportedStatus s) {
-    EsmsStatus status = s.status();
-    if (status.esmsName() == null || status.idNatDecision() == null) {
-      AdmissionRequest r = store.requests.get(s.request());
-      Unit unit = r == null ? null : store.units.get(r.unit());
-      Dossier d = r == null ? null : store.dossiers.get(r.dossierId());
-      String name = status.esmsName() != null ? status.esmsName() : unit != null ? unit.name() : status.idNatStruct();
-      String natDecision = status.idNatDecision() != null ? status.idNatDecision()
-          : d != null && d.mdphDecision() != null ? natDecision(d) : "SDO-" + status.idDecision();
-      status = new EsmsStatus(status.idNatStruct(), name, status.status(), status.motif(), status.statusDate(),
-          status.rorUnitId(), status.unitStatus(), status.unitMotif(), status.unitStatusDate(), status.idDecision(),
-          natDecision, status.unitName(), status.unitCategory(), status.reception(), status.sequentialReception(),
-          status.careMode(), status.rightType());
-    }
-    Task t = SdoTaskMapper.toTask(status, s.at());
+  /** The Task of a stored status (the core completed what sdo-task requires: ESMS name, national decision id). */
+  private static Task task(ReportedStatus s) {
+    Task t = SdoTaskMapper.toTask(s.status(), s.at());
     t.setId(s.id());
     return t;
   }
@@ -222,7 +138,8 @@ public final class FhirApi {
    * dossier's attachments), only once this ESMS has recorded the person's agreement (flow 2).
    */
   private Reply searchDocuments(Call c) {
-    Principal p = requireEsms(c);
+    Principal p = c.principal();
+    core.requireSdo(p);
     onlyParameters(c, "type", "identifier", "_lastUpdated", "_elements");
     String type = c.query("type");
     if (type != null && type.contains("|")) {
@@ -237,9 +154,8 @@ public final class FhirApi {
     }
     Instant after = lastUpdatedAfter(c.query("_lastUpdated"));
     boolean idsOnly = "id".equals(c.query("_elements"));
-    String base = fullUrlBase(c);
     String wanted = type;
-    return store.read(() -> {
+    {
       Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
       b.getMeta().addProfile(SdoProfiles.ESMS_BUNDLE_DECISION_EVALUATION);
       for (Doc d : documents(p)) {
@@ -250,56 +166,45 @@ public final class FhirApi {
         if (match) {
           org.hl7.fhir.r4.model.DocumentReference out = idsOnly ? new org.hl7.fhir.r4.model.DocumentReference() : r;
           out.setId(d.id());
-          b.addEntry().setFullUrl(base + "DocumentReference/" + d.id()).setResource(out).getSearch()
+          b.addEntry().setFullUrl(publicBase.get() + "DocumentReference/" + d.id()).setResource(out).getSearch()
               .setMode(Bundle.SearchEntryMode.MATCH);
         }
       }
       b.setTotal(b.getEntry().size());
       return fhir(200, b);
-    });
+    }
   }
 
   private Reply readDocument(Call c) {
-    Principal p = requireEsms(c);
-    return store.read(() -> {
-      Doc d = documents(p).stream().filter(x -> x.id().equals(c.path("id"))).findFirst()
-          .orElseThrow(() -> ApiException.notFound("DocumentReference", c.path("id")));
-      d.resource().setId(d.id());
-      return fhir(200, d.resource());
-    });
+    Doc d = documents(c.principal()).stream().filter(x -> x.id().equals(c.path("id"))).findFirst()
+        .orElseThrow(() -> ApiException.notFound("DocumentReference", c.path("id")));
+    d.resource().setId(d.id());
+    return fhir(200, d.resource());
   }
 
   /**
-   * The documents this ESMS may read: for each Handicap dossier notified to its unit, the decision document
-   * ({@code DEC-<dossier>}: the person's identity traits and the decision, as JSON — the IG's CDA is not produced)
-   * and, once it recorded an agreement, the dossier's attachments as evaluation documents ({@code EVAL-<attachment>}).
-   * Call under a lock.
+   * The documents this ESMS may read, as the core's policy gives them: for each Handicap dossier notified to its unit,
+   * the decision document ({@code DEC-<dossier>}: the person's identity traits and the decision, as JSON — the IG's
+   * CDA is not produced) and the attachments it may read as evaluation documents ({@code EVAL-<attachment>}, once it
+   * recorded the agreement).
    */
   private List<Doc> documents(Principal p) {
     List<Doc> out = new java.util.ArrayList<>();
-    Set<io.vtsdk.model.DossierId> seen = new java.util.HashSet<>();
-    for (AdmissionRequest r : store.requests.values()) {
-      Dossier d = store.dossiers.get(r.dossierId());
-      if (r.module() != VtModule.HANDICAP || !r.unit().equals(p.unit()) || d == null || d.mdphDecision() == null
-          || !seen.add(d.id())) {
-        continue;
-      }
-      String nat = natDecision(d);
-      Instant notified = r.sentAt() != null ? r.sentAt() : api.now();
+    for (VtCore.Notification n : core.notifications(p)) {
+      Dossier d = n.dossier();
       out.add(new Doc("DEC-" + d.id().value(), SdoDocuments.document(SdoDocuments.DECISION,
-          d.mdphDecision().idDecision(), nat, "application/json", decisionContent(d), notified)));
-      boolean agreed = store.consents.stream().anyMatch(x -> store.requests.get(x.request()) != null
-          && store.requests.get(x.request()).unit().equals(p.unit())
-          && store.requests.get(x.request()).dossierId().equals(d.id()));
-      if (agreed) {
-        for (io.vtsdk.model.dossier.Attachment a : d.attachments()) {
-          byte[] content = store.attachmentContents.get(a.id());
-          if (content != null) {
-            out.add(new Doc("EVAL-" + a.id().value(), SdoDocuments.document(SdoDocuments.EVALUATION,
-                d.mdphDecision().idDecision(), nat, a.contentType(), content,
-                a.uploadedAt() != null ? a.uploadedAt() : notified)));
-          }
+          d.mdphDecision().idDecision(), n.nationalDecisionId(), "application/json", decisionContent(d),
+          n.notifiedAt())));
+      for (io.vtsdk.model.dossier.Attachment a : n.readableAttachments()) {
+        byte[] content;
+        try (java.io.InputStream in = core.attachment(p, a.id()).content()) {
+          content = in.readAllBytes();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
         }
+        out.add(new Doc("EVAL-" + a.id().value(), SdoDocuments.document(SdoDocuments.EVALUATION,
+            d.mdphDecision().idDecision(), n.nationalDecisionId(), a.contentType(), content,
+            a.uploadedAt() != null ? a.uploadedAt() : n.notifiedAt())));
       }
     }
     return out;
@@ -365,19 +270,6 @@ public final class FhirApi {
             + String.join(", ", allowed) + ")");
       }
     }
-  }
-
-  /** The base of absolute entry URLs in a search Bundle, from the request's Host. */
-  private static String fullUrlBase(Call c) {
-    return "http://" + (c.header("Host") == null ? "localhost" : c.header("Host")) + "/fhir/";
-  }
-
-  private static Principal requireEsms(Call c) {
-    Principal p = c.principal();
-    if (p.role() != Role.ESMS) {
-      throw ApiException.forbidden("the SDO FHIR flows are for ESMS (role ESMS), not " + p.role());
-    }
-    return p;
   }
 
   /** {@code gt2026-11-22} or {@code gt2026-11-22T10:00:00Z}: the instant after which; null when absent. */

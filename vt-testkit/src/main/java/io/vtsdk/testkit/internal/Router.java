@@ -1,10 +1,12 @@
 package io.vtsdk.testkit.internal;
 
+
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.vtsdk.core.Principal;
 import io.vtsdk.model.validation.Violation;
 import io.vtsdk.testkit.Fault;
 import io.vtsdk.testkit.JournalEntry;
@@ -41,7 +43,7 @@ public final class Router implements HttpHandler {
 
   /** A route; {@code journaled}: a write the durable server journals (every method but GET, unless marked). */
   record Route(String method, String template, String[] segments, boolean authenticated, Handler handler,
-      long maxBody, boolean journaled) {}
+      long maxBody, boolean journaled, boolean admin) {}
 
   /** A matched route and its path parameters. */
   private record Match(Route route, Map<String, String> params) {}
@@ -55,8 +57,16 @@ public final class Router implements HttpHandler {
   private final Controls controls;
   private final java.util.concurrent.atomic.AtomicLong requestIds = new java.util.concurrent.atomic.AtomicLong();
   private Durability durability;
+  private volatile String adminToken;
+  /** Permits of 1 KiB of request body held in memory. */
+  private java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(Integer.MAX_VALUE);
 
   record Stored(byte[] requestHash, Reply reply) {}
+
+  /** How many idempotency records are kept (the oldest are forgotten first; keys are meant for prompt retries). */
+  static final int MAX_IDEMPOTENCY_RECORDS = 10_000;
+  /** Keys in the order they were recorded (changed under the store's write lock). */
+  private final java.util.ArrayDeque<String> idempotencyOrder = new java.util.ArrayDeque<>();
 
   public Router(JsonMapper json, TokenFactory tokens, long maxBodyBytes, Store store, Controls controls) {
     this.controls = controls;
@@ -72,27 +82,43 @@ public final class Router implements HttpHandler {
 
   /** An authenticated route with its own body limit (attachments). */
   public Router route(String method, String template, Handler h, long maxBody) {
-    return add(method, template, true, h, maxBody, !"GET".equals(method));
+    return add(method, template, true, h, maxBody, !"GET".equals(method), false);
   }
 
   /** An authenticated route that changes nothing whatever its method (a POST computing an answer). */
   public Router readOnlyRoute(String method, String template, Handler h) {
-    return add(method, template, true, h, maxBodyBytes, false);
+    return add(method, template, true, h, maxBodyBytes, false, false);
   }
 
   public Router publicRoute(String method, String template, Handler h) {
-    return add(method, template, false, h, maxBodyBytes, !"GET".equals(method));
+    return add(method, template, false, h, maxBodyBytes, !"GET".equals(method), false);
   }
 
-  /** A public test-control route whose effect is not data (faults): never journaled. */
-  public Router controlRoute(String method, String template, Handler h) {
-    return add(method, template, false, h, maxBodyBytes, false);
+  /** A control-API route ({@code /__admin}): served over HTTP only when the control API is on, behind its token. */
+  public Router adminRoute(String method, String template, Handler h) {
+    return add(method, template, false, h, maxBodyBytes, !"GET".equals(method), true);
+  }
+
+  /** A control-API route whose effect is not data (faults): never journaled. */
+  public Router adminControlRoute(String method, String template, Handler h) {
+    return add(method, template, false, h, maxBodyBytes, false, true);
   }
 
   private Router add(String method, String template, boolean authenticated, Handler h, long maxBody,
-      boolean journaled) {
-    routes.add(new Route(method, template, template.substring(1).split("/"), authenticated, h, maxBody, journaled));
+      boolean journaled, boolean admin) {
+    routes.add(new Route(method, template, template.substring(1).split("/"), authenticated, h, maxBody, journaled,
+        admin));
     return this;
+  }
+
+  /** Serves the control API over HTTP behind {@code token}; null: not over HTTP (the Java handle still works). */
+  public void admin(String token) {
+    this.adminToken = token;
+  }
+
+  /** Bounds the request-body bytes held at once across calls. */
+  public void inFlightBudget(long bytes) {
+    this.inFlight = new java.util.concurrent.Semaphore((int) Math.min(Integer.MAX_VALUE, Math.max(1, bytes / 1024)));
   }
 
   /** Makes the router journal its writes to {@code d} (the durable server). */
@@ -117,11 +143,13 @@ public final class Router implements HttpHandler {
   /** Puts back an idempotency record (from a snapshot). */
   void restoreIdempotency(String scope, byte[] requestHash, Reply reply) {
     idempotency.put(scope, new Stored(requestHash, reply));
+    idempotencyOrder.addLast(scope);
   }
 
   /** Forgets every stored idempotent response (admin reset). */
   public void clearIdempotency() {
     idempotency.clear();
+    idempotencyOrder.clear();
   }
 
   @Override
@@ -129,18 +157,19 @@ public final class Router implements HttpHandler {
     long start = System.nanoTime();
     ex.getResponseHeaders().set("X-Request-Id", "req-" + requestIds.incrementAndGet());
     String correlationId = Optional.ofNullable(ex.getRequestHeaders().getFirst("X-Correlation-Id"))
-        .filter(s -> !s.isBlank() && s.length() <= 128).orElseGet(Router::newCorrelationId);
+        .filter(Router::isSafeCorrelationId).orElseGet(Router::newCorrelationId);
     Locale locale = locale(ex.getRequestHeaders().getFirst("Accept-Language"));
     String template = "(none)";
     int status = 0;
     Fault fault = null;
     Principal principal = null;
+    int reserved = 0;
     try {
       String path = ex.getRequestURI().getPath();
       Match match = find(ex.getRequestMethod(), path);
       Route route = match.route();
       template = route.template();
-      if (!path.startsWith("/__admin")) {
+      if (!route.admin()) {
         fault = controls.take(ex.getRequestMethod(), template, path);
       }
       if (fault != null && fault.kind() == Fault.Kind.LATENCY) {
@@ -153,14 +182,25 @@ public final class Router implements HttpHandler {
         record(ex, template, status, correlationId, null, fault);
         return; // finally closes the exchange without an answer
       }
+      if (route.admin()) {
+        checkAdmin(ex);
+      }
       if (route.authenticated()) {
         principal = authenticate(ex.getRequestHeaders().getFirst("Authorization"));
       }
       String length = ex.getRequestHeaders().getFirst("Content-Length");
-      if (length != null && parseLong(length) > route.maxBody()) {
+      long declared = length == null ? -1 : parseLong(length);
+      if (declared > route.maxBody()) {
         Call.drain(ex.getRequestBody());
         throw new ApiException(413, "payload-too-large", "the body exceeds " + route.maxBody() + " bytes");
       }
+      // the body is held in memory while the call runs: reserve it first, or answer 503 at once (never hang)
+      int permits = (int) Math.min(Integer.MAX_VALUE, ((declared < 0 ? route.maxBody() : declared) + 1023) / 1024);
+      if (permits > 0 && !inFlight.tryAcquire(permits)) {
+        throw new ApiException(503, "unavailable", "the server holds too many request bodies at once; retry later",
+            List.of(), Map.of("retryAfter", 1));
+      }
+      reserved = permits;
       byte[] body = Call.readLimited(ex.getRequestBody(), route.maxBody());
       Call call = new Call(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
           ex.getRequestHeaders()::getFirst, match.params(), body, principal, locale, correlationId, json);
@@ -186,6 +226,9 @@ public final class Router implements HttpHandler {
       sendProblem(ex, new ApiException(500, "internal-error", "unexpected server error; correlation id "
           + correlationId), locale, correlationId);
     } finally {
+      if (reserved > 0) {
+        inFlight.release(reserved);
+      }
       ex.close();
       LOG.debug("{} {} -> {} in {} µs", ex.getRequestMethod(), template, status, (System.nanoTime() - start) / 1000);
     }
@@ -222,8 +265,13 @@ public final class Router implements HttpHandler {
 
   private Reply dispatch(Route route, Call call) {
     String key = call.header("Idempotency-Key");
-    return "POST".equals(call.method) && call.principal != null && key != null ? idempotent(route, call, key)
-        : route.handler().handle(call);
+    try {
+      // idempotency records only for writes: a POST that computes an answer (validate, preflight) needs none
+      return "POST".equals(call.method) && call.principal != null && key != null && route.journaled()
+          ? idempotent(route, call, key) : route.handler().handle(call);
+    } catch (io.vtsdk.core.VtCoreException e) {
+      throw ApiException.of(e);
+    }
   }
 
   /**
@@ -250,6 +298,21 @@ public final class Router implements HttpHandler {
       throw new IllegalStateException("the journal does not replay: " + c.method() + " " + m.route().template()
           + " succeeded when written but now answers " + e.status() + " " + e.code, e);
     }
+  }
+
+  /** A correlation id is echoed only when it is a token of 1–128 letters, digits and {@code . _ : -}. */
+  static boolean isSafeCorrelationId(String s) {
+    if (s.isEmpty() || s.length() > 128) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (!(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '.' || ch == '_'
+          || ch == ':' || ch == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -284,9 +347,56 @@ public final class Router implements HttpHandler {
       Reply reply = route.handler().handle(call);
       if (reply.status() < 500) {
         idempotency.put(scope, new Stored(hash, reply));
+        idempotencyOrder.addLast(scope);
+        while (idempotencyOrder.size() > MAX_IDEMPOTENCY_RECORDS) {
+          idempotency.remove(idempotencyOrder.removeFirst()); // bounded: the oldest key is forgotten first
+        }
       }
       return reply;
     });
+  }
+
+  /**
+   * The control API over HTTP: only when it is on, with its own token, for a loopback {@code Host} and, when the
+   * browser sends one, a same-origin {@code Origin} (a page on another site cannot reset or seed the server).
+   */
+  private void checkAdmin(HttpExchange ex) {
+    String token = adminToken;
+    if (token == null) {
+      throw new ApiException(404, "not-found", "no route (the control API is off: start the server with --admin)");
+    }
+    String host = ex.getRequestHeaders().getFirst("Host");
+    if (host == null || !isLoopbackAuthority(host)) {
+      throw ApiException.forbidden("the control API answers only for a loopback Host");
+    }
+    String origin = ex.getRequestHeaders().getFirst("Origin");
+    if (origin != null && !(origin.startsWith("http://") && isLoopbackAuthority(origin.substring(7))
+        && origin.substring(7).equalsIgnoreCase(host))) {
+      throw ApiException.forbidden("the control API refuses cross-origin calls");
+    }
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || !MessageDigest.isEqual(
+        auth.substring(7).trim().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      throw new ApiException(401, "unauthorized", "the control API needs its own token (printed at start)");
+    }
+    String length = ex.getRequestHeaders().getFirst("Content-Length");
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    boolean hasBody = length == null ? ex.getRequestHeaders().containsKey("Transfer-Encoding") : !"0".equals(length);
+    if (hasBody && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+      throw new ApiException(415, "unsupported-media-type", "the control API takes application/json bodies only");
+    }
+  }
+
+  /** {@code 127.x.x.x[:port]}, {@code localhost[:port]}, {@code [::1][:port]}. */
+  static boolean isLoopbackAuthority(String authority) {
+    String h = authority.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[::1]")) {
+      return h.length() == 5 || h.charAt(5) == ':';
+    }
+    int colon = h.indexOf(':');
+    String name = colon < 0 ? h : h.substring(0, colon);
+    return name.equals("localhost") || name.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
   }
 
   private Principal authenticate(String header) {
@@ -302,6 +412,21 @@ public final class Router implements HttpHandler {
     return p;
   }
 
+  /** Ids are 1–64 letters, digits and {@code . _ -} (D-12, A-3, DEC-D-4, a ROR id…). */
+  static boolean isSafeId(String s) {
+    if (s.isEmpty() || s.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (!(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '.' || ch == '_'
+          || ch == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static Map<String, String> match(String[] template, String[] path) {
     if (template.length != path.length) {
       return null;
@@ -310,8 +435,8 @@ public final class Router implements HttpHandler {
     for (int i = 0; i < template.length; i++) {
       String t = template[i];
       if (t.startsWith("{") && t.endsWith("}")) {
-        if (path[i].isEmpty()) {
-          return null;
+        if (!isSafeId(path[i])) {
+          return null; // a blank or odd id names nothing: 404
         }
         params.put(t.substring(1, t.length() - 1), path[i]);
       } else if (!t.equals(path[i])) {

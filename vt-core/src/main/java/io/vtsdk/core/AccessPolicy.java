@@ -1,0 +1,150 @@
+package io.vtsdk.core;
+
+import io.vtsdk.core.module.VtModules;
+import io.vtsdk.core.spi.RecordedAgreement;
+import io.vtsdk.core.spi.StoredDossier;
+import io.vtsdk.core.spi.StoredEvent;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.VtModule;
+import io.vtsdk.model.request.AdmissionRequest;
+import io.vtsdk.model.workflow.RequestStatus;
+import io.vtsdk.model.workflow.Role;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * The one place that decides who sees and does what. Every adapter (the {@code /v1} and {@code /fhir} routes, the
+ * console) reaches data through {@link VtCore}, and {@link VtCore} asks this policy; nothing else decides.
+ *
+ * <ul>
+ *   <li><b>Requester side</b>: professionals of the requesting unit (roles REQUESTER and MDPH) see and act on every
+ *       dossier of their unit; an account of the usager space (USAGER) only on the dossiers it created.
+ *   <li><b>Receiving side</b>: a unit sees a request sent to it when it acts in its module's receiving role (RECEIVER,
+ *       CPAM for Prado, ESMS for Handicap). It reads the dossier while it has a request that was not cancelled; once
+ *       the requester cancels, the dossier, its later changes and its attachments are closed to it (it keeps its own
+ *       request, the history of what it answered). A Handicap ESMS reads the evaluation documents (attachments) only
+ *       once it has recorded the person's agreement (SDO flow 2).
+ *   <li><b>Events</b>: the same rule as what they are about, evaluated when read.
+ *   <li><b>Aggregates</b>: a receiving unit sees indicators of its own unit; an MDPH those of its département;
+ *       others none (the observatory's differentiated access, seed 003, is for a later issue).
+ * </ul>
+ *
+ * <p>Assumption (no public text decides): a USAGER account cannot see the dossiers other accounts of the same usager
+ * space created; a cancelled unit loses access to the dossier at once.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class AccessPolicy {
+
+  /** The standard policy. */
+  public static AccessPolicy standard() {
+    return new AccessPolicy();
+  }
+
+  AccessPolicy() {}
+
+  /** True when {@code p} acts for the requesting side of the dossier. */
+  public boolean isRequesterSide(Principal p, StoredDossier d) {
+    if (d.dossier().requester() == null || !d.dossier().requester().unit().equals(p.unit())) {
+      return false;
+    }
+    return switch (p.role()) {
+      case REQUESTER, MDPH -> true;
+      case USAGER -> !p.actorId().isEmpty() && p.actorId().equals(d.createdBy());
+      default -> false;
+    };
+  }
+
+  /** True when {@code p} is the receiving unit of {@code r}, in the module's receiving role. */
+  public boolean isReceiverOf(Principal p, AdmissionRequest r) {
+    return r.unit().equals(p.unit()) && p.role() == VtModules.of(r.module()).receiverRole();
+  }
+
+  /** May {@code p} read the dossier (given its requests)? */
+  public boolean canReadDossier(Principal p, StoredDossier d, List<AdmissionRequest> requests) {
+    if (isRequesterSide(p, d)) {
+      return true;
+    }
+    for (AdmissionRequest r : requests) {
+      if (isReceiverOf(p, r) && r.status() != RequestStatus.CANCELLED) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** May {@code p} change the dossier (update it, attach files, send it)? Only its requesting side. */
+  public boolean canEditDossier(Principal p, StoredDossier d) {
+    return isRequesterSide(p, d);
+  }
+
+  /** May {@code p} see the request (the requesting side of its dossier, or its receiving unit)? */
+  public boolean canSeeRequest(Principal p, AdmissionRequest r, StoredDossier d) {
+    return isReceiverOf(p, r) || d != null && isRequesterSide(p, d);
+  }
+
+  /**
+   * May {@code p} read an attachment of {@code d}? Whoever reads the dossier, except a Handicap ESMS before it recorded
+   * the person's agreement for this dossier.
+   */
+  public boolean canReadAttachment(Principal p, StoredDossier d, List<AdmissionRequest> requests,
+      List<RecordedAgreement> agreements) {
+    if (!canReadDossier(p, d, requests)) {
+      return false;
+    }
+    if (isRequesterSide(p, d) || d.dossier().module() != VtModule.HANDICAP) {
+      return true;
+    }
+    return hasAgreement(p, requests, agreements);
+  }
+
+  /** True when {@code p}'s unit recorded an agreement on one of these requests. */
+  public boolean hasAgreement(Principal p, List<AdmissionRequest> requests, List<RecordedAgreement> agreements) {
+    for (RecordedAgreement a : agreements) {
+      for (AdmissionRequest r : requests) {
+        if (r.id().equals(a.request()) && isReceiverOf(p, r)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** May {@code p} see the event? */
+  public boolean canSeeEvent(Principal p, StoredEvent e) {
+    boolean requester = p.unit().equals(e.requesterUnit()) && switch (p.role()) {
+      case REQUESTER, MDPH -> true;
+      case USAGER -> !p.actorId().isEmpty() && p.actorId().equals(e.dossierCreatedBy());
+      default -> false;
+    };
+    boolean receiver = p.unit().equals(e.receiverUnit()) && p.role() == VtModules.of(e.module()).receiverRole();
+    return requester || receiver;
+  }
+
+  /** May {@code p} use the SDO flows (FHIR Task, Consent, DocumentReference)? The ESMS only. */
+  public boolean canUseSdoFlows(Principal p) {
+    return p.role() == Role.ESMS;
+  }
+
+  /** May {@code p} read the waiting list of {@code unit}? Its own unit, in a receiving role. */
+  public boolean canReadWaitingList(Principal p, UnitId unit) {
+    return unit.equals(p.unit()) && (p.role() == Role.ESMS || p.role() == Role.RECEIVER);
+  }
+
+  /** The scope of aggregate indicators {@code p} may read. */
+  public IndicatorScope indicatorScope(Principal p, io.vtsdk.model.directory.Unit own) {
+    return switch (p.role()) {
+      case RECEIVER, ESMS, CPAM -> new IndicatorScope(p.unit(), null);
+      case MDPH -> own == null || own.departement() == null ? null
+          : new IndicatorScope(null, own.departement().code());
+      default -> null;
+    };
+  }
+
+  /** A scope of aggregates: one unit, or one département. */
+  public record IndicatorScope(UnitId unit, String departement) {
+    public boolean includes(io.vtsdk.model.directory.Unit u) {
+      return unit != null ? u.id().equals(unit)
+          : u.departement() != null && u.departement().code().equals(departement);
+    }
+  }
+}

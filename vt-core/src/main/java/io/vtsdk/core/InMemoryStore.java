@@ -1,0 +1,524 @@
+package io.vtsdk.core;
+
+import io.vtsdk.core.spi.RecordedAgreement;
+import io.vtsdk.core.spi.ReportedStatus;
+import io.vtsdk.core.spi.Store;
+import io.vtsdk.core.spi.StoreTx;
+import io.vtsdk.core.spi.StoredDossier;
+import io.vtsdk.core.spi.StoredEvent;
+import io.vtsdk.core.spi.StoredRequest;
+import io.vtsdk.model.AttachmentId;
+import io.vtsdk.model.DossierId;
+import io.vtsdk.model.RequestId;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.directory.Unit;
+import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.handicap.EsmsStatus;
+import io.vtsdk.model.request.AdmissionRequest;
+import io.vtsdk.model.workflow.RequestStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+
+/**
+ * The default {@link Store}: records in memory, attachment contents in files of a private temporary directory (so
+ * uploads never accumulate in the heap), deleted on {@link #close()}. One write at a time; a write that throws is
+ * rolled back through an undo log, so nothing of it remains. Reads run in parallel.
+ *
+ * <p>{@link #dump()} and {@link #restore(Dump)} copy the whole state, for snapshots and fingerprints.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class InMemoryStore implements Store {
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Map<UnitId, Unit> units = new LinkedHashMap<>();
+  private final Map<DossierId, StoredDossier> dossiers = new LinkedHashMap<>();
+  private final Map<UnitId, List<DossierId>> dossiersByUnit = new LinkedHashMap<>();
+  private final Map<RequestId, StoredRequest> requests = new LinkedHashMap<>();
+  private final Map<DossierId, List<RequestId>> requestsByDossier = new LinkedHashMap<>();
+  private final Map<UnitId, List<RequestId>> requestsByReceiver = new LinkedHashMap<>();
+  private final Map<UnitId, List<RequestId>> requestsByRequester = new LinkedHashMap<>();
+  private final Set<RequestId> open = new LinkedHashSet<>();
+  private final List<StoredEvent> events = new ArrayList<>();
+  private final Map<UnitId, List<Integer>> eventsByUnit = new LinkedHashMap<>();
+  private final List<ReportedStatus> statuses = new ArrayList<>();
+  private final Map<RequestId, List<ReportedStatus>> statusesByRequest = new LinkedHashMap<>();
+  private final List<RecordedAgreement> agreements = new ArrayList<>();
+  private final Map<AttachmentId, DossierId> attachmentOwners = new LinkedHashMap<>();
+  private long nextId = 1;
+  private long dossierSeq;
+  private long requestSeq;
+  private final Path contentDir;
+  private final Tx tx = new Tx();
+  private Deque<Runnable> undo;
+
+  public InMemoryStore() {
+    try {
+      contentDir = Files.createTempDirectory("vt-attachments-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the attachments' temporary directory", e);
+    }
+  }
+
+  @Override
+  public <T> T read(Function<StoreTx, T> work) {
+    lock.readLock().lock();
+    try {
+      return work.apply(tx);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public <T> T write(Function<StoreTx, T> work) {
+    lock.writeLock().lock();
+    try {
+      if (undo != null) {
+        return work.apply(tx); // nested in a write of the same thread: one transaction
+      }
+      undo = new ArrayDeque<>();
+      try {
+        T result = work.apply(tx);
+        undo = null;
+        return result;
+      } catch (RuntimeException | Error e) {
+        Deque<Runnable> steps = undo;
+        undo = null;
+        while (!steps.isEmpty()) {
+          steps.pop().run();
+        }
+        throw e;
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** True when the calling thread is inside {@link #write}. */
+  public boolean inWrite() {
+    return lock.isWriteLockedByCurrentThread();
+  }
+
+  @Override
+  public void close() {
+    try (var files = Files.list(contentDir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(p);
+      }
+      Files.deleteIfExists(contentDir);
+    } catch (IOException e) {
+      // best effort: a temporary directory
+    }
+  }
+
+  private void onUndo(Runnable r) {
+    if (undo == null) {
+      throw new IllegalStateException("a store write outside Store.write");
+    }
+    undo.push(r);
+  }
+
+  private <K, V> void put(Map<K, V> map, K key, V value) {
+    boolean had = map.containsKey(key);
+    V before = map.put(key, value);
+    onUndo(() -> {
+      if (had) {
+        map.put(key, before);
+      } else {
+        map.remove(key);
+      }
+    });
+  }
+
+  private <K, V> void append(Map<K, List<V>> index, K key, V value) {
+    List<V> list = index.computeIfAbsent(key, k -> new ArrayList<>());
+    list.add(value);
+    onUndo(() -> list.remove(list.size() - 1));
+  }
+
+  private <V> void append(List<V> list, V value) {
+    list.add(value);
+    onUndo(() -> list.remove(list.size() - 1));
+  }
+
+  private Path file(AttachmentId id) {
+    return contentDir.resolve(id.value().replaceAll("[^A-Za-z0-9._-]", "_") + ".bin");
+  }
+
+  private static <T> List<T> after(List<T> all, java.util.function.ToLongFunction<T> seq, long afterSeq, int limit) {
+    List<T> out = new ArrayList<>();
+    for (T t : all) {
+      if (seq.applyAsLong(t) > afterSeq) {
+        out.add(t);
+        if (out.size() == limit) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private final class Tx implements StoreTx {
+    @Override
+    public Optional<Unit> unit(UnitId id) {
+      return Optional.ofNullable(units.get(id));
+    }
+
+    @Override
+    public List<Unit> units() {
+      return List.copyOf(units.values());
+    }
+
+    @Override
+    public void putUnit(Unit unit) {
+      put(units, unit.id(), unit);
+    }
+
+    @Override
+    public Optional<StoredDossier> dossier(DossierId id) {
+      return Optional.ofNullable(dossiers.get(id));
+    }
+
+    @Override
+    public void putDossier(Dossier d, String createdBy) {
+      StoredDossier before = dossiers.get(d.id());
+      if (before == null) {
+        long seq = ++dossierSeq;
+        onUndo(() -> dossierSeq--);
+        put(dossiers, d.id(), new StoredDossier(d, seq, createdBy));
+        if (d.requester() != null) {
+          append(dossiersByUnit, d.requester().unit(), d.id());
+        }
+      } else {
+        put(dossiers, d.id(), new StoredDossier(d, before.seq(), before.createdBy()));
+      }
+    }
+
+    @Override
+    public List<StoredDossier> dossiersOf(UnitId unit, long afterSeq, int limit) {
+      List<StoredDossier> mine = dossiersByUnit.getOrDefault(unit, List.of()).stream().map(dossiers::get).toList();
+      return after(mine, StoredDossier::seq, afterSeq, limit);
+    }
+
+    @Override
+    public List<StoredDossier> dossiers(long afterSeq, int limit) {
+      return after(new ArrayList<>(dossiers.values()), StoredDossier::seq, afterSeq, limit);
+    }
+
+    @Override
+    public Optional<StoredRequest> request(RequestId id) {
+      return Optional.ofNullable(requests.get(id));
+    }
+
+    @Override
+    public void putRequest(AdmissionRequest r) {
+      StoredRequest before = requests.get(r.id());
+      if (before == null) {
+        long seq = ++requestSeq;
+        onUndo(() -> requestSeq--);
+        put(requests, r.id(), new StoredRequest(r, seq));
+        append(requestsByDossier, r.dossierId(), r.id());
+        append(requestsByReceiver, r.unit(), r.id());
+        StoredDossier d = dossiers.get(r.dossierId());
+        if (d != null && d.dossier().requester() != null) {
+          append(requestsByRequester, d.dossier().requester().unit(), r.id());
+        }
+      } else {
+        put(requests, r.id(), new StoredRequest(r, before.seq()));
+      }
+      boolean isOpen = r.status() == RequestStatus.SENT || r.status() == RequestStatus.READ;
+      boolean wasOpen = open.contains(r.id());
+      if (isOpen != wasOpen) {
+        if (isOpen) {
+          open.add(r.id());
+          onUndo(() -> open.remove(r.id()));
+        } else {
+          open.remove(r.id());
+          onUndo(() -> open.add(r.id()));
+        }
+      }
+    }
+
+    @Override
+    public List<AdmissionRequest> requestsOf(DossierId dossier) {
+      return requestsByDossier.getOrDefault(dossier, List.of()).stream().map(id -> requests.get(id).request())
+          .toList();
+    }
+
+    @Override
+    public List<StoredRequest> requestsOfUnit(UnitId unit, boolean receiver, long afterSeq, int limit) {
+      List<StoredRequest> all = (receiver ? requestsByReceiver : requestsByRequester).getOrDefault(unit, List.of())
+          .stream().map(requests::get).toList();
+      return after(all, StoredRequest::seq, afterSeq, limit);
+    }
+
+    @Override
+    public List<AdmissionRequest> openRequests() {
+      return open.stream().map(id -> requests.get(id).request()).toList();
+    }
+
+    @Override
+    public List<AdmissionRequest> requests() {
+      return requests.values().stream().map(StoredRequest::request).toList();
+    }
+
+    @Override
+    public StoredEvent appendEvent(StoredEvent e) {
+      StoredEvent stored = new StoredEvent(events.size() + 1L, e.at(), e.type(), e.module(), e.dossierId(),
+          e.requestId(), e.action(), e.actorRole(), e.status(), e.version(), e.requesterUnit(), e.receiverUnit(),
+          e.dossierCreatedBy());
+      int index = events.size();
+      append(events, stored);
+      if (e.requesterUnit() != null) {
+        append(eventsByUnit, e.requesterUnit(), index);
+      }
+      if (e.receiverUnit() != null && !e.receiverUnit().equals(e.requesterUnit())) {
+        append(eventsByUnit, e.receiverUnit(), index);
+      }
+      return stored;
+    }
+
+    @Override
+    public List<StoredEvent> eventsOf(UnitId unit, long afterSeq, int limit) {
+      List<Integer> idx = eventsByUnit.getOrDefault(unit, List.of());
+      // binary search for the first index whose seq (index + 1) is > afterSeq
+      int lo = 0;
+      int hi = idx.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (idx.get(mid) + 1L <= afterSeq) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      List<StoredEvent> out = new ArrayList<>();
+      for (int i = lo; i < idx.size() && out.size() < limit; i++) {
+        out.add(events.get(idx.get(i)));
+      }
+      return out;
+    }
+
+    @Override
+    public long eventCount() {
+      return events.size();
+    }
+
+    @Override
+    public ReportedStatus addStatus(RequestId request, EsmsStatus status, Instant at) {
+      ReportedStatus s = new ReportedStatus("T-" + (statuses.size() + 1), request, status, at);
+      append(statuses, s);
+      append(statusesByRequest, request, s);
+      return s;
+    }
+
+    @Override
+    public List<ReportedStatus> statusesOf(RequestId request) {
+      return List.copyOf(statusesByRequest.getOrDefault(request, List.of()));
+    }
+
+    @Override
+    public Optional<ReportedStatus> status(String id) {
+      if (id == null || !id.startsWith("T-")) {
+        return Optional.empty();
+      }
+      try {
+        int n = Integer.parseInt(id.substring(2));
+        return n >= 1 && n <= statuses.size() ? Optional.of(statuses.get(n - 1)) : Optional.empty();
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public List<ReportedStatus> statuses() {
+      return List.copyOf(statuses);
+    }
+
+    @Override
+    public RecordedAgreement addAgreement(RequestId request, String idNatStruct, LocalDate date,
+        String idNatDecision, Instant at) {
+      RecordedAgreement a = new RecordedAgreement("C-" + (agreements.size() + 1), request, idNatStruct, date,
+          idNatDecision, at);
+      append(agreements, a);
+      return a;
+    }
+
+    @Override
+    public List<RecordedAgreement> agreements() {
+      return List.copyOf(agreements);
+    }
+
+    @Override
+    public void putAttachment(AttachmentId id, DossierId dossier, InputStream content) {
+      Path f = file(id);
+      try {
+        Files.copy(content, f, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot store an attachment", e);
+      }
+      onUndo(() -> {
+        try {
+          Files.deleteIfExists(f);
+        } catch (IOException ignored) {
+          // a temporary file
+        }
+      });
+      put(attachmentOwners, id, dossier);
+    }
+
+    @Override
+    public Optional<DossierId> attachmentOwner(AttachmentId id) {
+      return Optional.ofNullable(attachmentOwners.get(id));
+    }
+
+    @Override
+    public Optional<InputStream> openAttachment(AttachmentId id) {
+      if (!attachmentOwners.containsKey(id)) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(Files.newInputStream(file(id)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read an attachment", e);
+      }
+    }
+
+    @Override
+    public List<AttachmentId> attachmentIds() {
+      return List.copyOf(attachmentOwners.keySet());
+    }
+
+    @Override
+    public String newId(String prefix) {
+      long n = nextId++;
+      onUndo(() -> nextId = n);
+      return prefix + "-" + n;
+    }
+
+    @Override
+    public void clearData() {
+      Dump before = dump();
+      onUndo(() -> restoreData(before));
+      wipeData();
+    }
+
+    @Override
+    public void clearUnits() {
+      Map<UnitId, Unit> before = new LinkedHashMap<>(units);
+      units.clear();
+      onUndo(() -> units.putAll(before));
+    }
+  }
+
+  private void wipeData() {
+    dossiers.clear();
+    dossiersByUnit.clear();
+    requests.clear();
+    requestsByDossier.clear();
+    requestsByReceiver.clear();
+    requestsByRequester.clear();
+    open.clear();
+    events.clear();
+    eventsByUnit.clear();
+    statuses.clear();
+    statusesByRequest.clear();
+    agreements.clear();
+    attachmentOwners.clear();
+    nextId = 1;
+    dossierSeq = 0;
+    requestSeq = 0;
+  }
+
+  // ------------------------------------------------------------------------------------------------ dump, restore
+
+  /** An attachment's content and owner, in a {@link Dump}. */
+  public record AttachmentRow(AttachmentId id, DossierId dossier, byte[] content) {}
+
+  /** The whole state, in creation order (records are immutable). */
+  public record Dump(List<Unit> units, List<StoredDossier> dossiers, List<AdmissionRequest> requests,
+      List<StoredEvent> events, List<ReportedStatus> statuses, List<RecordedAgreement> agreements,
+      List<AttachmentRow> attachments, long nextId) {
+    public Dump {
+      units = units == null ? List.of() : List.copyOf(units);
+      dossiers = dossiers == null ? List.of() : List.copyOf(dossiers);
+      requests = requests == null ? List.of() : List.copyOf(requests);
+      events = events == null ? List.of() : List.copyOf(events);
+      statuses = statuses == null ? List.of() : List.copyOf(statuses);
+      agreements = agreements == null ? List.of() : List.copyOf(agreements);
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+  }
+
+  /** A copy of the whole state (attachment contents read from their files). */
+  public Dump dump() {
+    return read(t -> {
+      List<AttachmentRow> rows = new ArrayList<>();
+      attachmentOwners.forEach((id, dossier) -> {
+        try {
+          rows.add(new AttachmentRow(id, dossier, Files.readAllBytes(file(id))));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read an attachment", e);
+        }
+      });
+      return new Dump(List.copyOf(units.values()), List.copyOf(dossiers.values()),
+          requests.values().stream().map(StoredRequest::request).toList(), List.copyOf(events),
+          List.copyOf(statuses), List.copyOf(agreements), rows, nextId);
+    });
+  }
+
+  /** Replaces the whole state by {@code dump}. */
+  public void restore(Dump dump) {
+    write(t -> {
+      t.clearUnits();
+      dump.units().forEach(t::putUnit);
+      Dump before = dump();
+      onUndo(() -> restoreData(before));
+      restoreData(dump);
+      return null;
+    });
+  }
+
+  private void restoreData(Dump d) {
+    wipeData();
+    Deque<Runnable> saved = undo;
+    undo = new ArrayDeque<>(); // the rows below are put back as they were: their undo steps are not needed
+    try {
+      for (StoredDossier x : d.dossiers()) {
+        tx.putDossier(x.dossier(), x.createdBy());
+      }
+      d.requests().forEach(tx::putRequest);
+      for (StoredEvent e : d.events()) {
+        tx.appendEvent(e);
+      }
+      for (ReportedStatus s : d.statuses()) {
+        statuses.add(s);
+        statusesByRequest.computeIfAbsent(s.request(), k -> new ArrayList<>()).add(s);
+      }
+      agreements.addAll(d.agreements());
+      for (AttachmentRow a : d.attachments()) {
+        tx.putAttachment(a.id(), a.dossier(), new java.io.ByteArrayInputStream(a.content()));
+      }
+      nextId = d.nextId();
+    } finally {
+      undo = saved;
+    }
+  }
+}

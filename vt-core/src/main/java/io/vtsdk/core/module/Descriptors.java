@@ -1,0 +1,111 @@
+package io.vtsdk.core.module;
+
+import io.vtsdk.model.VtModule;
+import io.vtsdk.model.directory.Unit;
+import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.validation.Violation;
+import io.vtsdk.model.workflow.Role;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The five standard modules (DESIGN §1, §4). Each nested class is registered in
+ * {@code META-INF/services/io.vtsdk.core.module.ModuleDescriptor}.
+ */
+public final class Descriptors {
+  private Descriptors() {}
+
+  /** A module with no routing constraint beyond the common ones, received in the RECEIVER role. */
+  abstract static class Plain implements ModuleDescriptor {
+    @Override
+    public Role receiverRole() {
+      return Role.RECEIVER;
+    }
+
+    @Override
+    public List<Violation> routing(Dossier d, Unit requesting, Unit target, LocalDate date, String at, Messages m) {
+      return List.of();
+    }
+  }
+
+  /** SMR, HAD, USP: no constraint beyond the common ones. */
+  public static final class Sanitaire extends Plain {
+    @Override
+    public VtModule module() {
+      return VtModule.SANITAIRE;
+    }
+  }
+
+  /** EHPAD, résidence autonomie, USLD. */
+  public static final class GrandAge extends Plain {
+    @Override
+    public VtModule module() {
+      return VtModule.GRAND_AGE;
+    }
+  }
+
+  /** PCO: the platform covering the child's département is checked by the TND rule set. */
+  public static final class Tnd extends Plain {
+    @Override
+    public VtModule module() {
+      return VtModule.TND;
+    }
+  }
+
+  /**
+   * Prado: the request goes to the patient's CPAM de rattachement (DESIGN §4); the volet's convention and the AME
+   * question are the Prado rule set's.
+   */
+  public static final class Prado implements ModuleDescriptor {
+    @Override
+    public VtModule module() {
+      return VtModule.PRADO;
+    }
+
+    @Override
+    public Role receiverRole() {
+      return Role.CPAM;
+    }
+
+    @Override
+    public List<Violation> routing(Dossier d, Unit requesting, Unit target, LocalDate date, String at, Messages m) {
+      String cpam = d.patient() == null || d.patient().insurance() == null ? null
+          : d.patient().insurance().cpamCode();
+      if (cpam == null || !cpam.equals(target.cpamCode())) {
+        return List.of(new Violation(at, "routing.prado.cpam", m.get("routing.prado.cpam")));
+      }
+      return List.of();
+    }
+  }
+
+  /**
+   * Handicap: a notification goes to an ESMS of a category the MDPH decision orients to, while the decision is valid
+   * (the decision's validity period, CASF L241-6; DESIGN §3).
+   */
+  public static final class Handicap implements ModuleDescriptor {
+    @Override
+    public VtModule module() {
+      return VtModule.HANDICAP;
+    }
+
+    @Override
+    public Role receiverRole() {
+      return Role.ESMS;
+    }
+
+    @Override
+    public List<Violation> routing(Dossier d, Unit requesting, Unit target, LocalDate date, String at, Messages m) {
+      List<Violation> out = new ArrayList<>();
+      if (d.mdphDecision() == null || target.esmsCategory() == null
+          || !d.mdphDecision().allowsCategory(target.esmsCategory().code())) {
+        out.add(new Violation(at, "routing.handicap.category", m.get("routing.handicap.category")));
+      }
+      if (d.mdphDecision() != null && !d.mdphDecision().isValidOn(date)) {
+        out.add(new Violation("/mdphDecision/validTo", "routing.handicap.expired",
+            m.get("routing.handicap.expired")));
+      }
+      return out;
+    }
+  }
+}
