@@ -71,4 +71,15 @@ class ExamplesTest {
     inJava.forEach((result, count) -> assertThat(cli.get(result.name())).as(result.name()).isEqualTo(count));
     assertThat(printed()).contains("2. vt eligibility exited 0", "5000 records:");
   }
+
+  @Test
+  void preflightInProcessAcceptsTheStayAndRefusesItUnderAmeNamingTheRule() {
+    List<io.vtsdk.core.PreflightReport> reports = PreflightInProcess.run(out);
+    assertThat(reports.get(0).accepted()).isTrue();
+    assertThat(reports.get(1).accepted()).isFalse();
+    assertThat(reports.get(1).violations()).extracting(io.vtsdk.model.validation.Violation::code)
+        .containsExactly("eligibility.prado.ame");
+    assertThat(printed()).contains("1. Prado INSUFFISANCE_CARDIAQUE: accepted=true",
+        "2. the same patient under AME: accepted=false", "/units/0 eligibility.prado.ame");
+  }
 }

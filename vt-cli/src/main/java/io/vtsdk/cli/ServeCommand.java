@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "Start the reference VT server (demo directory; in memory, or durable with --data-dir) and print "
         + "example tokens.",
-    footer = {"", "Examples:", "  vt serve", "  vt serve --port 8080 --seed 7", "  vt serve --data-dir ./vt-data",
+    footer = {"", "Examples:", "  vt serve", "  vt serve --port 8080 --seed 7", "  vt serve --data-dir ./vt-data", "  vt serve --admin",
         "  curl -H \"Authorization: Bearer <token>\" http://127.0.0.1:8080/v1/units?module=PRADO"})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "<port>", defaultValue = "8080",
@@ -34,6 +34,10 @@ final class ServeCommand implements Callable<Integer> {
       + "is journaled and forced to disk before its answer; a restart (even after kill -9) replays it to the same "
       + "state, and the printed tokens stay valid. Default: in memory."})
   java.nio.file.Path dataDir;
+
+  @Option(names = "--admin", description = {"Serve the control API (/__admin: reset, clock, fixtures, faults, "
+      + "state) behind its own token, printed below; loopback Host and same-origin callers only. Off by default."})
+  boolean admin;
 
   @Option(names = "--no-demo", description = "Start with an empty directory and no demo dossiers.")
   boolean noDemo;
@@ -62,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
   /** Starts the server and prints how to use it. */
   ReferenceServer start() {
     ReferenceServer.Builder builder = ReferenceServer.builder().port(port).seed(seed).demoData(!noDemo)
-        .demoDossiers(!noDemo);
+        .demoDossiers(!noDemo).admin(admin);
     if (dataDir != null) {
       builder.dataDir(dataDir);
     }
@@ -83,7 +87,14 @@ final class ServeCommand implements Callable<Integer> {
     print(out, "receiver   (SMR-CARDIO-69)", server.tokens().issue(Role.RECEIVER, UnitId.of("SMR-CARDIO-69"), null));
     print(out, "receiver   (PCO-69)", server.tokens().issue(Role.RECEIVER, UnitId.of("PCO-69"), null));
     print(out, "receiver   (EHPAD-69-A)", server.tokens().issue(Role.RECEIVER, UnitId.of("EHPAD-69-A"), null));
-    out.println("Control: POST /__admin/reset, GET|PUT /__admin/clock, POST /__admin/clock/advance. Ctrl-C to stop.");
+    if (admin) {
+      print(out, "admin      (/__admin)", server.adminToken());
+      out.println("Control: POST /__admin/reset, GET|PUT /__admin/clock, POST /__admin/clock/advance, with the admin "
+          + "token.");
+    } else {
+      out.println("Control API off (start with --admin to reset, seed or move the clock over HTTP).");
+    }
+    out.println("Ctrl-C to stop.");
     out.flush();
     return server;
   }

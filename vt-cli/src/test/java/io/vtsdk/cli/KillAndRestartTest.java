@@ -42,7 +42,7 @@ class KillAndRestartTest {
   private static final JsonMapper JSON = VtJson.newMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
-  private static final Pattern TOKEN = Pattern.compile("^\\s+(requester|cpam|receiver)\\s+\\(([^)]+)\\): (\\S+)$");
+  private static final Pattern TOKEN = Pattern.compile("^\\s+(requester|cpam|receiver|admin)\\s+\\(([^)]+)\\): (\\S+)$");
   private static final int CLIENTS = 8;
 
   @TempDir
@@ -186,7 +186,7 @@ class KillAndRestartTest {
   private Server start() throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "serve", "--port", "0", "--data-dir", dir.resolve("data").toString())
+        Main.class.getName(), "serve", "--port", "0", "--admin", "--data-dir", dir.resolve("data").toString())
         .redirectError(dir.resolve("stderr.txt").toFile());
     Process p = pb.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -202,7 +202,7 @@ class KillAndRestartTest {
       if (t.find()) {
         tokens.put(t.group(2), t.group(3));
       }
-      if (line.startsWith("Control:")) {
+      if (line.startsWith("Ctrl-C to stop.")) {
         break;
       }
     }
@@ -230,8 +230,8 @@ class KillAndRestartTest {
   }
 
   private static JsonNode state(Server s) throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(s.url() + "/__admin/state")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(s.url() + "/__admin/state"))
+        .header("Authorization", "Bearer " + s.tokens().get("/__admin")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     return JSON.readTree(r.body());
   }

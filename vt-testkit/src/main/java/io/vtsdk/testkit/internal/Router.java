@@ -412,19 +412,21 @@ public final class Router implements HttpHandler {
     return p;
   }
 
-  /** Ids are 1–64 letters, digits and {@code . _ -} (D-12, A-3, DEC-D-4, a ROR id…). */
+  /** Ids are 1–64 letters, digits and {@code . _ -}, with a letter or digit (D-12, A-3, DEC-D-4, a ROR id…). */
   static boolean isSafeId(String s) {
     if (s.isEmpty() || s.length() > 64) {
       return false;
     }
+    boolean alnum = false;
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
-      if (!(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '.' || ch == '_'
-          || ch == '-')) {
+      boolean letterOrDigit = ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9';
+      if (!(letterOrDigit || ch == '.' || ch == '_' || ch == '-')) {
         return false;
       }
+      alnum |= letterOrDigit;
     }
-    return true;
+    return alnum;
   }
 
   private static Map<String, String> match(String[] template, String[] path) {

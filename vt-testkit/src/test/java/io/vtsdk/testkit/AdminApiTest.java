@@ -1,0 +1,85 @@
+package io.vtsdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vtsdk.model.workflow.Role;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The control API is safe: off unless asked, its own token, loopback Host, same origin, JSON bodies, bounded. */
+class AdminApiTest {
+
+  private static Http.Res post(ReferenceServer vt, String path, String token, String type, String body,
+      String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(vt.baseUrl() + path))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (type != null) {
+      b.header("Content-Type", type);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return Http.send(b.build());
+  }
+
+  @Test
+  void offUnlessTheServerIsStartedForIt() {
+    try (ReferenceServer vt = ReferenceServer.builder().build().start()) {
+      assertThat(post(vt, "/__admin/reset", vt.adminToken(), null, "").status()).isEqualTo(404);
+      vt.reset(); // the Java handle still works
+    }
+  }
+
+  @Test
+  void itsOwnTokenSameOriginAndJsonOnly() throws Exception {
+    try (ReferenceServer vt = ReferenceServer.builder().admin(true).build().start()) {
+      String admin = vt.adminToken();
+      assertThat(post(vt, "/__admin/reset", null, null, "").status()).isEqualTo(401);
+      assertThat(post(vt, "/__admin/reset", vt.demoToken(Role.REQUESTER), null, "").status()).isEqualTo(401);
+      assertThat(post(vt, "/__admin/reset", admin, null, "", "Origin", "https://evil.example").status())
+          .isEqualTo(403);
+      assertThat(post(vt, "/__admin/clock/advance", admin, "text/plain", "{\"duration\":\"P31D\"}").status())
+          .isEqualTo(415);
+      assertThat(post(vt, "/__admin/reset", admin, null, "", "Origin", "http://" + vt.baseUrl().getAuthority())
+          .status()).isEqualTo(204);
+      // a DNS-rebinding page reaches the loopback address under its own name: a foreign Host is refused
+      try (Socket s = new Socket(vt.baseUrl().getHost(), vt.port())) {
+        OutputStream out = s.getOutputStream();
+        out.write(("POST /__admin/reset HTTP/1.1\r\nHost: evil.example\r\nAuthorization: Bearer " + admin
+            + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = s.getInputStream();
+        String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+        assertThat(status).isEqualTo("HTTP/1.1 403");
+      }
+    }
+  }
+
+  @Test
+  void clockMovesAreBoundedAndKeepTokensValid() {
+    try (ReferenceServer vt = ReferenceServer.builder().admin(true).build().start()) {
+      String admin = vt.adminToken();
+      String token = vt.demoToken(Role.REQUESTER);
+      for (String huge : new String[] {"{\"duration\":\"PT9999999999999H\"}", "{\"duration\":\"P100000D\"}",
+          "{\"duration\":\"-P1D\"}"}) {
+        assertThat(post(vt, "/__admin/clock/advance", admin, "application/json", huge).status()).isEqualTo(422);
+      }
+      Http.Res far = Http.send(HttpRequest.newBuilder(URI.create(vt.baseUrl() + "/__admin/clock"))
+          .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString("{\"instant\":\"+1000000000-01-01T00:00:00Z\"}")).build());
+      assertThat(far.status()).isEqualTo(422);
+      assertThat(post(vt, "/__admin/clock/advance", admin, "application/json", "{\"duration\":\"P31D\"}")
+          .status()).isEqualTo(200);
+      assertThat(new Http(vt).get("/v1/dossiers", token).status()).as("the token outlives the test clock")
+          .isEqualTo(200);
+    }
+  }
+}
