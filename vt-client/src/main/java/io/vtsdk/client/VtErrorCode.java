@@ -12,6 +12,8 @@ public enum VtErrorCode {
   BAD_REQUEST,
   INVALID_BODY,
   VALIDATION_FAILED,
+  /** 422: VT would not send: an eligibility rule of the orientation is not met (the violations name it). */
+  INELIGIBLE,
   NO_RULE_SET,
   UNAUTHORIZED,
   FORBIDDEN,

@@ -70,8 +70,12 @@ abstract class ClientTestBase {
         .build();
   }
 
+  /** idNat_Struct of IME-69 in the demo directory (its generated FINESS): the ESMS reports as its own structure. */
+  static final String IME69_STRUCT = "1" + ReferenceServer.builder().build().core()
+      .unit(io.vtsdk.model.UnitId.of("IME-69")).structure().value();
+
   static EsmsStatus esmsStatus(String r357, String motif, String idDecision) {
-    return new EsmsStatus("1690000013", "IME Les Érables", Coding.of(NosTable.R357.url(), r357),
+    return new EsmsStatus(IME69_STRUCT, "IME Les Érables", Coding.of(NosTable.R357.url(), r357),
         motif == null ? null : Coding.of(NosTable.R358.url(), motif), TODAY, null, null, null, null, idDecision,
         null);
   }

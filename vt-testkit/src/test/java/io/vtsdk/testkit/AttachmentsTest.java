@@ -91,4 +91,39 @@ class AttachmentsTest {
       assertThat(http.get("/v1/dossiers/" + dossier, owner).header("ETag")).isEqualTo("\"1\"");
     }
   }
+
+  @Test
+  void uploadsBeyondTheInFlightBudgetAreAnswered503AtOnceAndTheServerRecovers() throws Exception {
+    try (ReferenceServer vt = ReferenceServer.builder().maxInFlightBytes(1024 * 1024).build().start()) {
+      Http http = new Http(vt);
+      String owner = vt.demoToken(Role.REQUESTER);
+      String dossier = http.post("/v1/dossiers", owner, Fixtures.sanitaire()).json().get("id").asText();
+      Http.Res refused = null;
+      try (java.net.Socket s = new java.net.Socket(vt.baseUrl().getHost(), vt.port())) {
+        // announces 900 KiB and sends none of it: the server holds its reservation while it waits
+        s.getOutputStream().write(("POST /v1/dossiers/" + dossier + "/attachments?fileName=a.pdf HTTP/1.1\r\n"
+            + "Host: 127.0.0.1\r\nAuthorization: Bearer " + owner + "\r\nContent-Type: application/pdf\r\n"
+            + "Content-Length: " + 900 * 1024 + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        for (int i = 0; i < 100; i++) {
+          refused = upload(vt, dossier, owner, "application/pdf", new byte[300 * 1024]);
+          if (refused.status() == 503) {
+            break;
+          }
+          Thread.sleep(20);
+        }
+      }
+      assertThat(refused.status()).isEqualTo(503);
+      assertThat(refused.header("Retry-After")).isEqualTo("1");
+      Http.Res accepted = null;
+      for (int i = 0; i < 100; i++) {
+        accepted = upload(vt, dossier, owner, "application/pdf", PDF);
+        if (accepted.status() == 201) {
+          break;
+        }
+        Thread.sleep(20);
+      }
+      assertThat(accepted.status()).as("the reservation is released with its connection").isEqualTo(201);
+    }
+  }
 }

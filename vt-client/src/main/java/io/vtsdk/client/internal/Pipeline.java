@@ -365,24 +365,34 @@ public final class Pipeline {
         text(p, "type"), text(p, "title"), text(p, "detail"), text(p, "instance"), violations(p));
     VtErrorCode code = problem != null && problem.type() != null ? VtErrorCode.fromProblemType(problem.type())
         : VtErrorCode.fromStatus(status);
-    String message = a.what() + " answered " + status + " " + code
-        + (problem != null && problem.detail() != null ? ": " + problem.detail() : "");
+    // The message goes to application logs: it carries the status, the code, the title and each violation's pointer
+    // and code, never the server's free-text detail (a server may echo what was sent). problem().detail() has it.
+    StringBuilder message = new StringBuilder(a.what()).append(" answered ").append(status).append(' ').append(code);
+    if (problem != null && problem.title() != null) {
+      message.append(" (").append(problem.title()).append(')');
+    }
+    if (problem != null && !problem.violations().isEmpty()) {
+      message.append(':');
+      problem.violations().forEach(v -> message.append(' ').append(v.path().isEmpty() ? "/" : v.path()).append(' ')
+          .append(v.code()).append(';'));
+    }
     String cid = a.correlationId;
+    String text = message.toString();
     return switch (status) {
-      case 401 -> new VtApiException.Unauthorized(message, status, code, cid, requestId, problem);
-      case 403 -> new VtApiException.Forbidden(message, status, code, cid, requestId, problem);
-      case 404 -> new VtApiException.NotFound(message, status, code, cid, requestId, problem);
-      case 409 -> new VtApiException.Conflict(message, status, code, cid, requestId, problem, text(p, "from"),
+      case 401 -> new VtApiException.Unauthorized(text, status, code, cid, requestId, problem);
+      case 403 -> new VtApiException.Forbidden(text, status, code, cid, requestId, problem);
+      case 404 -> new VtApiException.NotFound(text, status, code, cid, requestId, problem);
+      case 409 -> new VtApiException.Conflict(text, status, code, cid, requestId, problem, text(p, "from"),
           text(p, "action"), text(p, "role"));
-      case 412 -> new VtApiException.ConcurrentModification(message, status, code, cid, requestId, problem,
+      case 412 -> new VtApiException.ConcurrentModification(text, status, code, cid, requestId, problem,
           p == null ? -1 : p.path("currentVersion").asLong(-1));
-      case 422 -> code == VtErrorCode.VALIDATION_FAILED
-          ? new VtApiException.Validation(message, status, code, cid, requestId, problem)
-          : new VtApiException(message, status, code, cid, requestId, problem);
-      case 429 -> new VtApiException.RateLimited(message, status, code, cid, requestId, problem,
+      case 422 -> code == VtErrorCode.VALIDATION_FAILED || code == VtErrorCode.INELIGIBLE
+          ? new VtApiException.Validation(text, status, code, cid, requestId, problem)
+          : new VtApiException(text, status, code, cid, requestId, problem);
+      case 429 -> new VtApiException.RateLimited(text, status, code, cid, requestId, problem,
           retryAfterSeconds(response.header("Retry-After")));
-      default -> status >= 500 ? new VtApiException.Server(message, status, code, cid, requestId, problem)
-          : new VtApiException(message, status, code, cid, requestId, problem);
+      default -> status >= 500 ? new VtApiException.Server(text, status, code, cid, requestId, problem)
+          : new VtApiException(text, status, code, cid, requestId, problem);
     };
   }
 
