@@ -73,7 +73,7 @@ public final class VtJson {
       return SHARED.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "invalid " + type.getSimpleName() + " JSON at '" + JsonPaths.pointer(e) + "': " + JsonPaths.rule(e));
+          "invalid " + type.getSimpleName() + " JSON at " + JsonPaths.pointer(e) + ": " + JsonPaths.rule(e));
     }
   }
 }
