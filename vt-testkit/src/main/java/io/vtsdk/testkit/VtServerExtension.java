@@ -39,7 +39,8 @@ public final class VtServerExtension implements ParameterResolver, BeforeEachCal
     ExtensionContext classContext = c.getTestClass().isPresent() && c.getTestMethod().isPresent()
         ? c.getParent().orElse(c) : c;
     return classContext.getStore(NS)
-        .getOrComputeIfAbsent("server", k -> new Running(ReferenceServer.builder().admin(true).build().start()), Running.class)
+        .getOrComputeIfAbsent("server", k -> new Running(ReferenceServer.builder().admin(true).build().start()),
+            Running.class)
         .server();
   }
 

@@ -245,7 +245,8 @@ public final class Durability implements AutoCloseable {
 
   /**
    * Runs the write {@code work} of {@code call} under the write lock with the clock pinned, and journals it before
-   * returning. A refused call (an exception) is rolled back whole, the auto-archiving it ran included, and not journaled.
+   * returning. A refused call (an exception) is rolled back whole, the auto-archiving it ran included, and not
+   * journaled.
    */
   Reply write(Call call, boolean reset, Supplier<Reply> work) {
     check();
