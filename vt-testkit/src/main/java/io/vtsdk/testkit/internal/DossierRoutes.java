@@ -1,0 +1,148 @@
+package io.vtsdk.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vtsdk.core.VtCore;
+import io.vtsdk.model.DossierId;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.VtModule;
+import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.dossier.DossierStatus;
+import io.vtsdk.model.validation.Stage;
+import io.vtsdk.model.validation.ValidationReport;
+import io.vtsdk.rules.Target;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Dossiers: create, list, read, update, validate, eligibility, preflight, send. Not API. */
+final class DossierRoutes {
+  private final VtCore core;
+  private final V1Replies out;
+  private final JsonMapper json;
+  /** Properties of a dossier the server manages: never taken from a body. */
+  private static final List<String> SERVER_MANAGED =
+      List.of("id", "number", "status", "version", "createdAt", "updatedAt", "history", "attachments");
+
+  DossierRoutes(VtCore core, V1Replies out) {
+    this.core = core;
+    this.out = out;
+    this.json = out.json();
+  }
+
+  void register(Router r) {
+    r.route("POST", "/v1/dossiers", this::createDossier);
+    r.route("GET", "/v1/dossiers", this::listDossiers);
+    r.route("GET", "/v1/dossiers/{id}", this::getDossier);
+    r.route("PUT", "/v1/dossiers/{id}", this::updateDossier);
+    r.readOnlyRoute("POST", "/v1/dossiers/{id}/validate", this::validate);
+    r.readOnlyRoute("POST", "/v1/dossiers/{id}/eligibility", this::eligibility);
+    r.readOnlyRoute("POST", "/v1/dossiers/{id}/preflight", this::preflight);
+    r.route("POST", "/v1/dossiers/{id}/requests", this::send);
+  }
+
+  private Dossier dossierBody(Call c, String id, VtModule module) {
+    JsonNode body = c.jsonBody();
+    if (!body.isObject()) {
+      throw new ApiException(400, "invalid-body", "the body must be a JSON object (a dossier)");
+    }
+    ObjectNode node = ((ObjectNode) body).deepCopy();
+    node.remove(SERVER_MANAGED);
+    node.put("id", id);
+    if (module != null) {
+      node.put("module", module.name());
+    }
+    return c.bodyAs(node, Dossier.class);
+  }
+
+  private Reply createDossier(Call c) {
+    Dossier d = core.createDossier(c.principal(), dossierBody(c, "new", null), c.locale);
+    return out.withEtag(out.ok(201, d), d.version()).withHeader("Location", "/v1/dossiers/" + d.id());
+  }
+
+  private Reply listDossiers(Call c) {
+    return out.page(core.dossiers(c.principal(), V1Replies.enumParam(c, "module", VtModule.class),
+        V1Replies.enumParam(c, "status", DossierStatus.class), c.query("cursor"), V1Replies.intParam(c, "limit", 50, 1, 500)));
+  }
+
+  private Reply getDossier(Call c) {
+    Dossier d = core.dossier(c.principal(), V1Replies.dossierId(c));
+    return out.withEtag(Reply.json(200, out.representation(d.id(), d)), d.version());
+  }
+
+  private Reply updateDossier(Call c) {
+    String ifMatch = c.header("If-Match");
+    if (ifMatch == null) {
+      throw new ApiException(428, "precondition-required", "updates need If-Match with the ETag you read");
+    }
+    long expected = versionOf(ifMatch);
+    DossierId id = V1Replies.dossierId(c);
+    // the module is the stored one: read it through the core, which checks visibility
+    VtModule module = core.dossier(c.principal(), id).module();
+    Dossier d = core.updateDossier(c.principal(), id, expected, dossierBody(c, id.value(), module), c.locale);
+    return out.withEtag(out.ok(d), d.version());
+  }
+
+  /** The version in an ETag ({@code "3"}); -1 when it is not one of ours, which never matches. */
+  private static long versionOf(String etag) {
+    String t = etag.trim();
+    if (t.length() >= 3 && t.startsWith("\"") && t.endsWith("\"")) {
+      try {
+        return Long.parseLong(t.substring(1, t.length() - 1));
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private Reply validate(Call c) {
+    Stage stage = c.query("stage") == null ? Stage.SUBMISSION : V1Replies.enumParam(c, "stage", Stage.class);
+    ValidationReport report = core.validate(c.principal(), V1Replies.dossierId(c), stage, c.locale);
+    return out.ok(new Envelopes.Report(stage, report.isValid(), report.violations()));
+  }
+
+  private Reply eligibility(Call c) {
+    JsonNode body = c.body.length == 0 ? json.createObjectNode() : c.jsonBody();
+    Target target = null;
+    if (body.hasNonNull("target")) {
+      try {
+        target = Target.parse(body.get("target").asText());
+      } catch (IllegalArgumentException e) {
+        throw V1Replies.invalid("/target", "target.unknown", "not a target this server knows (e.g. PRADO:AVC, SMR)");
+      }
+    }
+    LocalDate on = null;
+    if (body.hasNonNull("date")) {
+      try {
+        on = LocalDate.parse(body.get("date").asText());
+      } catch (DateTimeParseException e) {
+        throw V1Replies.invalid("/date", "date.format", "date must be YYYY-MM-DD");
+      }
+    }
+    UnitId unit = body.hasNonNull("unit") ? UnitId.of(V1Replies.nonBlank(body.get("unit"), "/unit")) : null;
+    return out.ok(core.eligibility(c.principal(), V1Replies.dossierId(c), target, on, unit));
+  }
+
+  private Reply preflight(Call c) {
+    return out.ok(core.preflight(c.principal(), V1Replies.dossierId(c), units(c), c.locale));
+  }
+
+  private List<UnitId> units(Call c) {
+    JsonNode units = c.jsonBody().get("units");
+    if (units == null || !units.isArray() || units.isEmpty()) {
+      throw V1Replies.invalid("/units", "required", "give the receiving units: {\"units\": [\"…\"]}");
+    }
+    List<UnitId> out = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      out.add(UnitId.of(V1Replies.nonBlank(units.get(i), "/units/" + i)));
+    }
+    return out;
+  }
+
+  private Reply send(Call c) {
+    return out.ok(201, Envelopes.Items.of(core.send(c.principal(), V1Replies.dossierId(c), units(c), c.locale)));
+  }
+}

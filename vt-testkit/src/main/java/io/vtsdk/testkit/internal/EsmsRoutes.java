@@ -1,0 +1,31 @@
+package io.vtsdk.testkit.internal;
+
+import io.vtsdk.core.VtCore;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.handicap.EsmsStatus;
+import io.vtsdk.model.request.AdmissionRequest;
+
+/** ESMS (SDO over /v1): reported statuses and waiting lists. Not API. */
+final class EsmsRoutes {
+  private final VtCore core;
+  private final V1Replies out;
+
+  EsmsRoutes(VtCore core, V1Replies out) {
+    this.core = core;
+    this.out = out;
+  }
+
+  void register(Router r) {
+    r.route("POST", "/v1/requests/{id}/esms-statuses", this::reportEsmsStatus);
+    r.route("GET", "/v1/requests/{id}/esms-statuses",
+        c -> out.ok(Envelopes.Items.of(core.esmsStatuses(c.principal(), V1Replies.requestId(c)))));
+    r.route("GET", "/v1/waiting-lists", c -> out.ok(Envelopes.Items.of(core.waitingList(c.principal(),
+        c.query("unit") == null ? null : UnitId.of(c.query("unit"))))));
+  }
+
+  private Reply reportEsmsStatus(Call c) {
+    EsmsStatus reported = c.bodyAs(c.jsonBody(), EsmsStatus.class);
+    AdmissionRequest updated = core.reportEsmsStatus(c.principal(), V1Replies.requestId(c), reported, c.locale).request();
+    return out.withEtag(out.ok(updated), updated.version());
+  }
+}

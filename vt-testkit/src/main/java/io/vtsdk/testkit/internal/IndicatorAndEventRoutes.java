@@ -1,0 +1,25 @@
+package io.vtsdk.testkit.internal;
+
+import io.vtsdk.core.VtCore;
+import io.vtsdk.model.VtModule;
+
+/** Indicators (the caller's scope) and the change feed. Not API. */
+final class IndicatorAndEventRoutes {
+  private final VtCore core;
+  private final V1Replies out;
+
+  IndicatorAndEventRoutes(VtCore core, V1Replies out) {
+    this.core = core;
+    this.out = out;
+  }
+
+  void register(Router r) {
+    r.route("GET", "/v1/indicators/requests",
+        c -> out.ok(core.requestIndicators(c.principal(), V1Replies.enumParam(c, "module", VtModule.class))));
+    r.route("GET", "/v1/indicators/waiting-lists",
+        c -> out.ok(Envelopes.Items.of(core.waitingListIndicators(c.principal()))));
+    r.route("GET", "/v1/events", c -> out.page(core.events(c.principal(), c.query("after"),
+        V1Replies.intParam(c, "limit", 100, 1, 1000))));
+  }
+
+}

@@ -1,0 +1,104 @@
+package io.vtsdk.testkit.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vtsdk.core.Page;
+import io.vtsdk.model.DossierId;
+import io.vtsdk.model.RequestId;
+import io.vtsdk.model.validation.Violation;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What the {@code /v1} routes share: JSON answers, ETags, the representation cache, parameter parsing. Not API. */
+final class V1Replies {
+  private final JsonMapper json;
+
+  V1Replies(JsonMapper json) {
+    this.json = json;
+  }
+
+  JsonMapper json() {
+    return json;
+  }
+
+  /** The JSON of a stored record, serialised once per version (the cache checks it is the same object). */
+  byte[] representation(Object id, Object current) {
+    Representation r = representations.get(id);
+    if (r != null && r.source() == current) {
+      return r.json();
+    }
+    byte[] bytes = serialise(current);
+    representations.put(id, new Representation(current, bytes));
+    return bytes;
+  }
+
+  private record Representation(Object source, byte[] json) {}
+
+  private final Map<Object, Representation> representations = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static DossierId dossierId(Call c) {
+    return DossierId.of(c.path("id"));
+  }
+  static RequestId requestId(Call c) {
+    return RequestId.of(c.path("id"));
+  }
+  static String nonBlank(JsonNode n, String pointer) {
+    if (n == null || !n.isTextual() || n.asText().isBlank()) {
+      throw invalid(pointer, "unit.format", "a unit is a non-blank unit id string");
+    }
+    return n.asText();
+  }
+  static ApiException invalid(String pointer, String code, String message) {
+    return new ApiException(422, "validation-failed", message, List.of(new Violation(pointer, code, message)),
+        Map.of());
+  }
+  static <E extends Enum<E>> E enumParam(Call c, String name, Class<E> type) {
+    String v = c.query(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("query parameter '" + name + "': not one of the " + type.getSimpleName()
+          + " codes");
+    }
+  }
+  static int intParam(Call c, String name, int def, int min, int max) {
+    String v = c.query(name);
+    if (v == null) {
+      return def;
+    }
+    try {
+      int i = Integer.parseInt(v);
+      if (i < min || i > max) {
+        throw ApiException.badRequest("query parameter '" + name + "' must be between " + min + " and " + max);
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("query parameter '" + name + "' must be an integer");
+    }
+  }
+  Reply page(Page<?> p) {
+    return ok(new Envelopes.Items(p.items(), p.nextCursor()));
+  }
+  Reply ok(Object body) {
+    return ok(200, body);
+  }
+
+  Reply ok(int status, Object body) {
+    return Reply.json(status, serialise(body));
+  }
+  private byte[] serialise(Object body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
+    }
+  }
+  static Reply withEtag(Reply r, long version) {
+    return r.withHeader("ETag", "\"" + version + "\"");
+  }
+}
