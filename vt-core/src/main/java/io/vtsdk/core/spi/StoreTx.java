@@ -68,7 +68,7 @@ public interface StoreTx {
   /** Appends an event, giving it the next position; returns it. */
   StoredEvent appendEvent(StoredEvent withoutSeq);
 
-  /** Events that {@code unit} may see (as requester or receiver), with {@code seq > afterSeq}, at most {@code limit}. */
+  /** Events {@code unit} may see (as requester or receiver), with {@code seq > afterSeq}, at most {@code limit}. */
   List<StoredEvent> eventsOf(UnitId unit, long afterSeq, int limit);
 
   /** How many events are stored. */

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The {@code /v1} routes: each resource's handlers (one small class each) read the HTTP call, ask {@link VtCore} and
- * write the answer. No rule lives here — who may do what is the core's {@link io.vtsdk.core.AccessPolicy}, what is valid is the core's. Not API.
+ * write the answer. No rule lives here — who may do what is the core's {@link io.vtsdk.core.AccessPolicy}, what is
+ * valid is the core's. Not API.
  */
 public final class Api {
   private final VtCore core;

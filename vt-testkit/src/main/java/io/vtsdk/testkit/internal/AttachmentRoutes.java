@@ -1,5 +1,7 @@
 package io.vtsdk.testkit.internal;
 
+import static io.vtsdk.testkit.internal.V1Replies.dossierId;
+
 import io.vtsdk.core.VtCore;
 import io.vtsdk.model.AttachmentId;
 import io.vtsdk.model.dossier.Attachment;
@@ -29,7 +31,7 @@ final class AttachmentRoutes {
    * the sha-256; an {@code X-Content-SHA256} header (hex) is checked against it.
    */
   private Reply upload(Call c) {
-    Attachment a = core.attach(c.principal(), V1Replies.dossierId(c), c.query("fileName"), c.header("Content-Type"),
+    Attachment a = core.attach(c.principal(), dossierId(c), c.query("fileName"), c.header("Content-Type"),
         new ByteArrayInputStream(c.body), c.header("X-Content-SHA256"), c.locale);
     return out.ok(201, a).withHeader("Location", "/v1/attachments/" + a.id())
         .withHeader("ETag", "\"" + a.sha256() + "\"");

@@ -1,5 +1,7 @@
 package io.vtsdk.testkit.internal;
 
+import static io.vtsdk.testkit.internal.V1Replies.enumParam;
+
 import io.vtsdk.core.VtCore;
 import io.vtsdk.model.PradoVolet;
 import io.vtsdk.model.UnitId;
@@ -22,8 +24,8 @@ final class DirectoryRoutes {
   }
 
   private Reply searchUnits(Call c) {
-    return out.ok(Envelopes.Items.of(core.searchUnits(new VtCore.UnitQuery(V1Replies.enumParam(c, "module", VtModule.class),
-        V1Replies.enumParam(c, "target", TargetKind.class), V1Replies.enumParam(c, "pradoVolet", PradoVolet.class),
+    return out.ok(Envelopes.Items.of(core.searchUnits(new VtCore.UnitQuery(enumParam(c, "module", VtModule.class),
+        enumParam(c, "target", TargetKind.class), enumParam(c, "pradoVolet", PradoVolet.class),
         c.query("departement"), c.query("finess"), c.query("category")))));
   }
 }

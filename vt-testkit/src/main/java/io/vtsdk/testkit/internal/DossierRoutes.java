@@ -1,5 +1,11 @@
 package io.vtsdk.testkit.internal;
 
+import static io.vtsdk.testkit.internal.V1Replies.dossierId;
+import static io.vtsdk.testkit.internal.V1Replies.enumParam;
+import static io.vtsdk.testkit.internal.V1Replies.intParam;
+import static io.vtsdk.testkit.internal.V1Replies.invalid;
+import static io.vtsdk.testkit.internal.V1Replies.nonBlank;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,12 +69,12 @@ final class DossierRoutes {
   }
 
   private Reply listDossiers(Call c) {
-    return out.page(core.dossiers(c.principal(), V1Replies.enumParam(c, "module", VtModule.class),
-        V1Replies.enumParam(c, "status", DossierStatus.class), c.query("cursor"), V1Replies.intParam(c, "limit", 50, 1, 500)));
+    return out.page(core.dossiers(c.principal(), enumParam(c, "module", VtModule.class),
+        enumParam(c, "status", DossierStatus.class), c.query("cursor"), intParam(c, "limit", 50, 1, 500)));
   }
 
   private Reply getDossier(Call c) {
-    Dossier d = core.dossier(c.principal(), V1Replies.dossierId(c));
+    Dossier d = core.dossier(c.principal(), dossierId(c));
     return out.withEtag(Reply.json(200, out.representation(d.id(), d)), d.version());
   }
 
@@ -78,7 +84,7 @@ final class DossierRoutes {
       throw new ApiException(428, "precondition-required", "updates need If-Match with the ETag you read");
     }
     long expected = versionOf(ifMatch);
-    DossierId id = V1Replies.dossierId(c);
+    DossierId id = dossierId(c);
     // the module is the stored one: read it through the core, which checks visibility
     VtModule module = core.dossier(c.principal(), id).module();
     Dossier d = core.updateDossier(c.principal(), id, expected, dossierBody(c, id.value(), module), c.locale);
@@ -99,8 +105,8 @@ final class DossierRoutes {
   }
 
   private Reply validate(Call c) {
-    Stage stage = c.query("stage") == null ? Stage.SUBMISSION : V1Replies.enumParam(c, "stage", Stage.class);
-    ValidationReport report = core.validate(c.principal(), V1Replies.dossierId(c), stage, c.locale);
+    Stage stage = c.query("stage") == null ? Stage.SUBMISSION : enumParam(c, "stage", Stage.class);
+    ValidationReport report = core.validate(c.principal(), dossierId(c), stage, c.locale);
     return out.ok(new Envelopes.Report(stage, report.isValid(), report.violations()));
   }
 
@@ -111,7 +117,7 @@ final class DossierRoutes {
       try {
         target = Target.parse(body.get("target").asText());
       } catch (IllegalArgumentException e) {
-        throw V1Replies.invalid("/target", "target.unknown", "not a target this server knows (e.g. PRADO:AVC, SMR)");
+        throw invalid("/target", "target.unknown", "not a target this server knows (e.g. PRADO:AVC, SMR)");
       }
     }
     LocalDate on = null;
@@ -119,30 +125,30 @@ final class DossierRoutes {
       try {
         on = LocalDate.parse(body.get("date").asText());
       } catch (DateTimeParseException e) {
-        throw V1Replies.invalid("/date", "date.format", "date must be YYYY-MM-DD");
+        throw invalid("/date", "date.format", "date must be YYYY-MM-DD");
       }
     }
-    UnitId unit = body.hasNonNull("unit") ? UnitId.of(V1Replies.nonBlank(body.get("unit"), "/unit")) : null;
-    return out.ok(core.eligibility(c.principal(), V1Replies.dossierId(c), target, on, unit));
+    UnitId unit = body.hasNonNull("unit") ? UnitId.of(nonBlank(body.get("unit"), "/unit")) : null;
+    return out.ok(core.eligibility(c.principal(), dossierId(c), target, on, unit));
   }
 
   private Reply preflight(Call c) {
-    return out.ok(core.preflight(c.principal(), V1Replies.dossierId(c), units(c), c.locale));
+    return out.ok(core.preflight(c.principal(), dossierId(c), units(c), c.locale));
   }
 
   private List<UnitId> units(Call c) {
     JsonNode units = c.jsonBody().get("units");
     if (units == null || !units.isArray() || units.isEmpty()) {
-      throw V1Replies.invalid("/units", "required", "give the receiving units: {\"units\": [\"…\"]}");
+      throw invalid("/units", "required", "give the receiving units: {\"units\": [\"…\"]}");
     }
     List<UnitId> out = new ArrayList<>();
     for (int i = 0; i < units.size(); i++) {
-      out.add(UnitId.of(V1Replies.nonBlank(units.get(i), "/units/" + i)));
+      out.add(UnitId.of(nonBlank(units.get(i), "/units/" + i)));
     }
     return out;
   }
 
   private Reply send(Call c) {
-    return out.ok(201, Envelopes.Items.of(core.send(c.principal(), V1Replies.dossierId(c), units(c), c.locale)));
+    return out.ok(201, Envelopes.Items.of(core.send(c.principal(), dossierId(c), units(c), c.locale)));
   }
 }

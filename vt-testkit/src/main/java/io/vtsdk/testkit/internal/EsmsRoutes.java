@@ -1,5 +1,7 @@
 package io.vtsdk.testkit.internal;
 
+import static io.vtsdk.testkit.internal.V1Replies.requestId;
+
 import io.vtsdk.core.VtCore;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.handicap.EsmsStatus;
@@ -18,14 +20,14 @@ final class EsmsRoutes {
   void register(Router r) {
     r.route("POST", "/v1/requests/{id}/esms-statuses", this::reportEsmsStatus);
     r.route("GET", "/v1/requests/{id}/esms-statuses",
-        c -> out.ok(Envelopes.Items.of(core.esmsStatuses(c.principal(), V1Replies.requestId(c)))));
+        c -> out.ok(Envelopes.Items.of(core.esmsStatuses(c.principal(), requestId(c)))));
     r.route("GET", "/v1/waiting-lists", c -> out.ok(Envelopes.Items.of(core.waitingList(c.principal(),
         c.query("unit") == null ? null : UnitId.of(c.query("unit"))))));
   }
 
   private Reply reportEsmsStatus(Call c) {
     EsmsStatus reported = c.bodyAs(c.jsonBody(), EsmsStatus.class);
-    AdmissionRequest updated = core.reportEsmsStatus(c.principal(), V1Replies.requestId(c), reported, c.locale).request();
+    AdmissionRequest updated = core.reportEsmsStatus(c.principal(), requestId(c), reported, c.locale).request();
     return out.withEtag(out.ok(updated), updated.version());
   }
 }

@@ -1,5 +1,8 @@
 package io.vtsdk.testkit.internal;
 
+import static io.vtsdk.testkit.internal.V1Replies.enumParam;
+import static io.vtsdk.testkit.internal.V1Replies.intParam;
+
 import io.vtsdk.core.VtCore;
 import io.vtsdk.model.VtModule;
 
@@ -15,11 +18,11 @@ final class IndicatorAndEventRoutes {
 
   void register(Router r) {
     r.route("GET", "/v1/indicators/requests",
-        c -> out.ok(core.requestIndicators(c.principal(), V1Replies.enumParam(c, "module", VtModule.class))));
+        c -> out.ok(core.requestIndicators(c.principal(), enumParam(c, "module", VtModule.class))));
     r.route("GET", "/v1/indicators/waiting-lists",
         c -> out.ok(Envelopes.Items.of(core.waitingListIndicators(c.principal()))));
     r.route("GET", "/v1/events", c -> out.page(core.events(c.principal(), c.query("after"),
-        V1Replies.intParam(c, "limit", 100, 1, 1000))));
+        intParam(c, "limit", 100, 1, 1000))));
   }
 
 }

@@ -1,5 +1,10 @@
 package io.vtsdk.testkit.internal;
 
+import static io.vtsdk.testkit.internal.V1Replies.enumParam;
+import static io.vtsdk.testkit.internal.V1Replies.intParam;
+import static io.vtsdk.testkit.internal.V1Replies.invalid;
+import static io.vtsdk.testkit.internal.V1Replies.requestId;
+
 import io.vtsdk.core.VtCore;
 import io.vtsdk.model.DossierId;
 import io.vtsdk.model.request.AdmissionRequest;
@@ -20,35 +25,35 @@ final class RequestRoutes {
     r.route("GET", "/v1/requests", this::listRequests);
     r.route("GET", "/v1/requests/{id}", this::getRequest);
     r.route("GET", "/v1/requests/{id}/available-actions", this::availableActions);
-    r.route("POST", "/v1/requests/{id}/read", c -> request(core.read(c.principal(), V1Replies.requestId(c))));
+    r.route("POST", "/v1/requests/{id}/read", c -> request(core.read(c.principal(), requestId(c))));
     r.route("POST", "/v1/requests/{id}/responses", this::respond);
-    r.route("POST", "/v1/requests/{id}/cancel", c -> request(core.cancel(c.principal(), V1Replies.requestId(c))));
+    r.route("POST", "/v1/requests/{id}/cancel", c -> request(core.cancel(c.principal(), requestId(c))));
     r.route("POST", "/v1/requests/{id}/confirm-admission",
-        c -> request(core.confirmAdmission(c.principal(), V1Replies.requestId(c))));
+        c -> request(core.confirmAdmission(c.principal(), requestId(c))));
   }
 
   private Reply listRequests(Call c) {
     String dossier = c.query("dossier");
     return out.page(core.requests(c.principal(), dossier == null || dossier.isBlank() ? null : DossierId.of(dossier),
-        V1Replies.enumParam(c, "status", RequestStatus.class), c.query("cursor"), V1Replies.intParam(c, "limit", 50, 1, 500)));
+        enumParam(c, "status", RequestStatus.class), c.query("cursor"), intParam(c, "limit", 50, 1, 500)));
   }
 
   private Reply getRequest(Call c) {
-    AdmissionRequest r = core.request(c.principal(), V1Replies.requestId(c));
+    AdmissionRequest r = core.request(c.principal(), requestId(c));
     return out.withEtag(Reply.json(200, out.representation(r.id(), r)), r.version());
   }
 
   private Reply availableActions(Call c) {
-    AdmissionRequest r = core.request(c.principal(), V1Replies.requestId(c));
+    AdmissionRequest r = core.request(c.principal(), requestId(c));
     return out.ok(new Envelopes.Actions(r.status(), r.taskStatus(), core.availableActions(c.principal(), r.id())));
   }
 
   private Reply respond(Call c) {
     Response response = c.bodyAs(c.jsonBody(), Response.class);
     if (response.kind() == null) {
-      throw V1Replies.invalid("/kind", "required", "the kind of answer is required");
+      throw invalid("/kind", "required", "the kind of answer is required");
     }
-    return request(core.respond(c.principal(), V1Replies.requestId(c), response, c.locale));
+    return request(core.respond(c.principal(), requestId(c), response, c.locale));
   }
 
   private Reply request(AdmissionRequest r) {

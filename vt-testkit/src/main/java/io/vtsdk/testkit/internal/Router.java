@@ -28,9 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches calls to routes and applies the conventions of DESIGN §5 everywhere: bearer tokens (401), body limit
- * (413), correlation id echoed, Accept-Language, Idempotency-Key on POST (replay; other body → 422), problem+json
- * errors. Logs method, route template, status and duration — never bodies or tokens. Not API.
+ * Dispatches calls to routes through a chain of small steps, in order: route (404/405), injected faults, the control
+ * API's checks, authentication (401), body limits and the in-flight budget (413/503), the drop-after-write fault, and
+ * the handler (idempotency of writes, the durable journal, the route). Around the chain: request id, correlation id
+ * (echoed only when it is a plain token), Accept-Language, problem+json or OperationOutcome errors. Logs method, route
+ * template, status and duration — never bodies or tokens. Adding a convention is adding a step. Not API.
  */
 public final class Router implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -152,86 +154,166 @@ public final class Router implements HttpHandler {
     idempotencyOrder.clear();
   }
 
+  /**
+   * One HTTP exchange as it goes through the steps: what the earlier steps found (route, fault, caller, body
+   * reservation) for the later ones. Not API.
+   */
+  static final class Exchange {
+    final HttpExchange http;
+    final String correlationId;
+    final Locale locale;
+    Match match;
+    Fault fault;
+    Principal principal;
+    int reserved;
+
+    Exchange(HttpExchange http, String correlationId, Locale locale) {
+      this.http = http;
+      this.correlationId = correlationId;
+      this.locale = locale;
+    }
+
+    String template() {
+      return match == null ? "(none)" : match.route().template();
+    }
+  }
+
+  /** One step of a call, in the spirit of OkHttp's interceptors: it may answer, refuse (throw) or pass on. */
+  @FunctionalInterface
+  interface Step {
+    /** The answer; {@link #NO_ANSWER} to close the connection without one (injected drop faults). */
+    Reply apply(Exchange x, Chain next) throws IOException;
+  }
+
+  /** The rest of the chain. */
+  @FunctionalInterface
+  interface Chain {
+    Reply proceed(Exchange x) throws IOException;
+  }
+
+  /** The marker of a call whose answer is not sent. */
+  static final Reply NO_ANSWER = new Reply(-1, Map.of(), new byte[0]);
+
+  /** The steps every call goes through, in order; the last runs the route's handler. */
+  private final List<Step> steps = List.of(this::route, this::faultsBefore, this::admin, this::authentication,
+      this::bodyLimits, this::faultsAfter, this::handler);
+
   @Override
   public void handle(HttpExchange ex) throws IOException {
     long start = System.nanoTime();
     ex.getResponseHeaders().set("X-Request-Id", "req-" + requestIds.incrementAndGet());
     String correlationId = Optional.ofNullable(ex.getRequestHeaders().getFirst("X-Correlation-Id"))
         .filter(Router::isSafeCorrelationId).orElseGet(Router::newCorrelationId);
-    Locale locale = locale(ex.getRequestHeaders().getFirst("Accept-Language"));
-    String template = "(none)";
+    Exchange x = new Exchange(ex, correlationId, locale(ex.getRequestHeaders().getFirst("Accept-Language")));
     int status = 0;
-    Fault fault = null;
-    Principal principal = null;
-    int reserved = 0;
     try {
-      String path = ex.getRequestURI().getPath();
-      Match match = find(ex.getRequestMethod(), path);
-      Route route = match.route();
-      template = route.template();
-      if (!route.admin()) {
-        fault = controls.take(ex.getRequestMethod(), template, path);
-      }
-      if (fault != null && fault.kind() == Fault.Kind.LATENCY) {
-        sleep(fault.latency().toMillis());
-      } else if (fault != null && fault.kind() == Fault.Kind.STATUS) {
-        throw new ApiException(fault.status(), fault.status() == 429 ? "rate-limited" : "unavailable",
-            "injected fault: " + fault.status(), List.of(), Map.of("retryAfter", fault.retryAfterSeconds()));
-      } else if (fault != null && fault.kind() == Fault.Kind.DROP_BEFORE_WRITE) {
-        status = -1;
-        record(ex, template, status, correlationId, null, fault);
-        return; // finally closes the exchange without an answer
-      }
-      if (route.admin()) {
-        checkAdmin(ex);
-      }
-      if (route.authenticated()) {
-        principal = authenticate(ex.getRequestHeaders().getFirst("Authorization"));
-      }
-      String length = ex.getRequestHeaders().getFirst("Content-Length");
-      long declared = length == null ? -1 : parseLong(length);
-      if (declared > route.maxBody()) {
-        Call.drain(ex.getRequestBody());
-        throw new ApiException(413, "payload-too-large", "the body exceeds " + route.maxBody() + " bytes");
-      }
-      // the body is held in memory while the call runs: reserve it first, or answer 503 at once (never hang)
-      int permits = (int) Math.min(Integer.MAX_VALUE, ((declared < 0 ? route.maxBody() : declared) + 1023) / 1024);
-      if (permits > 0 && !inFlight.tryAcquire(permits)) {
-        throw new ApiException(503, "unavailable", "the server holds too many request bodies at once; retry later",
-            List.of(), Map.of("retryAfter", 1));
-      }
-      reserved = permits;
-      byte[] body = Call.readLimited(ex.getRequestBody(), route.maxBody());
-      Call call = new Call(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
-          ex.getRequestHeaders()::getFirst, match.params(), body, principal, locale, correlationId, json);
-      Reply reply = execute(route, call);
+      Reply reply = proceed(x, 0);
       status = reply.status();
-      if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_WRITE) {
-        status = -1;
-        record(ex, template, status, correlationId, principal, fault);
-        return; // the write is committed; the answer is lost
+      record(ex, x.template(), status, correlationId, x.principal, x.fault);
+      if (reply != NO_ANSWER) {
+        send(ex, reply, correlationId);
       }
-      record(ex, template, status, correlationId, principal, fault);
-      send(ex, reply, correlationId);
     } catch (ApiException e) {
       status = e.status();
       Call.drain(ex.getRequestBody()); // errors found before reading the body (401, 404…): let the client finish
-      record(ex, template, status, correlationId, principal, fault);
-      sendProblem(ex, e, locale, correlationId);
+      record(ex, x.template(), status, correlationId, x.principal, x.fault);
+      sendProblem(ex, e, x.locale, correlationId);
     } catch (RuntimeException e) {
       status = 500;
-      LOG.error("unexpected error on {} {} (correlation id {})", ex.getRequestMethod(), template, correlationId, e);
+      LOG.error("unexpected error on {} {} (correlation id {})", ex.getRequestMethod(), x.template(), correlationId,
+          e);
       Call.drain(ex.getRequestBody());
-      record(ex, template, status, correlationId, principal, fault);
+      record(ex, x.template(), status, correlationId, x.principal, x.fault);
       sendProblem(ex, new ApiException(500, "internal-error", "unexpected server error; correlation id "
-          + correlationId), locale, correlationId);
+          + correlationId), x.locale, correlationId);
     } finally {
-      if (reserved > 0) {
-        inFlight.release(reserved);
+      if (x.reserved > 0) {
+        inFlight.release(x.reserved);
       }
       ex.close();
-      LOG.debug("{} {} -> {} in {} µs", ex.getRequestMethod(), template, status, (System.nanoTime() - start) / 1000);
+      LOG.debug("{} {} -> {} in {} µs", ex.getRequestMethod(), x.template(), status,
+          (System.nanoTime() - start) / 1000);
     }
+  }
+
+  private Reply proceed(Exchange x, int index) throws IOException {
+    return steps.get(index).apply(x, next -> proceed(next, index + 1));
+  }
+
+  /** Finds the route (404, 405). */
+  private Reply route(Exchange x, Chain next) throws IOException {
+    x.match = find(x.http.getRequestMethod(), x.http.getRequestURI().getPath());
+    return next.proceed(x);
+  }
+
+  /** Injected faults before the handler: latency, an error status, or a connection dropped before the write. */
+  private Reply faultsBefore(Exchange x, Chain next) throws IOException {
+    if (!x.match.route().admin()) {
+      x.fault = controls.take(x.http.getRequestMethod(), x.template(), x.http.getRequestURI().getPath());
+    }
+    Fault f = x.fault;
+    if (f != null && f.kind() == Fault.Kind.LATENCY) {
+      sleep(f.latency().toMillis());
+    } else if (f != null && f.kind() == Fault.Kind.STATUS) {
+      throw new ApiException(f.status(), f.status() == 429 ? "rate-limited" : "unavailable",
+          "injected fault: " + f.status(), List.of(), Map.of("retryAfter", f.retryAfterSeconds()));
+    } else if (f != null && f.kind() == Fault.Kind.DROP_BEFORE_WRITE) {
+      return NO_ANSWER;
+    }
+    return next.proceed(x);
+  }
+
+  /** The control API's own checks (see {@link #checkAdmin}). */
+  private Reply admin(Exchange x, Chain next) throws IOException {
+    if (x.match.route().admin()) {
+      checkAdmin(x.http);
+    }
+    return next.proceed(x);
+  }
+
+  /** The bearer token of an authenticated route (401, 403 for SYSTEM). */
+  private Reply authentication(Exchange x, Chain next) throws IOException {
+    if (x.match.route().authenticated()) {
+      x.principal = authenticate(x.http.getRequestHeaders().getFirst("Authorization"));
+    }
+    return next.proceed(x);
+  }
+
+  /**
+   * The route's body limit (413) and the in-flight budget: the body is held in memory while the call runs, so it is
+   * reserved first, or answered 503 at once (never a hang, never an exhausted heap).
+   */
+  private Reply bodyLimits(Exchange x, Chain next) throws IOException {
+    Route route = x.match.route();
+    String length = x.http.getRequestHeaders().getFirst("Content-Length");
+    long declared = length == null ? -1 : parseLong(length);
+    if (declared > route.maxBody()) {
+      Call.drain(x.http.getRequestBody());
+      throw new ApiException(413, "payload-too-large", "the body exceeds " + route.maxBody() + " bytes");
+    }
+    int permits = (int) Math.min(Integer.MAX_VALUE, ((declared < 0 ? route.maxBody() : declared) + 1023) / 1024);
+    if (permits > 0 && !inFlight.tryAcquire(permits)) {
+      throw new ApiException(503, "unavailable", "the server holds too many request bodies at once; retry later",
+          List.of(), Map.of("retryAfter", 1));
+    }
+    x.reserved = permits; // released when the exchange ends
+    return next.proceed(x);
+  }
+
+  /** An injected drop after the write: the write is committed, the answer is lost. */
+  private Reply faultsAfter(Exchange x, Chain next) throws IOException {
+    Reply reply = next.proceed(x);
+    return x.fault != null && x.fault.kind() == Fault.Kind.DROP_AFTER_WRITE ? NO_ANSWER : reply;
+  }
+
+  /** Reads the body and runs the route: idempotency, the journal of the durable server, the handler. */
+  private Reply handler(Exchange x, Chain next) throws IOException {
+    Route route = x.match.route();
+    HttpExchange ex = x.http;
+    byte[] body = Call.readLimited(ex.getRequestBody(), route.maxBody());
+    Call call = new Call(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+        ex.getRequestHeaders()::getFirst, x.match.params(), body, x.principal, x.locale, x.correlationId, json);
+    return execute(route, call);
   }
 
   private Match find(String method, String path) {
