@@ -67,8 +67,26 @@ public final class Router implements HttpHandler {
 
   /** How many idempotency records are kept (the oldest are forgotten first; keys are meant for prompt retries). */
   static final int MAX_IDEMPOTENCY_RECORDS = 10_000;
+  /** How long an idempotency record is kept (real time), whatever the count. */
+  static final java.time.Duration IDEMPOTENCY_RETENTION = java.time.Duration.ofHours(24);
+
+  /** A key and when it was recorded. */
+  private record Recorded(String scope, Instant at) {}
+
   /** Keys in the order they were recorded (changed under the store's write lock). */
-  private final java.util.ArrayDeque<String> idempotencyOrder = new java.util.ArrayDeque<>();
+  private final java.util.ArrayDeque<Recorded> idempotencyOrder = new java.util.ArrayDeque<>();
+
+  /** Records a key, then forgets the oldest beyond the count or the retention. Call under the store's write lock. */
+  private void remember(String scope, Stored stored) {
+    Instant now = Instant.now();
+    idempotency.put(scope, stored);
+    idempotencyOrder.addLast(new Recorded(scope, now));
+    Instant cutoff = now.minus(IDEMPOTENCY_RETENTION);
+    while (idempotencyOrder.size() > MAX_IDEMPOTENCY_RECORDS
+        || !idempotencyOrder.isEmpty() && idempotencyOrder.peekFirst().at().isBefore(cutoff)) {
+      idempotency.remove(idempotencyOrder.removeFirst().scope());
+    }
+  }
 
   public Router(JsonMapper json, TokenFactory tokens, long maxBodyBytes, Store store, Controls controls) {
     this.controls = controls;
@@ -144,8 +162,7 @@ public final class Router implements HttpHandler {
 
   /** Puts back an idempotency record (from a snapshot). */
   void restoreIdempotency(String scope, byte[] requestHash, Reply reply) {
-    idempotency.put(scope, new Stored(requestHash, reply));
-    idempotencyOrder.addLast(scope);
+    remember(scope, new Stored(requestHash, reply));
   }
 
   /** Forgets every stored idempotent response (admin reset). */
@@ -428,11 +445,7 @@ public final class Router implements HttpHandler {
       }
       Reply reply = route.handler().handle(call);
       if (reply.status() < 500) {
-        idempotency.put(scope, new Stored(hash, reply));
-        idempotencyOrder.addLast(scope);
-        while (idempotencyOrder.size() > MAX_IDEMPOTENCY_RECORDS) {
-          idempotency.remove(idempotencyOrder.removeFirst()); // bounded: the oldest key is forgotten first
-        }
+        remember(scope, new Stored(hash, reply)); // bounded: count and age
       }
       return reply;
     });
