@@ -184,6 +184,8 @@ class CoreFindingsTest {
     Http.Res sent = http.post("/v1/dossiers/" + dossier + "/requests", owner, Map.of("units", List.of("CPAM-691")));
     assertThat(sent.status()).isEqualTo(422);
     assertThat(sent.json().get("type").asText()).endsWith("/ineligible");
+    assertThat(sent.json().get("title").asText()).isEqualTo("Critères d'éligibilité non remplis");
+    assertThat(sent.json().get("detail").asText()).contains("prado.ame");
     assertThat(sent.json().get("violations").findValuesAsText("code")).contains("eligibility.prado.ame");
     assertThat(http.get("/v1/requests?dossier=" + dossier, owner).json().get("items")).isEmpty();
     assertThat(http.get("/v1/dossiers/" + dossier, owner).json().get("status").asText()).isEqualTo("DRAFT");

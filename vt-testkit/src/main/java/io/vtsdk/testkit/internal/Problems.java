@@ -11,6 +11,7 @@ final class Problems {
       Map.entry("bad-request", new String[] {"Requête invalide", "Bad request"}),
       Map.entry("invalid-body", new String[] {"Corps de requête invalide", "Invalid request body"}),
       Map.entry("validation-failed", new String[] {"Données invalides", "Validation failed"}),
+      Map.entry("ineligible", new String[] {"Critères d'éligibilité non remplis", "Eligibility criteria not met"}),
       Map.entry("unauthorized", new String[] {"Authentification requise", "Authentication required"}),
       Map.entry("forbidden", new String[] {"Action non autorisée pour ce rôle", "Forbidden for this role"}),
       Map.entry("not-found", new String[] {"Ressource introuvable", "Not found"}),
