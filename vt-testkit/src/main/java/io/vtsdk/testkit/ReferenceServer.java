@@ -72,6 +72,8 @@ public final class ReferenceServer implements AutoCloseable {
     }
   }
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   /** The demo requesting unit (a cardiology ward with Prado conventions). */
   public static final UnitId DEMO_REQUESTER_UNIT = DemoData.CARDIO_HCL;
   /** The demo CPAM "691 - CPAM du Rhône". */
@@ -103,12 +105,12 @@ public final class ReferenceServer implements AutoCloseable {
       secret = durability.secret();
     } else {
       secret = new byte[32];
-      new SecureRandom().nextBytes(secret);
+      RANDOM.nextBytes(secret);
     }
     // Token expiry runs on the real clock: moving the test clock (to trigger archiving) never invalidates a token.
     this.tokens = new TokenFactory(secret, java.time.Clock.systemUTC(), b.tokenLifetime);
     byte[] adminSecret = new byte[18];
-    new SecureRandom().nextBytes(adminSecret);
+    RANDOM.nextBytes(adminSecret);
     this.adminToken = "vt-admin-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(adminSecret);
     // Start-up is class loading: Hibernate Validator and the rule sets load on another thread while Jackson loads
     // on this one (measured: ~650 ms in sequence; see docs/performance.md).

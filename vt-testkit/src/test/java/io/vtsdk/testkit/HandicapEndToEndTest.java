@@ -46,7 +46,12 @@ class HandicapEndToEndTest {
 
   /** A status of the IME-69 structure (its FINESS from the directory) about the fixture's decision. */
   static EsmsStatus status(String code, String motif) {
-    return new EsmsStatus(IME69_STRUCT, "IME Les Érables", Coding.of(NosTable.R357.url(), code),
+    return status(code, motif, IME69_STRUCT);
+  }
+
+  /** The same status, reported as the structure {@code idNatStruct}. */
+  static EsmsStatus status(String code, String motif, String idNatStruct) {
+    return new EsmsStatus(idNatStruct, "IME Les Érables", Coding.of(NosTable.R357.url(), code),
         motif == null ? null : Coding.of(NosTable.R358.url(), motif), Fixtures.TODAY, null, null, null, null,
         "MDPH69-2026-0042", null);
   }

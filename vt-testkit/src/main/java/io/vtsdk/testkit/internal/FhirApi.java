@@ -223,14 +223,9 @@ public final class FhirApi {
     Map<String, Object> doc = new java.util.LinkedHashMap<>();
     doc.put("person", person);
     doc.put("decision", d.mdphDecision());
-    try {
-      return JSON.writeValueAsBytes(doc);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the decision document", e);
-    }
+    return io.vtsdk.model.json.VtJson.toJson(doc).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static final com.fasterxml.jackson.databind.json.JsonMapper JSON = io.vtsdk.model.json.VtJson.newMapper();
 
   /** What this server implements of the SDO server role (CapabilityStatement gestionnaire-sdo, Task part). */
   private static org.hl7.fhir.r4.model.CapabilityStatement capabilities() {
