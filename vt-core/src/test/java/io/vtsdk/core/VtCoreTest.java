@@ -145,4 +145,15 @@ class VtCoreTest {
     assertThat(c.sweep()).isEqualTo(1);
     assertThat(c.request(requester, r.id()).status()).isEqualTo(RequestStatus.ARCHIVED);
   }
+
+  @Test
+  void aWorkflowCanBeDefinedAsData() {
+    io.vtsdk.model.workflow.Workflow w = io.vtsdk.model.workflow.Workflow.define(VtModule.SANITAIRE,
+        RequestStatus.SENT, Set.of(Role.REQUESTER), List.of(new io.vtsdk.model.workflow.Transition(RequestStatus.SENT,
+            io.vtsdk.model.workflow.Action.READ, Set.of(Role.RECEIVER), RequestStatus.READ)));
+    assertThat(w.apply(RequestStatus.SENT, io.vtsdk.model.workflow.Action.READ, Role.RECEIVER))
+        .isEqualTo(RequestStatus.READ);
+    assertThatThrownBy(() -> w.apply(RequestStatus.SENT, io.vtsdk.model.workflow.Action.READ, Role.CPAM))
+        .isInstanceOf(io.vtsdk.model.workflow.IllegalTransitionException.class);
+  }
 }

@@ -21,7 +21,10 @@ public interface ModuleDescriptor {
 
   VtModule module();
 
-  /** The module's workflow (statuses, transitions, who may perform each). */
+  /**
+   * The module's workflow (statuses, transitions, who may perform each): the standard table by default; a module
+   * defined as data returns its own ({@link Workflow#define}).
+   */
   default Workflow workflow() {
     return Workflow.of(module());
   }

@@ -62,7 +62,24 @@ public final class Workflow {
     this.actions = Collections.unmodifiableSet(acts);
   }
 
-  /** The workflow of {@code module}. */
+  /**
+   * A workflow defined as data: the status a request starts in, the roles that may send, and the transitions (each
+   * from one status, by an action, for some roles, to a status). A module descriptor of vt-core supplies its own
+   * this way.
+   *
+   * @throws IllegalStateException when two transitions leave the same status by the same action
+   */
+  public static Workflow define(VtModule module, RequestStatus initial, Set<Role> senders,
+      List<Transition> transitions) {
+    java.util.Objects.requireNonNull(module, "module");
+    java.util.Objects.requireNonNull(initial, "initial");
+    if (senders == null || senders.isEmpty()) {
+      throw new IllegalArgumentException("senders: give at least one role");
+    }
+    return new Workflow(module, initial, senders, transitions == null ? List.of() : transitions);
+  }
+
+  /** The standard workflow of {@code module} (DESIGN §4). */
   public static Workflow of(VtModule module) {
     return WORKFLOWS.get(Objects.requireNonNull(module, "module"));
   }
