@@ -111,11 +111,6 @@ public final class InMemoryStore implements Store {
     }
   }
 
-  /** True when the calling thread is inside {@link #write}. */
-  public boolean inWrite() {
-    return lock.isWriteLockedByCurrentThread();
-  }
-
   @Override
   public void close() {
     try (var files = Files.list(contentDir)) {
