@@ -26,7 +26,10 @@ import org.apiguardian.api.API;
 public final class VtJson {
   private VtJson() {}
 
-  private static final JsonMapper SHARED = newMapper();
+  /** The mapper of {@link #toJson} and {@link #fromJson}, built on first use (a server that has its own skips it). */
+  private static final class Shared {
+    static final JsonMapper MAPPER = newMapper();
+  }
 
   /** A new, fully configured mapper. Build one per application (or per client) and reuse it. */
   public static JsonMapper newMapper() {
@@ -56,7 +59,7 @@ public final class VtJson {
   /** Serializes with the shared configuration (convenience for tools and tests). */
   public static String toJson(Object value) {
     try {
-      return SHARED.writeValueAsString(value);
+      return Shared.MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }
@@ -70,7 +73,7 @@ public final class VtJson {
    */
   public static <T> T fromJson(String json, Class<T> type) {
     try {
-      return SHARED.readValue(json, type);
+      return Shared.MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "invalid " + type.getSimpleName() + " JSON at " + JsonPaths.pointer(e) + ": " + JsonPaths.rule(e));
