@@ -54,6 +54,11 @@ public final class AccessPolicy {
     };
   }
 
+  /** True for the roles receiving units act in (RECEIVER, CPAM, ESMS). */
+  public static boolean isReceivingRole(Role role) {
+    return role == Role.RECEIVER || role == Role.CPAM || role == Role.ESMS;
+  }
+
   /** True when {@code p} is the receiving unit of {@code r}, in the module's receiving role. */
   public boolean isReceiverOf(Principal p, AdmissionRequest r) {
     return r.unit().equals(p.unit()) && p.role() == VtModules.of(r.module()).receiverRole();

@@ -312,11 +312,6 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
-    public long eventCount() {
-      return events.size();
-    }
-
-    @Override
     public ReportedStatus addStatus(RequestId request, EsmsStatus status, Instant at) {
       ReportedStatus s = new ReportedStatus("T-" + (statuses.size() + 1), request, status, at);
       append(statuses, s);

@@ -21,9 +21,4 @@ public record Principal(Role role, UnitId unit, String actorId) {
     Objects.requireNonNull(unit, "unit");
     actorId = actorId == null ? "" : actorId;
   }
-
-  /** VT itself (closing, archiving): never a caller's principal. */
-  public static Principal system() {
-    return new Principal(Role.SYSTEM, io.vtsdk.model.UnitId.of("VT"), "vt");
-  }
 }

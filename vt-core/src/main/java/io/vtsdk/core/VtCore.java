@@ -519,7 +519,7 @@ public final class VtCore {
   public Page<AdmissionRequest> requests(Principal p, DossierId dossier, RequestStatus status, String cursor,
       int limit) {
     long after = cursors.decode(cursor, "cursor");
-    boolean receiver = ioReceiving(p.role());
+    boolean receiver = AccessPolicy.isReceivingRole(p.role());
     return store.read(tx -> {
       List<AdmissionRequest> out = new ArrayList<>();
       long position = after;
@@ -541,10 +541,6 @@ public final class VtCore {
         }
       }
     });
-  }
-
-  private static boolean ioReceiving(Role role) {
-    return role == Role.RECEIVER || role == Role.CPAM || role == Role.ESMS;
   }
 
   /** What the caller may do now on a request (nothing when it is not a party). */
@@ -598,7 +594,7 @@ public final class VtCore {
   }
 
   private boolean isParty(StoreTx tx, Principal p, AdmissionRequest r) {
-    if (ioReceiving(p.role())) {
+    if (AccessPolicy.isReceivingRole(p.role())) {
       return policy.isReceiverOf(p, r);
     }
     return tx.dossier(r.dossierId()).map(d -> policy.isRequesterSide(p, d)).orElse(false);
@@ -723,7 +719,7 @@ public final class VtCore {
 
   /** The same, the request found from the decision and the caller's unit (the FHIR Task of flow 4). */
   public AppliedStatus reportEsmsStatusForDecision(Principal p, EsmsStatus status, Locale locale) {
-    requireEsms(p);
+    requireSdo(p);
     requireValid(status, Stage.DRAFT, locale);
     return write(tx -> {
       AdmissionRequest request = latestNotification(tx, p, d -> status.idDecision().equals(
@@ -810,7 +806,7 @@ public final class VtCore {
    * {@code after} (null: all), completed as the SI-SDO does (ESMS name, national decision id).
    */
   public List<ReportedStatus> statusFeed(Principal p, Instant after) {
-    requireEsms(p);
+    requireSdo(p);
     return store.read(tx -> {
       Set<DossierId> mine = notifiedDossiers(tx, p);
       List<ReportedStatus> out = new ArrayList<>();
@@ -826,7 +822,7 @@ public final class VtCore {
 
   /** One status of the feed, if the caller may see it. */
   public ReportedStatus status(Principal p, String taskId) {
-    requireEsms(p);
+    requireSdo(p);
     return store.read(tx -> {
       ReportedStatus s = tx.status(taskId).orElse(null);
       AdmissionRequest r = s == null ? null : tx.request(s.request()).map(StoredRequest::request).orElse(null);
@@ -868,7 +864,7 @@ public final class VtCore {
   /** SDO flow 2: the ESMS records the person's agreement for a decision it was notified of. */
   public RecordedAgreement recordAgreement(Principal p, String idNatStruct, LocalDate date, String idNatDecision,
       Locale locale) {
-    requireEsms(p);
+    requireSdo(p);
     return write(tx -> {
       Unit own = tx.unit(p.unit()).orElse(null);
       if (own != null && own.structure() != null && !("1" + own.structure().value()).equals(idNatStruct)) {
@@ -892,7 +888,7 @@ public final class VtCore {
 
   /** The decisions notified to the caller's unit, one per dossier. */
   public List<Notification> notifications(Principal p) {
-    requireEsms(p);
+    requireSdo(p);
     return store.read(tx -> {
       List<Notification> out = new ArrayList<>();
       Set<DossierId> seen = new HashSet<>();
@@ -921,10 +917,6 @@ public final class VtCore {
 
   /** Refuses a principal the policy does not let use the SDO flows. */
   public void requireSdo(Principal p) {
-    requireEsms(p);
-  }
-
-  private void requireEsms(Principal p) {
     if (!policy.canUseSdoFlows(p)) {
       throw VtCoreException.forbidden("the SDO flows are for ESMS (role ESMS), not " + p.role());
     }
@@ -951,7 +943,8 @@ public final class VtCore {
   public RequestFigures requestIndicators(Principal p, VtModule module) {
     return store.read(tx -> {
       List<AdmissionRequest> mine = new ArrayList<>();
-      for (StoredRequest s : tx.requestsOfUnit(p.unit(), ioReceiving(p.role()), 0, Integer.MAX_VALUE)) {
+      boolean receiver = AccessPolicy.isReceivingRole(p.role());
+      for (StoredRequest s : tx.requestsOfUnit(p.unit(), receiver, 0, Integer.MAX_VALUE)) {
         AdmissionRequest r = s.request();
         if ((module == null || r.module() == module) && isParty(tx, p, r)) {
           mine.add(r);

@@ -8,7 +8,6 @@ import io.vtsdk.model.workflow.Role;
 import io.vtsdk.model.workflow.Workflow;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -43,10 +42,5 @@ public interface ModuleDescriptor {
   /** Localised messages of the routing codes. */
   interface Messages {
     String get(String code);
-  }
-
-  /** The modules whose receivers act in a receiving role. */
-  static Set<Role> receivingRoles() {
-    return Set.of(Role.RECEIVER, Role.CPAM, Role.ESMS);
   }
 }

@@ -71,9 +71,6 @@ public interface StoreTx {
   /** Events {@code unit} may see (as requester or receiver), with {@code seq > afterSeq}, at most {@code limit}. */
   List<StoredEvent> eventsOf(UnitId unit, long afterSeq, int limit);
 
-  /** How many events are stored. */
-  long eventCount();
-
   // ---------------------------------------------------------------------------------------------- ESMS (SDO)
 
   /** Records a status for a request; the store gives it the next Task id {@code T-n}. */
