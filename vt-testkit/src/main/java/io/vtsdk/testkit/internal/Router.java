@@ -232,14 +232,12 @@ public final class Router implements HttpHandler {
       }
     } catch (ApiException e) {
       status = e.status();
-      Call.drain(ex.getRequestBody()); // errors found before reading the body (401, 404…): let the client finish
       record(ex, x.template(), status, correlationId, x.principal, x.fault);
       sendProblem(ex, e, x.locale, correlationId);
     } catch (RuntimeException e) {
       status = 500;
       LOG.error("unexpected error on {} {} (correlation id {})", ex.getRequestMethod(), x.template(), correlationId,
           e);
-      Call.drain(ex.getRequestBody());
       record(ex, x.template(), status, correlationId, x.principal, x.fault);
       sendProblem(ex, new ApiException(500, "internal-error", "unexpected server error; correlation id "
           + correlationId), x.locale, correlationId);
@@ -305,7 +303,6 @@ public final class Router implements HttpHandler {
     String length = x.http.getRequestHeaders().getFirst("Content-Length");
     long declared = length == null ? -1 : parseLong(length);
     if (declared > route.maxBody()) {
-      Call.drain(x.http.getRequestBody());
       throw new ApiException(413, "payload-too-large", "the body exceeds " + route.maxBody() + " bytes");
     }
     int permits = (int) Math.min(Integer.MAX_VALUE, ((declared < 0 ? route.maxBody() : declared) + 1023) / 1024);
@@ -579,7 +576,11 @@ public final class Router implements HttpHandler {
     sendError(ex, e, "application/problem+json", json.writeValueAsBytes(p), correlationId);
   }
 
-  /** Writes an error body with the correlation id and, for 429/503, Retry-After. */
+  /**
+   * Writes an error body with the correlation id and, for 429/503, Retry-After. The answer is flushed first and what
+   * is left of the request body is discarded after it (never held): a refused upload (413, 503) is answered at once,
+   * and its connection is not reset under the client, which reads the answer while it sends.
+   */
   private static void sendError(HttpExchange ex, ApiException e, String contentType, byte[] body,
       String correlationId) throws IOException {
     ex.getResponseHeaders().set("Content-Type", contentType);
@@ -590,6 +591,12 @@ public final class Router implements HttpHandler {
     ex.sendResponseHeaders(e.status, body.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(body);
+      out.flush();
+      try {
+        Call.drain(ex.getRequestBody());
+      } catch (IOException gone) {
+        // the client closed after reading its answer: nothing is lost
+      }
     }
   }
 
