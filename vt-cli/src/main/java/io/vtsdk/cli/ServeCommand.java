@@ -4,6 +4,7 @@ import io.vtsdk.model.UnitId;
 import io.vtsdk.model.workflow.Role;
 import io.vtsdk.testkit.ReferenceServer;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -17,9 +18,10 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Start the reference VT server (demo directory; in memory, or durable with --data-dir) and print "
-        + "example tokens.",
-    footer = {"", "Examples:", "  vt serve", "  vt serve --port 8080 --seed 7", "  vt serve --data-dir ./vt-data", "  vt serve --admin",
+    description = "Start the reference VT server (demo directory; in memory, or durable with --data-dir or --db) and "
+        + "print example tokens.",
+    footer = {"", "Examples:", "  vt serve", "  vt serve --port 8080 --seed 7", "  vt serve --data-dir ./vt-data",
+        "  VT_DB_USER=vt VT_DB_PASSWORD=… vt serve --db jdbc:postgresql://127.0.0.1:5432/vt", "  vt serve --admin",
         "  curl -H \"Authorization: Bearer <token>\" http://127.0.0.1:8080/v1/units?module=PRADO"})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "<port>", defaultValue = "8080",
@@ -30,10 +32,19 @@ final class ServeCommand implements Callable<Integer> {
       description = "Seed of the synthetic demo directory (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--data-dir", paramLabel = "<dir>", description = {"Keep the data in <dir>: every acknowledged write "
-      + "is journaled and forced to disk before its answer; a restart (even after kill -9) replays it to the same "
-      + "state, and the printed tokens stay valid. Default: in memory."})
+  @Option(names = "--data-dir", paramLabel = "<dir>", description = {"Keep the data in <dir>/vt.db, an embedded "
+      + "SQLite database: every acknowledged write is committed to disk before its answer; a restart (even after "
+      + "kill -9) has it, and the printed tokens stay valid. Default: in memory."})
   java.nio.file.Path dataDir;
+
+  @Option(names = "--db", paramLabel = "<jdbc-url>", description = {"Keep the data in a PostgreSQL database "
+      + "(jdbc:postgresql://host:5432/db), which several servers may share: they behave as one. The account comes "
+      + "from the environment (VT_DB_USER, VT_DB_PASSWORD) or --db-password-file, never the command line."})
+  String database;
+
+  @Option(names = "--db-password-file", paramLabel = "<file>", description = "Read the database password from "
+      + "<file> (its first line) instead of VT_DB_PASSWORD.")
+  java.nio.file.Path databasePasswordFile;
 
   @Option(names = "--admin", description = {"Serve the control API (/__admin: reset, clock, fixtures, faults, "
       + "state) behind its own token, printed below; loopback Host and same-origin callers only. Off by default."})
@@ -63,19 +74,41 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
+  private String databasePassword() {
+    if (databasePasswordFile == null) {
+      return System.getenv("VT_DB_PASSWORD");
+    }
+    try {
+      List<String> lines = java.nio.file.Files.readAllLines(databasePasswordFile);
+      return lines.isEmpty() ? "" : lines.get(0);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("--db-password-file: cannot read " + databasePasswordFile);
+    }
+  }
+
   /** Starts the server and prints how to use it. */
   ReferenceServer start() {
     ReferenceServer.Builder builder = ReferenceServer.builder().port(port).seed(seed).demoData(!noDemo)
         .demoDossiers(!noDemo).admin(admin);
+    if (dataDir != null && database != null) {
+      throw new IllegalArgumentException("give --data-dir or --db, not both");
+    }
     if (dataDir != null) {
       builder.dataDir(dataDir);
+    }
+    if (database != null) {
+      builder.database(database, System.getenv("VT_DB_USER"), databasePassword());
     }
     ReferenceServer server = builder.build().start();
     PrintWriter out = spec.commandLine().getOut();
     out.println("vt reference server listening on " + server.baseUrl());
     if (dataDir != null) {
       Object dossiers = server.state().get("dossiers");
-      out.println("  data:    " + dataDir.toAbsolutePath() + " (" + dossiers + " dossiers; journaled, fsync'ed)");
+      out.println("  data:    " + dataDir.toAbsolutePath().resolve("vt.db") + " (SQLite; " + dossiers
+          + " dossiers; committed before each answer)");
+    }
+    if (database != null) {
+      out.println("  data:    PostgreSQL (" + server.state().get("dossiers") + " dossiers; shared)");
     }
     out.println("  health:  " + server.url("/v1/health"));
     out.println("  units:   " + server.url("/v1/units"));

@@ -1,5 +1,6 @@
 package io.vtsdk.core;
 
+import io.vtsdk.core.spi.IdempotencyRecord;
 import io.vtsdk.core.spi.RecordedAgreement;
 import io.vtsdk.core.spi.ReportedStatus;
 import io.vtsdk.core.spi.Store;
@@ -42,7 +43,7 @@ import org.apiguardian.api.API;
  * uploads never accumulate in the heap), deleted on {@link #close()}. One write at a time; a write that throws is
  * rolled back through an undo log, so nothing of it remains. Reads run in parallel.
  *
- * <p>{@link #dump()} and {@link #restore(Dump)} copy the whole state, for snapshots and fingerprints.
+ * <p>Not durable: a durable store is a database ({@code vt-store-jdbc}).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class InMemoryStore implements Store {
@@ -61,6 +62,8 @@ public final class InMemoryStore implements Store {
   private final Map<RequestId, List<ReportedStatus>> statusesByRequest = new LinkedHashMap<>();
   private final List<RecordedAgreement> agreements = new ArrayList<>();
   private final Map<AttachmentId, DossierId> attachmentOwners = new LinkedHashMap<>();
+  private final Map<String, IdempotencyRecord> idempotency = new LinkedHashMap<>();
+  private final Map<String, String> settings = new LinkedHashMap<>();
   private long nextId = 1;
   private long dossierSeq;
   private long requestSeq;
@@ -291,6 +294,12 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public List<StoredEvent> events(long afterSeq, int limit) {
+      int from = (int) Math.min(events.size(), Math.max(0, afterSeq));
+      return List.copyOf(events.subList(from, (int) Math.min(events.size(), (long) from + limit)));
+    }
+
+    @Override
     public List<StoredEvent> eventsOf(UnitId unit, long afterSeq, int limit) {
       List<Integer> idx = eventsByUnit.getOrDefault(unit, List.of());
       // binary search for the first index whose seq (index + 1) is > afterSeq
@@ -404,9 +413,53 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public long lastId() {
+      return nextId - 1;
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> idempotencyRecord(String scope) {
+      return Optional.ofNullable(idempotency.get(scope));
+    }
+
+    @Override
+    public void putIdempotencyRecord(IdempotencyRecord record, int keep, Instant notBefore) {
+      Map<String, IdempotencyRecord> before = new LinkedHashMap<>(idempotency);
+      onUndo(() -> {
+        idempotency.clear();
+        idempotency.putAll(before);
+      });
+      idempotency.remove(record.scope());
+      idempotency.put(record.scope(), record);
+      var oldest = idempotency.values().iterator();
+      while (oldest.hasNext()) {
+        IdempotencyRecord r = oldest.next();
+        if (idempotency.size() <= keep && !r.at().isBefore(notBefore)) {
+          break;
+        }
+        oldest.remove();
+      }
+    }
+
+    @Override
+    public List<IdempotencyRecord> idempotencyRecords() {
+      return List.copyOf(idempotency.values());
+    }
+
+    @Override
+    public Optional<String> setting(String name) {
+      return Optional.ofNullable(settings.get(name));
+    }
+
+    @Override
+    public void putSetting(String name, String value) {
+      put(settings, name, value);
+    }
+
+    @Override
     public void clearData() {
-      Dump before = dump();
-      onUndo(() -> restoreData(before));
+      Snapshot before = new Snapshot();
+      onUndo(before::restore);
       wipeData();
     }
 
@@ -416,6 +469,54 @@ public final class InMemoryStore implements Store {
       units.clear();
       onUndo(() -> units.putAll(before));
     }
+  }
+
+  /** The data (not the units, not the settings) as it was, to put back when a reset is rolled back. */
+  private final class Snapshot {
+    private final Map<DossierId, StoredDossier> dossiers = new LinkedHashMap<>(InMemoryStore.this.dossiers);
+    private final Map<UnitId, List<DossierId>> dossiersByUnit = deep(InMemoryStore.this.dossiersByUnit);
+    private final Map<RequestId, StoredRequest> requests = new LinkedHashMap<>(InMemoryStore.this.requests);
+    private final Map<DossierId, List<RequestId>> requestsByDossier = deep(InMemoryStore.this.requestsByDossier);
+    private final Map<UnitId, List<RequestId>> requestsByReceiver = deep(InMemoryStore.this.requestsByReceiver);
+    private final Map<UnitId, List<RequestId>> requestsByRequester = deep(InMemoryStore.this.requestsByRequester);
+    private final Set<RequestId> open = new LinkedHashSet<>(InMemoryStore.this.open);
+    private final List<StoredEvent> events = new ArrayList<>(InMemoryStore.this.events);
+    private final Map<UnitId, List<Integer>> eventsByUnit = deep(InMemoryStore.this.eventsByUnit);
+    private final List<ReportedStatus> statuses = new ArrayList<>(InMemoryStore.this.statuses);
+    private final Map<RequestId, List<ReportedStatus>> statusesByRequest = deep(InMemoryStore.this.statusesByRequest);
+    private final List<RecordedAgreement> agreements = new ArrayList<>(InMemoryStore.this.agreements);
+    private final Map<AttachmentId, DossierId> attachmentOwners = new LinkedHashMap<>(InMemoryStore.this.attachmentOwners);
+    private final Map<String, IdempotencyRecord> idempotency = new LinkedHashMap<>(InMemoryStore.this.idempotency);
+    private final long nextId = InMemoryStore.this.nextId;
+    private final long dossierSeq = InMemoryStore.this.dossierSeq;
+    private final long requestSeq = InMemoryStore.this.requestSeq;
+
+    void restore() {
+      wipeData();
+      InMemoryStore.this.dossiers.putAll(dossiers);
+      InMemoryStore.this.dossiersByUnit.putAll(dossiersByUnit);
+      InMemoryStore.this.requests.putAll(requests);
+      InMemoryStore.this.requestsByDossier.putAll(requestsByDossier);
+      InMemoryStore.this.requestsByReceiver.putAll(requestsByReceiver);
+      InMemoryStore.this.requestsByRequester.putAll(requestsByRequester);
+      InMemoryStore.this.open.addAll(open);
+      InMemoryStore.this.events.addAll(events);
+      InMemoryStore.this.eventsByUnit.putAll(eventsByUnit);
+      InMemoryStore.this.statuses.addAll(statuses);
+      InMemoryStore.this.statusesByRequest.putAll(statusesByRequest);
+      InMemoryStore.this.agreements.addAll(agreements);
+      InMemoryStore.this.attachmentOwners.putAll(attachmentOwners);
+      InMemoryStore.this.idempotency.putAll(idempotency);
+      InMemoryStore.this.nextId = nextId;
+      InMemoryStore.this.dossierSeq = dossierSeq;
+      InMemoryStore.this.requestSeq = requestSeq;
+    }
+  }
+
+  private static <K, V> Map<K, List<V>> deep(Map<K, List<V>> m) {
+    Map<K, List<V>> copy = new LinkedHashMap<>();
+    m.forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
+    return copy;
   }
 
   private void wipeData() {
@@ -432,83 +533,9 @@ public final class InMemoryStore implements Store {
     statusesByRequest.clear();
     agreements.clear();
     attachmentOwners.clear();
+    idempotency.clear();
     nextId = 1;
     dossierSeq = 0;
     requestSeq = 0;
-  }
-
-  // ------------------------------------------------------------------------------------------------ dump, restore
-
-  /** An attachment's content and owner, in a {@link Dump}. */
-  public record AttachmentRow(AttachmentId id, DossierId dossier, byte[] content) {}
-
-  /** The whole state, in creation order (records are immutable). */
-  public record Dump(List<Unit> units, List<StoredDossier> dossiers, List<AdmissionRequest> requests,
-      List<StoredEvent> events, List<ReportedStatus> statuses, List<RecordedAgreement> agreements,
-      List<AttachmentRow> attachments, long nextId) {
-    public Dump {
-      units = units == null ? List.of() : List.copyOf(units);
-      dossiers = dossiers == null ? List.of() : List.copyOf(dossiers);
-      requests = requests == null ? List.of() : List.copyOf(requests);
-      events = events == null ? List.of() : List.copyOf(events);
-      statuses = statuses == null ? List.of() : List.copyOf(statuses);
-      agreements = agreements == null ? List.of() : List.copyOf(agreements);
-      attachments = attachments == null ? List.of() : List.copyOf(attachments);
-    }
-  }
-
-  /** A copy of the whole state (attachment contents read from their files). */
-  public Dump dump() {
-    return read(t -> {
-      List<AttachmentRow> rows = new ArrayList<>();
-      attachmentOwners.forEach((id, dossier) -> {
-        try {
-          rows.add(new AttachmentRow(id, dossier, Files.readAllBytes(file(id))));
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot read an attachment", e);
-        }
-      });
-      return new Dump(List.copyOf(units.values()), List.copyOf(dossiers.values()),
-          requests.values().stream().map(StoredRequest::request).toList(), List.copyOf(events),
-          List.copyOf(statuses), List.copyOf(agreements), rows, nextId);
-    });
-  }
-
-  /** Replaces the whole state by {@code dump}. */
-  public void restore(Dump dump) {
-    write(t -> {
-      t.clearUnits();
-      dump.units().forEach(t::putUnit);
-      Dump before = dump();
-      onUndo(() -> restoreData(before));
-      restoreData(dump);
-      return null;
-    });
-  }
-
-  private void restoreData(Dump d) {
-    wipeData();
-    Deque<Runnable> saved = undo;
-    undo = new ArrayDeque<>(); // the rows below are put back as they were: their undo steps are not needed
-    try {
-      for (StoredDossier x : d.dossiers()) {
-        tx.putDossier(x.dossier(), x.createdBy());
-      }
-      d.requests().forEach(tx::putRequest);
-      for (StoredEvent e : d.events()) {
-        tx.appendEvent(e);
-      }
-      for (ReportedStatus s : d.statuses()) {
-        statuses.add(s);
-        statusesByRequest.computeIfAbsent(s.request(), k -> new ArrayList<>()).add(s);
-      }
-      agreements.addAll(d.agreements());
-      for (AttachmentRow a : d.attachments()) {
-        tx.putAttachment(a.id(), a.dossier(), new java.io.ByteArrayInputStream(a.content()));
-      }
-      nextId = d.nextId();
-    } finally {
-      undo = saved;
-    }
   }
 }

@@ -670,8 +670,8 @@ public final class VtCore {
   private int sweep(StoreTx tx) {
     Instant now = clock.instant();
     Instant due = nextArchiveDue;
-    if (archiveDueKnown && (due == null || now.isBefore(due))) {
-      return 0; // nothing can be due yet: O(1) on the write path
+    if (!store.shared() && archiveDueKnown && (due == null || now.isBefore(due))) {
+      return 0; // nothing can be due yet: O(1) on the write path (a shared store is written by others too: scan)
     }
     int n = 0;
     Instant next = null;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vtsdk.core.module.VtModules;
+import io.vtsdk.core.spi.Store;
 import io.vtsdk.model.Fixtures;
 import io.vtsdk.model.PradoVolet;
 import io.vtsdk.model.UnitId;
@@ -24,8 +25,11 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The core in process: no HTTP, an in-memory store, a fixed clock. */
-class VtCoreTest {
+/**
+ * The core in process: no HTTP, an in-memory store, a fixed clock. vt-store-jdbc runs the same tests on its databases
+ * (it overrides {@link #newStore()}).
+ */
+public class VtCoreTest {
   static final UnitId WARD = UnitId.of("U-WARD");
   static final UnitId CPAM = UnitId.of("CPAM-691");
   static final UnitId SMR = UnitId.of("SMR-1");
@@ -33,10 +37,27 @@ class VtCoreTest {
   final Principal cpam = new Principal(Role.CPAM, CPAM, "");
   final Principal smr = new Principal(Role.RECEIVER, SMR, "");
   VtCore core;
+  private final List<Store> stores = new java.util.ArrayList<>();
+
+  /** The store each core of a test runs on. */
+  protected Store newStore() {
+    return new InMemoryStore();
+  }
+
+  private Store store() {
+    Store s = newStore();
+    stores.add(s);
+    return s;
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closeStores() {
+    stores.forEach(Store::close);
+  }
 
   @BeforeEach
   void setUp() {
-    core = VtCore.builder().clock(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)).archiveAfter(Duration.ofDays(30))
+    core = VtCore.builder().store(store()).clock(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)).archiveAfter(Duration.ofDays(30))
         .build();
     core.reset(List.of(
         Unit.builder(WARD, "Cardiologie").modules(Set.of(VtModule.PRADO, VtModule.SANITAIRE))
@@ -97,7 +118,7 @@ class VtCoreTest {
     assertThat(core.events(smr, null, 10).items()).isEmpty();
     assertThatThrownBy(() -> core.events(requester, "AAAAAAAAAAAAAAAAAAAAAA", 10))
         .hasMessageContaining("not a cursor this server issued");
-    VtCore other = VtCore.builder().build();
+    VtCore other = VtCore.builder().store(store()).build();
     assertThatThrownBy(() -> other.events(requester, first.nextCursor(), 10)).isInstanceOf(VtCoreException.class);
   }
 
@@ -136,7 +157,7 @@ class VtCoreTest {
         return now.get();
       }
     };
-    VtCore c = VtCore.builder().clock(clock).build();
+    VtCore c = VtCore.builder().store(store()).clock(clock).build();
     c.reset(core.searchUnits(new VtCore.UnitQuery(null, null, null, null, null, null)));
     Dossier d = c.createDossier(requester, Fixtures.sanitaire().toBuilder().requester(new Requester(WARD, null))
         .build(), Locale.FRENCH);

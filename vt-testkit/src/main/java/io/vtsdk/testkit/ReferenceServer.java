@@ -14,11 +14,9 @@ import io.vtsdk.testkit.internal.Admin;
 import io.vtsdk.testkit.internal.Api;
 import io.vtsdk.testkit.internal.ApiException;
 import io.vtsdk.testkit.internal.Controls;
-import io.vtsdk.testkit.internal.Durability;
 import io.vtsdk.testkit.internal.DemoData;
 import io.vtsdk.testkit.internal.MutableClock;
 import io.vtsdk.testkit.internal.Router;
-import io.vtsdk.testkit.internal.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -39,7 +37,8 @@ import org.apiguardian.api.API;
 
 /**
  * A stateful reference ViaTrajectoire server for tests and demos: the {@code /v1} API with workflows, roles,
- * validation and eligibility, an in-memory store (durable with {@link Builder#dataDir}), a synthetic directory, and
+ * validation and eligibility, an in-memory store (durable on a database with {@link Builder#dataDir} or
+ * {@link Builder#database}), a synthetic directory, and
  * a control API under {@code /__admin}.
  *
  * <pre>{@code
@@ -82,7 +81,8 @@ public final class ReferenceServer implements AutoCloseable {
   private final Builder config;
   private final MutableClock clock = new MutableClock();
   private final TokenFactory tokens;
-  private final Store store = new Store();
+  /** VT's data: in memory, or a database (then durable). */
+  private final io.vtsdk.core.spi.Store store;
   private final Controls controls;
   private final Admin admin;
   private final Router router;
@@ -90,62 +90,75 @@ public final class ReferenceServer implements AutoCloseable {
   private final VtCore core;
   private final JsonMapper json;
   private final String adminToken;
-  /** The data directory's journal, or null: in memory. */
-  private final Durability durability;
   private HttpServer http;
   private ExecutorService executor;
   private boolean closed;
 
   private ReferenceServer(Builder b) {
     this.config = b;
-    this.durability = b.dataDir == null ? null : Durability.open(b.dataDir, b.dataOptions(),
-        b.snapshotEvery, store, clock);
-    byte[] secret;
-    if (durability != null) {
-      secret = durability.secret();
-    } else {
-      secret = new byte[32];
-      RANDOM.nextBytes(secret);
-    }
-    // Token expiry runs on the real clock: moving the test clock (to trigger archiving) never invalidates a token.
-    this.tokens = new TokenFactory(secret, java.time.Clock.systemUTC(), b.tokenLifetime);
-    byte[] adminSecret = new byte[18];
-    RANDOM.nextBytes(adminSecret);
-    this.adminToken = "vt-admin-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(adminSecret);
-    // Start-up is class loading: Hibernate Validator and the rule sets load on another thread while Jackson loads
-    // on this one (measured: ~650 ms in sequence; see docs/performance.md).
-    CompletableFuture<DossierValidator> validator =
-        CompletableFuture.supplyAsync(() -> DossierValidator.builder().clock(clock)
-            .maxAttachmentBytes(b.maxAttachmentBytes).build(), ReferenceServer::daemon);
-    CompletableFuture<RuleEngine> rules = CompletableFuture.supplyAsync(RuleEngine::standard, ReferenceServer::daemon);
-    this.json = VtJson.newMapper();
-    this.controls = new Controls(b.journalCapacity);
-    this.router = new Router(json, tokens, b.maxBodyBytes, store, controls);
-    router.admin(b.admin ? adminToken : null);
-    router.inFlightBudget(b.maxInFlightBytes);
-    this.core = VtCore.builder().store(store.data()).clock(clock).validator(validator.join()).rules(rules.join())
-        .archiveAfter(b.archiveAfter).cursorSecret(secret).build();
-    this.api = new Api(core, json, clock);
-    api.register(router);
-    new io.vtsdk.testkit.internal.FhirApi(core, () -> publicBase() + "/fhir/").register(router);
-    List<Unit> directory = b.demoData ? DemoData.directory(b.seed) : List.of();
-    this.admin = new Admin(store, clock, core, router, controls, directory, json, b.seed,
-        b.demoData && b.demoDossiers);
-    admin.register(router);
-    if (durability == null) {
-      admin.reset();
-    } else {
-      router.durable(durability);
-      admin.durable(durability);
-      try {
-        if (!durability.start(router, json, core::sweep, core::storeRestored)) {
-          reset(); // journaled: the first records of a new data directory
+    this.store = b.openStore();
+    try {
+      byte[] secret = secret(store);
+      // Token expiry runs on the real clock: moving the test clock (to trigger archiving) never invalidates a token.
+      this.tokens = new TokenFactory(secret, java.time.Clock.systemUTC(), b.tokenLifetime);
+      byte[] adminSecret = new byte[18];
+      RANDOM.nextBytes(adminSecret);
+      this.adminToken = "vt-admin-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(adminSecret);
+      // Start-up is class loading: Hibernate Validator and the rule sets load on another thread while Jackson loads
+      // on this one (measured: ~650 ms in sequence; see docs/performance.md).
+      CompletableFuture<DossierValidator> validator =
+          CompletableFuture.supplyAsync(() -> DossierValidator.builder().clock(clock)
+              .maxAttachmentBytes(b.maxAttachmentBytes).build(), ReferenceServer::daemon);
+      CompletableFuture<RuleEngine> rules = CompletableFuture.supplyAsync(RuleEngine::standard,
+          ReferenceServer::daemon);
+      this.json = VtJson.newMapper();
+      this.controls = new Controls(b.journalCapacity);
+      this.router = new Router(json, tokens, b.maxBodyBytes, store, controls);
+      router.admin(b.admin ? adminToken : null);
+      router.inFlightBudget(b.maxInFlightBytes);
+      this.core = VtCore.builder().store(store).clock(clock).validator(validator.join()).rules(rules.join())
+          .archiveAfter(b.archiveAfter).cursorSecret(secret).build();
+      this.api = new Api(core, json, clock);
+      api.register(router);
+      new io.vtsdk.testkit.internal.FhirApi(core, () -> publicBase() + "/fhir/").register(router);
+      List<Unit> directory = b.demoData ? DemoData.directory(b.seed) : List.of();
+      this.admin = new Admin(store, clock, core, controls, directory, json, b.seed, b.demoData && b.demoDossiers);
+      admin.register(router);
+      admin.restoreClock();
+      // a new database gets the directory (and demo dossiers) once; a database with data keeps it
+      store.write(tx -> {
+        if (tx.setting(INITIALISED).isEmpty()) {
+          admin.reset();
+          tx.putSetting(INITIALISED, Instant.now().toString());
         }
-      } catch (RuntimeException e) {
-        durability.release(); // as found: no snapshot of a half-restored state
-        throw e;
-      }
+        return null;
+      });
+    } catch (RuntimeException e) {
+      store.close(); // released as found
+      throw e;
     }
+  }
+
+  private static final String INITIALISED = "testkit.initialised";
+  private static final String SECRET = "testkit.token-secret";
+
+  /**
+   * The secret that signs tokens and cursors: kept in the store, so that tokens survive a restart and every server of
+   * a shared database accepts the others' (the first one to start makes it).
+   */
+  private static byte[] secret(io.vtsdk.core.spi.Store store) {
+    String kept = store.write(tx -> tx.setting(SECRET).orElseGet(() -> {
+      byte[] s = new byte[32];
+      RANDOM.nextBytes(s);
+      String encoded = java.util.Base64.getEncoder().encodeToString(s);
+      tx.putSetting(SECRET, encoded);
+      return encoded;
+    }));
+    byte[] s = java.util.Base64.getDecoder().decode(kept);
+    if (s.length != 32) {
+      throw new IllegalStateException("the stored token secret is not 32 bytes");
+    }
+    return s;
   }
 
   private static void daemon(Runnable r) {
@@ -233,11 +246,7 @@ public final class ReferenceServer implements AutoCloseable {
 
   /** Clears all data, faults and the journal (directory reloaded, clock back to system time). */
   public void reset() {
-    if (durability == null) {
-      admin.reset();
-    } else {
-      internal("POST", "/__admin/reset", null);
-    }
+    admin.reset();
   }
 
   /**
@@ -269,63 +278,23 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   private List<Dossier> load(List<Dossier> dossiers, List<List<String>> sendTo) {
-    if (durability == null) {
-      try {
-        return admin.load(dossiers, sendTo, java.util.Locale.ENGLISH);
-      } catch (ApiException e) {
-        throw new IllegalArgumentException(e.describe(), e);
-      }
-    }
-    com.fasterxml.jackson.databind.node.ObjectNode body = json.createObjectNode();
-    body.set("dossiers", json.valueToTree(dossiers));
-    com.fasterxml.jackson.databind.node.ObjectNode to = body.putObject("sendTo");
-    for (int i = 0; i < dossiers.size(); i++) {
-      if (dossiers.get(i) != null) {
-        sendTo.get(i).forEach(to.withArray(dossiers.get(i).id().value())::add);
-      }
-    }
     try {
-      return List.of(json.treeToValue(internal("POST", "/__admin/fixtures", body).get("items"), Dossier[].class));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * Runs a control call through the router, so that the durable server journals it like an HTTP call.
-   *
-   * @throws IllegalArgumentException when the server refuses it (the message names the rule)
-   */
-  private com.fasterxml.jackson.databind.JsonNode internal(String method, String path, Object body) {
-    try {
-      byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
-      byte[] answer = router.internal(method, path, bytes).body();
-      return answer.length == 0 ? json.nullNode() : json.readTree(answer);
+      return admin.load(dossiers, sendTo, java.util.Locale.ENGLISH);
     } catch (ApiException e) {
       throw new IllegalArgumentException(e.describe(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
   /** Freezes the server clock at {@code instant} and runs auto-archiving. */
   public void setClock(Instant instant) {
     Objects.requireNonNull(instant, "instant");
-    if (durability == null) {
-      admin.setClock(instant);
-    } else {
-      internal("PUT", "/__admin/clock", java.util.Map.of("instant", instant.toString()));
-    }
+    admin.setClock(instant);
   }
 
   /** Advances the server clock and runs auto-archiving; returns the number of requests archived. */
   public int advanceClock(Duration d) {
     Objects.requireNonNull(d, "d");
-    if (durability == null) {
-      return admin.advanceClock(d);
-    }
-    return internal("POST", "/__admin/clock/advance", java.util.Map.of("duration", d.toString())).get("archived")
-        .asInt();
+    return admin.advanceClock(d);
   }
 
   /** Injects {@code fault} on matching calls (until used up, or until {@link #clearFaults()} or reset). */
@@ -360,7 +329,7 @@ public final class ReferenceServer implements AutoCloseable {
     return admin.state();
   }
 
-  /** Stops listening and, for a durable server, releases its data directory (everything acknowledged is on disk). */
+  /** Stops listening and releases the store (a durable one has everything acknowledged on disk already). */
   @Override
   public void close() {
     if (http != null) {
@@ -368,8 +337,8 @@ public final class ReferenceServer implements AutoCloseable {
       executor.shutdownNow();
       http = null;
     }
-    if (durability != null && !closed) {
-      durability.close();
+    if (!closed) {
+      store.close();
     }
     closed = true;
   }
@@ -388,7 +357,9 @@ public final class ReferenceServer implements AutoCloseable {
     private int threads = Math.max(32, Runtime.getRuntime().availableProcessors() * 8);
     private int journalCapacity = 1000;
     private java.nio.file.Path dataDir;
-    private long snapshotEvery = 100_000;
+    private String databaseUrl;
+    private String databaseUser;
+    private String databasePassword;
     private boolean admin;
     private URI publicBaseUrl;
     private long maxInFlightBytes = Runtime.getRuntime().maxMemory() / 4;
@@ -503,11 +474,11 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /**
-     * Makes the server durable: every acknowledged write is journaled in {@code dir} and forced to disk before its
-     * answer, and a server built on the same directory replays it to the same state (even after {@code kill -9}).
-     * The directory also keeps the token secret, so tokens stay valid across restarts. It remembers the options that
-     * shape the data (seed, demo data, archiving delay, size limits) and refuses other values. One server at a time.
-     * Default: none, in memory.
+     * Makes the server durable on an embedded SQLite database, {@code dir/vt.db} (created if missing): every
+     * acknowledged write is committed to it before its answer, so a server built again on the same directory, even
+     * after {@code kill -9}, has every acknowledged write. The database also keeps the token secret, so tokens stay
+     * valid across restarts. One server per directory; a damaged database is refused, never repaired. Inspect it
+     * with {@code sqlite3} (docs/storage.md). Default: none, in memory.
      */
     public Builder dataDir(java.nio.file.Path dir) {
       this.dataDir = Objects.requireNonNull(dir, "dir");
@@ -515,29 +486,41 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /**
-     * With {@link #dataDir}: write a snapshot of the whole state, and start the journal again, when it reaches
-     * {@code records} records (default 100,000), so a restart replays at most that many. A snapshot is also written
-     * when the server is closed.
+     * Makes the server durable on a shared PostgreSQL database ({@code jdbc:postgresql://host:5432/db}): several
+     * servers on one database behave as one (ids, versions, idempotency keys and the change feed stay exact across
+     * them). Give the account from the environment or a file, never a command line.
      */
-    public Builder snapshotEvery(long records) {
-      if (records < 2) {
-        throw new IllegalArgumentException("snapshotEvery must be >= 2, got " + records);
+    public Builder database(String jdbcUrl, String user, String password) {
+      Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+      if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException("database: give a jdbc:postgresql:// URL (an embedded database is "
+            + "dataDir)");
       }
-      this.snapshotEvery = records;
+      this.databaseUrl = jdbcUrl;
+      this.databaseUser = user;
+      this.databasePassword = password;
       return this;
     }
 
-    /** The options a data directory's journal depends on (its replay gives the same state only with them). */
-    String dataOptions() {
-      return "seed=" + seed + "\ndemoData=" + demoData + "\ndemoDossiers=" + demoDossiers + "\narchiveAfter="
-          + archiveAfter + "\nmaxBodyBytes=" + maxBodyBytes + "\nmaxAttachmentBytes=" + maxAttachmentBytes + "\n";
+    io.vtsdk.core.spi.Store openStore() {
+      if (dataDir != null && databaseUrl != null) {
+        throw new IllegalStateException("give dataDir or database, not both");
+      }
+      if (dataDir != null) {
+        return io.vtsdk.store.jdbc.JdbcStore.sqlite(dataDir.resolve("vt.db"));
+      }
+      if (databaseUrl != null) {
+        return io.vtsdk.store.jdbc.JdbcStore.builder().url(databaseUrl).credentials(databaseUser, databasePassword)
+            .build();
+      }
+      return new io.vtsdk.core.InMemoryStore();
     }
 
     /**
      * Builds the server (not started).
      *
-     * @throws java.io.UncheckedIOException when the data directory cannot be used (in use, unreadable, corrupt)
-     * @throws IllegalStateException when the data directory was made with other options
+     * @throws io.vtsdk.core.spi.StoreException when the database cannot be reached or opened, or is damaged
+     * @throws IllegalStateException when another server holds the data directory
      */
     public ReferenceServer build() {
       return new ReferenceServer(this);

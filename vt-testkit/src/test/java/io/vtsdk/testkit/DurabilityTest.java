@@ -9,7 +9,6 @@ import io.vtsdk.model.dossier.Requester;
 import io.vtsdk.model.request.Response;
 import io.vtsdk.model.request.ResponseKind;
 import io.vtsdk.model.workflow.Role;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The durable reference server ({@code dataDir}): a server built again on the same directory has the same data,
- * whatever the writes were; a torn last record is cut, corruption, other options and a second server are refused.
- * The SIGKILL-under-load proof (R6) is vt-cli's {@code KillAndRestartTest}.
+ * The durable reference server ({@code dataDir}, an embedded SQLite database): a server built again on the same
+ * directory has the same data, whatever the writes were; a damaged database and a second server are refused. The
+ * SIGKILL-under-load proof (R6) is vt-cli's {@code KillAndRestartTest}; the damage cases one by one are
+ * vt-store-jdbc's {@code JdbcStoreTest}; several servers on one PostgreSQL database, {@code SharedDatabaseTest}.
  */
 class DurabilityTest {
   @TempDir
@@ -71,12 +71,9 @@ class DurabilityTest {
     return new Done(vt.demoToken(Role.REQUESTER), id); // the token is valid 12 h from the server's new time
   }
 
-  /** The data part of {@link ReferenceServer#state()}: without the journal's size, which a snapshot changes. */
+  /** The data part of {@link ReferenceServer#state()}. */
   static Map<String, Object> data(ReferenceServer vt) {
-    Map<String, Object> state = new java.util.LinkedHashMap<>(vt.state());
-    state.remove("journalRecords");
-    state.remove("journalBytes");
-    return state;
+    return new java.util.LinkedHashMap<>(vt.state());
   }
 
   /** The data directory as a crash would leave it now: every acknowledged write is on disk. */
@@ -84,12 +81,15 @@ class DurabilityTest {
     return crashCopy(dir, dir.resolveSibling(dir.getFileName() + "-" + name));
   }
 
-  /** Copies a running server's data directory {@code from} (but its lock) into {@code to}, as a crash leaves it. */
+  /**
+   * Copies a running, idle server's data directory {@code from} (but its lock) into {@code to}, as a crash leaves it:
+   * the database file and its write-ahead log.
+   */
   static Path crashCopy(Path from, Path to) throws java.io.IOException {
     Files.createDirectories(to);
     try (var files = Files.list(from)) {
       for (Path f : files.toList()) {
-        if (!f.getFileName().toString().equals("lock")) {
+        if (!f.getFileName().toString().endsWith(".lock")) {
           Files.copy(f, to.resolve(f.getFileName()));
         }
       }
@@ -113,7 +113,7 @@ class DurabilityTest {
     }
     assertThat(before.get("dossiers")).isEqualTo(7); // 5 demo + 2
     assertThat((Integer) before.get("events")).isGreaterThan(10);
-    for (Path d : List.of(dir, crashed)) { // after a clean close (a snapshot), after a crash (the whole journal)
+    for (Path d : List.of(dir, crashed)) { // after a clean close, after a crash (the write-ahead log not merged)
       try (ReferenceServer again = durable(d)) {
         assertThat(data(again)).as(d.toString()).isEqualTo(before);
         Http http = new Http(again);
@@ -125,120 +125,46 @@ class DurabilityTest {
         assertThat(again.now()).isAfter(java.time.Instant.now().plus(Duration.ofDays(30)));
       }
     }
-    try (var files = Files.list(dir)) {
-      assertThat(files.map(f -> f.getFileName().toString())).contains("snapshot-3.json.gz") // reset 1, closes 2, 3
-          .doesNotContain("snapshot-2.json.gz");
-    }
-    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) { // they hold the data: owner only
-      for (String f : List.of("journal.log", "snapshot-3.json.gz", "token.secret")) {
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
-            dir.resolve(f)))).as(f).isEqualTo("rw-------");
-      }
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) { // it holds the data: owner only
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+          dir.resolve("vt.db")))).isEqualTo("rw-------");
     }
   }
 
   @Test
-  void snapshotsEveryNRecordsThenTheJournalTailReplaysOnTop() throws Exception {
-    Map<String, Object> before;
-    Path crashed;
-    try (ReferenceServer vt = ReferenceServer.builder().dataDir(dir).demoDossiers(true).snapshotEvery(5).build()
-        .start()) {
-      workload(vt);
-      new Http(vt).post("/v1/dossiers", vt.demoToken(Role.REQUESTER), Fixtures.prado());
-      before = data(vt);
-      assertThat((Long) vt.state().get("journalRecords")).isBetween(2L, 4L); // a snapshot's mark, then the tail
-      crashed = crashCopy("crashed");
-    }
-    try (var files = Files.list(crashed)) {
-      assertThat(files.filter(f -> f.getFileName().toString().startsWith("snapshot-"))).hasSize(1);
-    }
-    try (ReferenceServer again = durable(crashed)) {
-      assertThat(data(again)).isEqualTo(before);
-    }
-  }
-
-  @Test
-  void aCrashBetweenASnapshotAndTheRestartOfTheJournalLosesNothingAndAppliesNothingTwice() throws Exception {
-    Map<String, Object> before;
-    Path crashed;
-    try (ReferenceServer vt = durable()) {
-      workload(vt);
-      before = data(vt);
-      crashed = crashCopy("crashed"); // the journal of generation 1, all of it
-    }
-    // the close wrote snapshot 2: put it next to the journal it covers, as if the crash came before the restart
-    Files.copy(dir.resolve("snapshot-2.json.gz"), crashed.resolve("snapshot-2.json.gz"));
-    try (ReferenceServer again = durable(crashed)) {
-      assertThat(data(again)).isEqualTo(before);
-      assertThat(again.state().get("journalRecords")).isEqualTo(1L); // journal restarted after the snapshot
-    }
-    Files.delete(dir.resolve("snapshot-2.json.gz"));
-    assertThatThrownBy(this::durable).isInstanceOf(UncheckedIOException.class)
-        .hasMessageContaining("continues snapshot 2, which is missing");
-    assertThatThrownBy(this::durable).as("the failed start released the directory, wrote nothing")
-        .hasMessageContaining("continues snapshot 2, which is missing");
-  }
-
-  @Test
-  void aTornLastRecordIsCutAndEverythingBeforeItReplays() throws Exception {
-    Map<String, Object> before;
-    Path crashed;
-    try (ReferenceServer vt = durable()) {
-      workload(vt);
-      before = data(vt);
-      crashed = crashCopy("crashed");
-    }
-    Path journal = crashed.resolve("journal.log");
-    long size = Files.size(journal);
-    // a crash while a frame was being written: its length says more bytes than there are
-    Files.write(journal, new byte[] {0, 0, 1, 0, 7, 7, 7, 7, 1, 2, 3}, StandardOpenOption.APPEND);
-    try (ReferenceServer again = durable(crashed)) {
-      assertThat(data(again)).isEqualTo(before);
-      assertThat(Files.size(journal)).isEqualTo(size);
-    }
-  }
-
-  @Test
-  void aDamagedRecordBeforeTheEndStopsTheStartInsteadOfLosingData() throws Exception {
+  void aDamagedDatabaseStopsTheStartInsteadOfLosingData() throws Exception {
     Path crashed;
     try (ReferenceServer vt = durable()) {
       workload(vt);
       crashed = crashCopy("crashed");
     }
-    Path journal = crashed.resolve("journal.log");
-    byte[] bytes = Files.readAllBytes(journal);
-    bytes[bytes.length / 2] ^= 0x40;
-    Files.write(journal, bytes);
-    assertThatThrownBy(() -> durable(crashed)).isInstanceOf(UncheckedIOException.class)
-        .hasMessageContaining("journal.log is corrupt at byte").hasMessageContaining("move it away");
+    Files.write(crashed.resolve("vt.db"), new byte[4096], StandardOpenOption.APPEND);
+    assertThatThrownBy(() -> durable(crashed)).isInstanceOf(io.vtsdk.core.spi.StoreException.class)
+        .hasMessageContaining("is damaged").hasMessageContaining("left as it is");
   }
 
   @Test
-  void theDirectoryKeepsItsOptionsAndServesOneServerAtATime() {
+  void theDirectoryServesOneServerAtATimeAndKeepsItsData() {
     try (ReferenceServer vt = durable()) {
-      assertThatThrownBy(this::durable).isInstanceOf(UncheckedIOException.class)
-          .hasMessageContaining("in use by another reference server");
+      assertThatThrownBy(this::durable).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("in use by another server");
     }
-    assertThatThrownBy(() -> ReferenceServer.builder().dataDir(dir).demoDossiers(true).seed(7).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("seed=42").hasMessageContaining("seed=7");
-    try (ReferenceServer vt = durable()) {
-      assertThat(vt.state().get("dossiers")).isEqualTo(5); // the refused starts changed nothing
+    try (ReferenceServer vt = ReferenceServer.builder().dataDir(dir).demoDossiers(true).seed(7).build()) {
+      assertThat(vt.state().get("dossiers")).isEqualTo(5); // the data it has, not a new seed's
     }
   }
 
   @Test
-  void aResetStartsTheJournalAgainAndTheJavaHandleIsJournaledToo() {
+  void aResetAndTheJavaHandleAreDurableToo() {
     Map<String, Object> before;
     try (ReferenceServer vt = durable()) {
       workload(vt);
-      assertThat((Long) vt.state().get("journalRecords")).isGreaterThan(10);
       vt.reset();
-      assertThat(vt.state().get("journalRecords")).isEqualTo(2L); // its mark and itself
       vt.setClock(Fixtures.NOW);
       io.vtsdk.testkit.fixtures.VtFixtures fx = io.vtsdk.testkit.fixtures.VtFixtures.seeded(11, Fixtures.TODAY);
       assertThat(vt.load(fx.dossier(io.vtsdk.model.VtModule.SANITAIRE).build())).hasSize(1);
       before = data(vt);
-      assertThat(vt.state().get("journalRecords")).isEqualTo(4L);
+      assertThat(before.get("dossiers")).isEqualTo(6); // 5 demo + 1 loaded
     }
     try (ReferenceServer again = durable()) {
       assertThat(data(again)).isEqualTo(before);
@@ -257,7 +183,6 @@ class DurabilityTest {
   void withoutADataDirectoryNothingIsWritten() throws Exception {
     try (ReferenceServer vt = ReferenceServer.builder().build().start()) {
       workload(vt);
-      assertThat(vt.state()).doesNotContainKey("journalRecords");
     }
     try (var files = Files.list(dir)) {
       assertThat(files).isEmpty();

@@ -24,8 +24,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Generated malformed, oversized, wrongly typed, wrongly encoded or hostile bodies against every POST and PUT route:
  * the server never answers 5xx, and every error is problem+json. The server is durable: after the run, its data
- * directory, replayed as after a crash and read from the snapshot of a clean stop, gives the same state fingerprint,
- * so whatever the hostile calls did is journaled faithfully.
+ * directory, opened as after a crash and after a clean stop, gives the same state fingerprint, so whatever the
+ * hostile calls did is stored faithfully.
  */
 class FuzzProperties {
   static ReferenceServer server;
@@ -65,7 +65,7 @@ class FuzzProperties {
               .isEqualTo(before);
         }
       }
-      System.out.println("fuzz run state, the same after a crash replay and a snapshot: " + before);
+      System.out.println("fuzz run state, the same after a crash and after a clean stop: " + before);
     } finally {
       for (java.nio.file.Path dir : List.of(crashed, dataDir)) {
         try (var files = java.nio.file.Files.walk(dir)) {

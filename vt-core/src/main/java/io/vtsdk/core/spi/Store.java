@@ -19,9 +19,18 @@ public interface Store extends AutoCloseable {
 
   /**
    * Runs {@code work} as one atomic, serialisable transaction: when it throws, nothing it did is kept and the exception
-   * propagates.
+   * propagates. A store that cannot make the write durable throws {@link StoreException}: then nothing of it is kept
+   * either.
    */
   <T> T write(Function<StoreTx, T> work);
+
+  /**
+   * Whether other processes write to the same data (several servers on one database): the core then keeps no cache
+   * of it between operations.
+   */
+  default boolean shared() {
+    return false;
+  }
 
   /** Releases the store's resources (files, connections). */
   @Override

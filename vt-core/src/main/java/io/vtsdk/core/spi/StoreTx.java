@@ -68,6 +68,9 @@ public interface StoreTx {
   /** Appends an event, giving it the next position; returns it. */
   StoredEvent appendEvent(StoredEvent withoutSeq);
 
+  /** Every event with {@code seq > afterSeq}, at most {@code limit} (fingerprints). */
+  List<StoredEvent> events(long afterSeq, int limit);
+
   /** Events {@code unit} may see (as requester or receiver), with {@code seq > afterSeq}, at most {@code limit}. */
   List<StoredEvent> eventsOf(UnitId unit, long afterSeq, int limit);
 
@@ -111,7 +114,32 @@ public interface StoreTx {
   /** A new id {@code prefix-n}, n from one counter for the whole store. */
   String newId(String prefix);
 
-  /** Removes every dossier, request, event, status, agreement and attachment and restarts the id counter. */
+  /** The last n {@link #newId} gave (0 after a reset). */
+  long lastId();
+
+  // ---------------------------------------------------------------------------------------------- server records
+
+  /** The recorded answer of an idempotent write, by scope (caller, route, key). */
+  Optional<IdempotencyRecord> idempotencyRecord(String scope);
+
+  /**
+   * Records an answer (replacing one of the same scope), then forgets the records older than {@code notBefore} and
+   * the oldest beyond {@code keep}.
+   */
+  void putIdempotencyRecord(IdempotencyRecord record, int keep, Instant notBefore);
+
+  /** Every idempotency record, in recording order. */
+  List<IdempotencyRecord> idempotencyRecords();
+
+  /** A server setting (a secret, the test clock…); settings survive {@link #clearData()}. */
+  Optional<String> setting(String name);
+
+  void putSetting(String name, String value);
+
+  /**
+   * Removes every dossier, request, event, status, agreement, attachment and idempotency record and restarts the id
+   * counter.
+   */
   void clearData();
 
   /** Removes every unit. */

@@ -3,6 +3,9 @@ package io.vtsdk.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vtsdk.core.VtCore;
+import io.vtsdk.core.spi.IdempotencyRecord;
+import io.vtsdk.core.spi.Store;
+import io.vtsdk.core.spi.StoreTx;
 import io.vtsdk.model.directory.Unit;
 import io.vtsdk.testkit.Fault;
 import java.time.Duration;
@@ -19,15 +22,15 @@ public final class Admin {
   private final Store store;
   private final MutableClock clock;
   private final VtCore core;
-  private final Router router;
   private final Controls controls;
   private final List<Unit> directory;
   private final long seed;
   private final boolean demoDossiers;
   private final JsonMapper json;
-  private Durability durability;
+  /** The store setting that keeps the test clock across restarts. */
+  static final String CLOCK_SETTING = "testkit.clock";
 
-  public Admin(Store store, MutableClock clock, VtCore core, Router router, Controls controls, List<Unit> directory,
+  public Admin(Store store, MutableClock clock, VtCore core, Controls controls, List<Unit> directory,
       JsonMapper json, long seed, boolean demoDossiers) {
     this.controls = controls;
     this.seed = seed;
@@ -35,7 +38,6 @@ public final class Admin {
     this.store = store;
     this.clock = clock;
     this.core = core;
-    this.router = router;
     this.directory = List.copyOf(directory);
     this.json = json;
   }
@@ -123,48 +125,55 @@ public final class Admin {
 
   /**
    * A fingerprint of all the data (directory, dossiers, requests, attachments, events, ESMS statuses, agreements,
-   * idempotency records, ids, clock): two servers with the same fingerprint answer every call alike. Counts too, and
-   * the journal size on the durable server. No personal data: a SHA-256 and numbers.
+   * idempotency records, ids, clock): two servers with the same fingerprint answer every call alike. Counts too. No
+   * personal data: a SHA-256 and numbers.
    */
   public Map<String, Object> state() {
-    return store.read(() -> {
-      io.vtsdk.core.InMemoryStore.Dump dump = store.data().dump();
+    return store.read(tx -> {
       java.security.MessageDigest md = sha256();
+      List<io.vtsdk.core.spi.StoredDossier> dossiers = tx.dossiers(0, Integer.MAX_VALUE);
+      List<io.vtsdk.core.spi.StoredEvent> events = tx.events(0, Integer.MAX_VALUE);
+      List<io.vtsdk.model.AttachmentId> attachments = tx.attachmentIds();
+      List<IdempotencyRecord> idempotency = tx.idempotencyRecords();
+      List<Unit> units = tx.units();
+      List<io.vtsdk.model.request.AdmissionRequest> requests = tx.requests();
       try {
-        for (Object part : List.of(dump.units(), dump.dossiers(), dump.requests(), dump.events(), dump.statuses(),
-            dump.agreements())) {
+        for (Object part : List.of(units, dossiers, requests, events, tx.statuses(), tx.agreements())) {
           md.update(json.writeValueAsBytes(part));
         }
-        for (io.vtsdk.core.InMemoryStore.AttachmentRow a : dump.attachments()) {
-          md.update(a.id().value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-          md.update(a.content());
-          md.update(a.dossier().value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (io.vtsdk.model.AttachmentId a : attachments) {
+          md.update(a.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          try (java.io.InputStream in = tx.openAttachment(a).orElseThrow()) {
+            byte[] buf = new byte[65536];
+            for (int n; (n = in.read(buf)) > 0; ) {
+              md.update(buf, 0, n);
+            }
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          md.update(tx.attachmentOwner(a).orElseThrow().value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        router.forEachIdempotencyRecord((scope, stored) -> {
-          md.update(scope.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-          md.update(stored.requestHash());
-          Reply r = stored.reply();
+        for (IdempotencyRecord r : idempotency) {
+          md.update(r.scope().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          md.update(r.requestHash());
           md.update((r.status() + " " + new java.util.TreeMap<>(r.headers()))
               .getBytes(java.nio.charset.StandardCharsets.UTF_8));
           md.update(r.body());
-        });
-        md.update(json.writeValueAsBytes(List.of(dump.nextId(), clock.frozenOrOffset())));
+        }
+        md.update(json.writeValueAsBytes(List.of(tx.lastId(), clock.frozenOrOffset())));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
       Map<String, Object> out = new java.util.LinkedHashMap<>();
       out.put("sha256", java.util.HexFormat.of().formatHex(md.digest()));
-      out.put("units", dump.units().size());
-      out.put("dossiers", dump.dossiers().size());
-      out.put("requests", dump.requests().size());
-      out.put("events", dump.events().size());
-      out.put("esmsStatuses", dump.statuses().size());
-      out.put("consents", dump.agreements().size());
-      out.put("attachments", dump.attachments().size());
-      out.put("idempotencyRecords", router.idempotencyRecords());
-      if (durability != null) {
-        out.putAll(durability.stats());
-      }
+      out.put("units", units.size());
+      out.put("dossiers", dossiers.size());
+      out.put("requests", requests.size());
+      out.put("events", events.size());
+      out.put("esmsStatuses", tx.statuses().size());
+      out.put("consents", tx.agreements().size());
+      out.put("attachments", attachments.size());
+      out.put("idempotencyRecords", idempotency.size());
       return out;
     });
   }
@@ -175,11 +184,6 @@ public final class Admin {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Journals through {@code d} (the durable server) and shows its size in {@link #state()}. */
-  public void durable(Durability d) {
-    this.durability = d;
   }
 
   private Reply clockReply() {
@@ -196,10 +200,10 @@ public final class Admin {
 
   /** Clears dossiers, requests, events and idempotency records; reloads the directory; clock back to system time. */
   public void reset() {
-    store.write(() -> {
+    store.write(tx -> {
       clock.reset();
-      core.reset(directory);
-      router.clearIdempotency();
+      saveClock(tx);
+      core.reset(directory); // and the idempotency records
       controls.clearFaults();
       controls.clearJournal();
       if (demoDossiers) {
@@ -241,16 +245,27 @@ public final class Admin {
 
   /** Sets the clock, then runs auto-archiving. */
   public void setClock(Instant instant) {
-    store.write(() -> {
+    store.write(tx -> {
       clock.set(instant);
+      saveClock(tx);
       return core.sweep();
     });
   }
 
+  private void saveClock(StoreTx tx) {
+    tx.putSetting(CLOCK_SETTING, clock.frozenOrOffset());
+  }
+
+  /** Puts back the clock a durable store kept (at start). */
+  public void restoreClock() {
+    store.read(tx -> tx.setting(CLOCK_SETTING)).ifPresent(clock::restore);
+  }
+
   /** Advances the clock, then runs auto-archiving; returns how many requests were archived. */
   public int advanceClock(Duration d) {
-    return store.write(() -> {
+    return store.write(tx -> {
       clock.advance(d);
+      saveClock(tx);
       return core.sweep();
     });
   }

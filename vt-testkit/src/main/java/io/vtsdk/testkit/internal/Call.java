@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
 
 /** One HTTP call: request body (size-limited), query, path parameters, caller, language. Not API. */
 public final class Call {
-  /** The request headers a handler may read, and so the ones a journaled write keeps (see {@link Durability}). */
+  /** The request headers a handler may read. */
   static final List<String> HANDLER_HEADERS =
       List.of("Content-Type", "If-Match", "X-Content-SHA256", "Host", "Idempotency-Key");
   final String method;

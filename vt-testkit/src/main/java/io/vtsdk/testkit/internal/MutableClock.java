@@ -15,8 +15,6 @@ public final class MutableClock extends Clock {
   private record State(Instant frozen, Duration offset) {}
 
   private final AtomicReference<State> state = new AtomicReference<>(new State(null, Duration.ZERO));
-  /** The system time a durable write runs at, on its thread (see {@link Durability}). */
-  private final ThreadLocal<Instant> pinned = new ThreadLocal<>();
 
   @Override
   public ZoneId getZone() {
@@ -34,20 +32,7 @@ public final class MutableClock extends Clock {
     if (s.frozen() != null) {
       return s.frozen();
     }
-    Instant system = pinned.get();
-    return (system == null ? Instant.now() : system).plus(s.offset());
-  }
-
-  /**
-   * Until {@link #unpin()}, this thread sees the system time as {@code systemNow} (offset and freezing still apply),
-   * so a write reads one instant throughout, and its replay reads the same.
-   */
-  void pin(Instant systemNow) {
-    pinned.set(systemNow);
-  }
-
-  void unpin() {
-    pinned.remove();
+    return Instant.now().plus(s.offset());
   }
 
   /** Freezes the clock at {@code instant}. */
@@ -61,25 +46,21 @@ public final class MutableClock extends Clock {
         : new State(null, s.offset().plus(d)));
   }
 
-  /** The frozen instant, or the offset from system time, as text (for the state fingerprint). */
+  /** The frozen instant, or the offset from system time, as text (the state fingerprint, the stored setting). */
   String frozenOrOffset() {
     State s = state.get();
     return s.frozen() != null ? "frozen " + s.frozen() : "offset " + s.offset();
   }
 
-  /** The frozen instant, or null when following system time. */
-  Instant frozen() {
-    return state.get().frozen();
-  }
-
-  /** The offset from system time (zero when frozen). */
-  Duration offset() {
-    return state.get().offset();
-  }
-
-  /** Puts back a state read from {@link #frozen()} and {@link #offset()} (a snapshot). */
-  void restore(Instant frozen, Duration offset) {
-    state.set(new State(frozen, frozen != null ? Duration.ZERO : offset));
+  /** Puts back a state written by {@link #frozenOrOffset()} (kept in the store's settings). */
+  void restore(String frozenOrOffset) {
+    if (frozenOrOffset.startsWith("frozen ")) {
+      state.set(new State(Instant.parse(frozenOrOffset.substring(7)), Duration.ZERO));
+    } else if (frozenOrOffset.startsWith("offset ")) {
+      state.set(new State(null, Duration.parse(frozenOrOffset.substring(7))));
+    } else {
+      throw new IllegalArgumentException("not a stored clock state");
+    }
   }
 
   /** Back to system time. */

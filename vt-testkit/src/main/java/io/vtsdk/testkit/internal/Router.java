@@ -23,14 +23,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Dispatches calls to routes through a chain of small steps, in order: route (404/405), injected faults, the control
  * API's checks, authentication (401), body limits and the in-flight budget (413/503), the drop-after-write fault, and
- * the handler (idempotency of writes, the durable journal, the route). Around the chain: request id, correlation id
+ * the handler (idempotency of writes, the route). Around the chain: request id, correlation id
  * (echoed only when it is a plain token), Accept-Language, problem+json or OperationOutcome errors. Logs method, route
  * template, status and duration — never bodies or tokens. Adding a convention is adding a step. Not API.
  */
@@ -43,9 +42,9 @@ public final class Router implements HttpHandler {
     Reply handle(Call call);
   }
 
-  /** A route; {@code journaled}: a write the durable server journals (every method but GET, unless marked). */
+  /** A route; {@code writes}: it changes data, so an Idempotency-Key applies (every method but GET, unless marked). */
   record Route(String method, String template, String[] segments, boolean authenticated, Handler handler,
-      long maxBody, boolean journaled, boolean admin) {}
+      long maxBody, boolean writes, boolean admin) {}
 
   /** A matched route and its path parameters. */
   private record Match(Route route, Map<String, String> params) {}
@@ -54,41 +53,20 @@ public final class Router implements HttpHandler {
   private final JsonMapper json;
   private final TokenFactory tokens;
   private final long maxBodyBytes;
-  private final Store store;
-  private final Map<String, Stored> idempotency = new ConcurrentHashMap<>();
+  private final io.vtsdk.core.spi.Store store;
   private final Controls controls;
   private final java.util.concurrent.atomic.AtomicLong requestIds = new java.util.concurrent.atomic.AtomicLong();
-  private Durability durability;
   private volatile String adminToken;
   /** Permits of 1 KiB of request body held in memory. */
   private java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(Integer.MAX_VALUE);
-
-  record Stored(byte[] requestHash, Reply reply) {}
 
   /** How many idempotency records are kept (the oldest are forgotten first; keys are meant for prompt retries). */
   static final int MAX_IDEMPOTENCY_RECORDS = 10_000;
   /** How long an idempotency record is kept (real time), whatever the count. */
   static final java.time.Duration IDEMPOTENCY_RETENTION = java.time.Duration.ofHours(24);
 
-  /** A key and when it was recorded. */
-  private record Recorded(String scope, Instant at) {}
-
-  /** Keys in the order they were recorded (changed under the store's write lock). */
-  private final java.util.ArrayDeque<Recorded> idempotencyOrder = new java.util.ArrayDeque<>();
-
-  /** Records a key, then forgets the oldest beyond the count or the retention. Call under the store's write lock. */
-  private void remember(String scope, Stored stored) {
-    Instant now = Instant.now();
-    idempotency.put(scope, stored);
-    idempotencyOrder.addLast(new Recorded(scope, now));
-    Instant cutoff = now.minus(IDEMPOTENCY_RETENTION);
-    while (idempotencyOrder.size() > MAX_IDEMPOTENCY_RECORDS
-        || !idempotencyOrder.isEmpty() && idempotencyOrder.peekFirst().at().isBefore(cutoff)) {
-      idempotency.remove(idempotencyOrder.removeFirst().scope());
-    }
-  }
-
-  public Router(JsonMapper json, TokenFactory tokens, long maxBodyBytes, Store store, Controls controls) {
+  public Router(JsonMapper json, TokenFactory tokens, long maxBodyBytes, io.vtsdk.core.spi.Store store,
+      Controls controls) {
     this.controls = controls;
     this.json = json;
     this.tokens = tokens;
@@ -119,14 +97,14 @@ public final class Router implements HttpHandler {
     return add(method, template, false, h, maxBodyBytes, !"GET".equals(method), true);
   }
 
-  /** A control-API route whose effect is not data (faults): never journaled. */
+  /** A control-API route whose effect is not data (faults). */
   public Router adminControlRoute(String method, String template, Handler h) {
     return add(method, template, false, h, maxBodyBytes, false, true);
   }
 
   private Router add(String method, String template, boolean authenticated, Handler h, long maxBody,
-      boolean journaled, boolean admin) {
-    routes.add(new Route(method, template, template.substring(1).split("/"), authenticated, h, maxBody, journaled,
+      boolean writes, boolean admin) {
+    routes.add(new Route(method, template, template.substring(1).split("/"), authenticated, h, maxBody, writes,
         admin));
     return this;
   }
@@ -141,34 +119,10 @@ public final class Router implements HttpHandler {
     this.inFlight = new java.util.concurrent.Semaphore((int) Math.min(Integer.MAX_VALUE, Math.max(1, bytes / 1024)));
   }
 
-  /** Makes the router journal its writes to {@code d} (the durable server). */
-  public void durable(Durability d) {
-    this.durability = d;
-  }
 
   /** Route templates, for the OpenAPI check and the docs. */
   public List<String> templates() {
     return routes.stream().map(r -> r.method() + " " + r.template()).toList();
-  }
-
-  int idempotencyRecords() {
-    return idempotency.size();
-  }
-
-  /** Visits every idempotency record, in key order (the state fingerprint, a snapshot). */
-  void forEachIdempotencyRecord(java.util.function.BiConsumer<String, Stored> visitor) {
-    new java.util.TreeMap<>(idempotency).forEach(visitor);
-  }
-
-  /** Puts back an idempotency record (from a snapshot). */
-  void restoreIdempotency(String scope, byte[] requestHash, Reply reply) {
-    remember(scope, new Stored(requestHash, reply));
-  }
-
-  /** Forgets every stored idempotent response (admin reset). */
-  public void clearIdempotency() {
-    idempotency.clear();
-    idempotencyOrder.clear();
   }
 
   /**
@@ -320,7 +274,7 @@ public final class Router implements HttpHandler {
     return x.fault != null && x.fault.kind() == Fault.Kind.DROP_AFTER_WRITE ? NO_ANSWER : reply;
   }
 
-  /** Reads the body and runs the route: idempotency, the journal of the durable server, the handler. */
+  /** Reads the body and runs the route: idempotency, the handler. */
   private Reply handler(Exchange x, Chain next) throws IOException {
     Route route = x.match.route();
     HttpExchange ex = x.http;
@@ -346,53 +300,20 @@ public final class Router implements HttpHandler {
         : new ApiException(404, "not-found", "no route " + path);
   }
 
-  /** Runs a call's route: idempotency, and, on the durable server, the journal. */
+  /** Runs a call's route: idempotency, the handler; the core's and the store's refusals as problem answers. */
   private Reply execute(Route route, Call call) {
-    if (durability == null) {
-      return dispatch(route, call);
-    }
-    if (!route.journaled()) {
-      Reply reply = dispatch(route, call);
-      durability.beforeRead();
-      return reply;
-    }
-    return durability.write(call, "/__admin/reset".equals(route.template()), () -> dispatch(route, call));
-  }
-
-  private Reply dispatch(Route route, Call call) {
     String key = call.header("Idempotency-Key");
     try {
       // idempotency records only for writes: a POST that computes an answer (validate, preflight) needs none
-      return "POST".equals(call.method) && call.principal != null && key != null && route.journaled()
+      return "POST".equals(call.method) && call.principal != null && key != null && route.writes()
           ? idempotent(route, call, key) : route.handler().handle(call);
     } catch (io.vtsdk.core.VtCoreException e) {
       throw ApiException.of(e);
-    }
-  }
-
-  /**
-   * Runs a call of the server's own Java handle (reset, clock, fixtures) as if it came over HTTP, so the durable
-   * server journals it like any other.
-   *
-   * @throws ApiException as the route would answer
-   */
-  public Reply internal(String method, String path, byte[] body) {
-    Match m = find(method, path);
-    Map<String, String> headers = Map.of("Content-Type", "application/json");
-    return execute(m.route(), new Call(method, path, null, headers::get, m.params(), body, null, Locale.ENGLISH,
-        newCorrelationId(), json));
-  }
-
-  /** Runs a journaled command again (start of the durable server); it succeeded the first time. */
-  void replay(CommandLog.Command c) {
-    Match m = find(c.method(), c.path());
-    Call call = new Call(c.method(), c.path(), c.rawQuery(), c.headers()::get, m.params(), c.body(), c.principal(),
-        Locale.forLanguageTag(c.locale()), newCorrelationId(), json);
-    try {
-      execute(m.route(), call);
-    } catch (ApiException e) {
-      throw new IllegalStateException("the journal does not replay: " + c.method() + " " + m.route().template()
-          + " succeeded when written but now answers " + e.status() + " " + e.code, e);
+    } catch (io.vtsdk.core.spi.StoreException e) {
+      throw e.kind() == io.vtsdk.core.spi.StoreException.Kind.CONFLICT
+          ? new ApiException(409, "conflict", "the database refused the write; nothing was kept")
+          : new ApiException(503, "unavailable", "the database cannot take the call now; nothing was kept, retry "
+              + "later", List.of(), Map.of("retryAfter", 1));
     }
   }
 
@@ -430,19 +351,23 @@ public final class Router implements HttpHandler {
     String scope = p.role() + "|" + p.unit().value() + "|" + p.actorId() + "|" + route.template() + "|"
         + call.requestPath + "|" + key;
     byte[] hash = sha256(call.body);
-    // The store's write lock makes check + handle + record atomic: a concurrent retry waits, then replays.
-    return store.write(() -> {
-      Stored previous = idempotency.get(scope);
-      if (previous != null) {
-        if (!MessageDigest.isEqual(previous.requestHash(), hash)) {
+    // One store write makes check + handle + record atomic: a concurrent retry, on any server of a shared
+    // database, waits, then replays.
+    return store.write(tx -> {
+      java.util.Optional<io.vtsdk.core.spi.IdempotencyRecord> previous = tx.idempotencyRecord(scope);
+      if (previous.isPresent()) {
+        if (!MessageDigest.isEqual(previous.get().requestHash(), hash)) {
           throw new ApiException(422, "idempotency-key-reused",
               "this Idempotency-Key was already used with another body");
         }
-        return previous.reply().withHeader("Idempotent-Replayed", "true");
+        return new Reply(previous.get().status(), previous.get().headers(), previous.get().body())
+            .withHeader("Idempotent-Replayed", "true");
       }
       Reply reply = route.handler().handle(call);
       if (reply.status() < 500) {
-        remember(scope, new Stored(hash, reply)); // bounded: count and age
+        Instant now = Instant.now();
+        tx.putIdempotencyRecord(new io.vtsdk.core.spi.IdempotencyRecord(scope, hash, reply.status(),
+            reply.headers(), reply.body(), now), MAX_IDEMPOTENCY_RECORDS, now.minus(IDEMPOTENCY_RETENTION));
       }
       return reply;
     });

@@ -1,0 +1,402 @@
+package io.vtsdk.store.jdbc;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.vtsdk.core.spi.Store;
+import io.vtsdk.core.spi.StoreException;
+import io.vtsdk.core.spi.StoreTx;
+import io.vtsdk.model.json.VtJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * vt-core's {@link Store} on a database, through JDBC: every {@link #write} is one database transaction, committed
+ * (and, for SQLite, synced to disk) before it returns. Two engines:
+ *
+ * <ul>
+ *   <li><b>SQLite</b> ({@link #sqlite(Path)}), embedded, the default of a durable reference server: WAL journal,
+ *       {@code synchronous=FULL}; one process per file (a lock file refuses a second one); the file is checked at
+ *       open ({@code PRAGMA quick_check} and its size against its header) and a damaged one is refused, never
+ *       repaired or shortened;
+ *   <li><b>PostgreSQL</b> ({@link #builder()} with a {@code jdbc:postgresql:} URL), shared: several servers on one
+ *       database behave as one, their writes serialised by the database (a transaction-scoped advisory lock), reads
+ *       on a consistent snapshot (REPEATABLE READ).
+ * </ul>
+ *
+ * <p>The schema is created and upgraded by Flyway migrations at open (docs/storage.md documents it). Attachment
+ * contents are kept in chunks of 256 KiB and streamed in and out: their total size is bounded by the disk, not the
+ * heap. When the database refuses or fails a write (disk full, I/O error, connection lost), the write throws
+ * {@link StoreException} and nothing of it is kept.
+ *
+ * <pre>{@code
+ * try (JdbcStore store = JdbcStore.sqlite(dir.resolve("vt.db"))) {
+ *   VtCore core = VtCore.builder().store(store).build();
+ *   // …
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. A write may call {@link #write} or {@link #read} again on its thread: they join it.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class JdbcStore implements Store {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+  private static final String MIGRATIONS = "classpath:io/vtsdk/store/jdbc/migration";
+
+  final Dialect dialect;
+  final JsonMapper json = VtJson.newMapper();
+  private final HikariDataSource writers;
+  private final HikariDataSource readers;
+  /** Embedded engines: one writer at a time in this process (the file lock keeps other processes out). */
+  private final ReentrantLock writeLock;
+  private final FileChannel lockChannel;
+  private final FileLock fileLock;
+  private final ThreadLocal<JdbcTx> current = new ThreadLocal<>();
+  private final String description;
+
+  private JdbcStore(Builder b) {
+    this.dialect = Dialect.of(b.url);
+    this.description = dialect == Dialect.POSTGRESQL ? "the PostgreSQL database" : "the database " + b.file;
+    FileChannel channel = null;
+    FileLock lock = null;
+    HikariDataSource w = null;
+    HikariDataSource r = null;
+    try {
+      if (b.file != null) {
+        Files.createDirectories(b.file.toAbsolutePath().getParent());
+        channel = FileChannel.open(b.file.resolveSibling(b.file.getFileName() + ".lock"), StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
+        try {
+          lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+          lock = null;
+        }
+        if (lock == null) {
+          throw new IllegalStateException(b.file + " is in use by another server (one server per embedded database)");
+        }
+        if (dialect == Dialect.SQLITE) {
+          SqliteFiles.prepare(b.file);
+        }
+      }
+      migrate(b);
+      w = pool(b, true);
+      r = pool(b, false);
+      if (dialect == Dialect.SQLITE) {
+        SqliteFiles.quickCheck(w, b.file);
+      }
+    } catch (IOException e) {
+      closeQuietly(w, r, lock, channel);
+      throw new UncheckedIOException(description + " cannot be opened: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(w, r, lock, channel);
+      throw e;
+    }
+    this.lockChannel = channel;
+    this.fileLock = lock;
+    this.writers = w;
+    this.readers = r;
+    this.writeLock = dialect.embedded ? new ReentrantLock(true) : null;
+  }
+
+  /** The embedded store of a reference server: a SQLite database file, created with its schema if missing. */
+  public static JdbcStore sqlite(Path file) {
+    return builder().sqlite(file).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private void migrate(Builder b) {
+    try {
+      Flyway.configure(getClass().getClassLoader())
+          .dataSource(b.url, b.user, b.password)
+          .locations(MIGRATIONS)
+          .placeholders(Map.of("text", dialect.text, "binary", dialect.binary))
+          .target(b.targetVersion == null ? "latest" : b.targetVersion)
+          .loggers("slf4j")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw new StoreException(StoreException.Kind.UNAVAILABLE, description + " cannot be opened or migrated: "
+          + firstLine(cause.getMessage()), e);
+    }
+  }
+
+  private HikariDataSource pool(Builder b, boolean write) {
+    HikariConfig c = new HikariConfig();
+    c.setPoolName("vt-store-" + (write ? "writers" : "readers"));
+    c.setJdbcUrl(b.url);
+    if (b.user != null) {
+      c.setUsername(b.user);
+      c.setPassword(b.password);
+    }
+    c.setAutoCommit(false);
+    c.setMinimumIdle(1);
+    c.setMaximumPoolSize(write ? (dialect.embedded ? 1 : 4) : b.readers);
+    c.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
+    c.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
+    if (dialect == Dialect.POSTGRESQL) {
+      c.setTransactionIsolation(write ? "TRANSACTION_READ_COMMITTED" : "TRANSACTION_REPEATABLE_READ");
+      c.setReadOnly(!write);
+    }
+    if (dialect == Dialect.SQLITE) {
+      // durable at commit (WAL synced), readers beside the writer, waits instead of SQLITE_BUSY
+      c.addDataSourceProperty("journal_mode", "WAL");
+      c.addDataSourceProperty("synchronous", "FULL");
+      c.addDataSourceProperty("busy_timeout", "30000");
+      if (b.maxPageCount > 0) {
+        c.addDataSourceProperty("max_page_count", String.valueOf(b.maxPageCount));
+      }
+    }
+    try {
+      return new HikariDataSource(c);
+    } catch (RuntimeException e) {
+      throw new StoreException(StoreException.Kind.UNAVAILABLE, description + " cannot be reached: "
+          + firstLine(e.getMessage()), e);
+    }
+  }
+
+  @Override
+  public boolean shared() {
+    return dialect == Dialect.POSTGRESQL;
+  }
+
+  @Override
+  public <T> T read(Function<StoreTx, T> work) {
+    JdbcTx tx = current.get();
+    if (tx != null) {
+      return work.apply(tx);
+    }
+    try (Connection c = readers.getConnection()) {
+      tx = new JdbcTx(this, c, false);
+      current.set(tx);
+      try {
+        T result = work.apply(tx);
+        c.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        rollbackQuietly(c);
+        throw e;
+      } finally {
+        current.remove();
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  @Override
+  public <T> T write(Function<StoreTx, T> work) {
+    JdbcTx tx = current.get();
+    if (tx != null) {
+      if (!tx.writable) {
+        throw new IllegalStateException("a store write inside a read");
+      }
+      return work.apply(tx);
+    }
+    if (writeLock != null) {
+      writeLock.lock();
+    }
+    try (Connection c = writers.getConnection()) {
+      dialect.beginWrite(c);
+      tx = new JdbcTx(this, c, true);
+      current.set(tx);
+      try {
+        T result = work.apply(tx);
+        c.commit(); // durable before it returns: the answer never runs ahead of the database
+        return result;
+      } catch (RuntimeException | Error e) {
+        rollbackQuietly(c);
+        throw e;
+      } catch (SQLException e) {
+        rollbackQuietly(c);
+        throw e;
+      } finally {
+        current.remove();
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    } finally {
+      if (writeLock != null) {
+        writeLock.unlock();
+      }
+    }
+  }
+
+  /** A database failure as the store's exception: the cause's first line, never a stored value. */
+  StoreException failure(SQLException e) {
+    String state = e.getSQLState();
+    boolean constraint = state != null && state.startsWith("23");
+    LOG.warn("{}: {} (SQL state {})", description, firstLine(e.getMessage()), state);
+    return new StoreException(constraint ? StoreException.Kind.CONFLICT : StoreException.Kind.UNAVAILABLE,
+        (constraint ? "the database refused the write (constraint, SQL state " + state + ")"
+            : "the database failed (" + firstLine(e.getMessage()) + "); nothing of the write was kept"), e);
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "no message";
+    }
+    int nl = s.indexOf('\n');
+    String line = nl < 0 ? s : s.substring(0, nl);
+    // SQLite and PostgreSQL messages name the failure, not the values; keep them short anyway
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection is broken: the pool discards it, the transaction is gone with it
+    }
+  }
+
+  /** Opens a stream on one attachment's chunks, each read in its own short transaction. */
+  java.io.InputStream chunks(long attachmentSeq) {
+    return new ChunkStream(this, attachmentSeq);
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(writers, readers, fileLock, lockChannel);
+  }
+
+  private static void closeQuietly(HikariDataSource w, HikariDataSource r, FileLock lock, FileChannel channel) {
+    if (w != null) {
+      w.close();
+    }
+    if (r != null) {
+      r.close();
+    }
+    try {
+      if (lock != null) {
+        lock.release();
+      }
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException e) {
+      LOG.warn("releasing the database lock: {}", e.toString());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcStore[" + dialect + "]";
+  }
+
+  /** Creates {@code file} empty, readable and writable by its owner only where the platform has POSIX permissions. */
+  static void createOwnerOnly(Path file) throws IOException {
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } else {
+      Files.createFile(file);
+    }
+  }
+
+  /** How a {@link JdbcStore} is opened. */
+  public static final class Builder {
+    private String url;
+    private String user;
+    private String password;
+    private Path file;
+    private int readers = 8;
+    private long maxPageCount;
+    private String targetVersion;
+
+    private Builder() {}
+
+    /** An embedded SQLite database file (created if missing, with owner-only permissions). */
+    public Builder sqlite(Path file) {
+      this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
+      this.url = "jdbc:sqlite:" + this.file;
+      return this;
+    }
+
+    /**
+     * A database by JDBC URL: {@code jdbc:postgresql://host:5432/db} (shared), {@code jdbc:sqlite:FILE} or
+     * {@code jdbc:h2:file:PATH} (embedded).
+     */
+    public Builder url(String url) {
+      Dialect d = Dialect.of(Objects.requireNonNull(url, "url"));
+      this.url = url;
+      if (d == Dialect.SQLITE) {
+        return sqlite(Path.of(url.substring("jdbc:sqlite:".length())));
+      }
+      if (d == Dialect.H2) {
+        String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+        this.file = Path.of(path).toAbsolutePath();
+      }
+      return this;
+    }
+
+    /** The database account (PostgreSQL); give them from the environment or a file, never a command line. */
+    public Builder credentials(String user, String password) {
+      this.user = user;
+      this.password = password;
+      return this;
+    }
+
+    /** How many connections serve reads at once (8). */
+    public Builder readers(int readers) {
+      if (readers < 1) {
+        throw new IllegalArgumentException("readers must be at least 1");
+      }
+      this.readers = readers;
+      return this;
+    }
+
+    /**
+     * SQLite only: the most pages the database may have ({@code PRAGMA max_page_count}); a write beyond fails as on
+     * a full disk. For tests of that case.
+     */
+    public Builder maxPageCount(long pages) {
+      this.maxPageCount = pages;
+      return this;
+    }
+
+    /** Migrates the schema only up to {@code version} (upgrade tests); by default to the latest. */
+    public Builder schemaVersion(String version) {
+      this.targetVersion = version;
+      return this;
+    }
+
+    /**
+     * Opens the store: creates or upgrades its schema, checks an embedded file's integrity.
+     *
+     * @throws StoreException when the database cannot be reached, migrated, or is damaged
+     * @throws IllegalStateException when another server holds the embedded file
+     */
+    public JdbcStore build() {
+      if (url == null) {
+        throw new IllegalStateException("give sqlite(file) or url(jdbcUrl)");
+      }
+      return new JdbcStore(this);
+    }
+  }
+}

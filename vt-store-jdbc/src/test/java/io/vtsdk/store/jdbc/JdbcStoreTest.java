@@ -1,0 +1,257 @@
+package io.vtsdk.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vtsdk.core.spi.IdempotencyRecord;
+import io.vtsdk.core.spi.StoreException;
+import io.vtsdk.core.spi.StoreTx;
+import io.vtsdk.model.AttachmentId;
+import io.vtsdk.model.DossierId;
+import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.dossier.Dossier;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded SQLite store: what it keeps, what it refuses, and that it never shortens a file itself. */
+class JdbcStoreTest {
+  @TempDir
+  Path dir;
+
+  private static Dossier dossier(int n) {
+    return Fixtures.sanitaire().withId(DossierId.of("D-" + n));
+  }
+
+  private static void fill(JdbcStore store, int dossiers) {
+    for (int i = 1; i <= dossiers; i++) {
+      int n = i;
+      store.write(tx -> {
+        tx.putDossier(dossier(n), "actor");
+        return null;
+      });
+    }
+  }
+
+  private static String sha(Path file) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  @Test
+  void whatIsWrittenIsThereAfterReopeningAndTheFilesAreOwnerOnly() throws Exception {
+    Path db = dir.resolve("data/vt.db");
+    try (JdbcStore store = JdbcStore.sqlite(db)) {
+      fill(store, 3);
+      store.write(tx -> {
+        tx.putSetting("secret", "s1");
+        tx.newId("X");
+        return null;
+      });
+    }
+    try (JdbcStore store = JdbcStore.sqlite(db)) {
+      assertThat(store.read((StoreTx tx) -> tx.dossiers(0, 10))).extracting(d -> d.dossier().id().value())
+          .containsExactly("D-1", "D-2", "D-3");
+      assertThat(store.read((StoreTx tx) -> tx.setting("secret"))).contains("s1");
+      assertThat(store.read((StoreTx tx) -> tx.lastId())).isEqualTo(1);
+    }
+    assertThat(Files.getPosixFilePermissions(db)).isEqualTo(Set.of(PosixFilePermission.OWNER_READ,
+        PosixFilePermission.OWNER_WRITE));
+  }
+
+  @Test
+  void aRefusedWriteKeepsNothing() {
+    try (JdbcStore store = JdbcStore.sqlite(dir.resolve("vt.db"))) {
+      assertThatThrownBy(() -> store.write(tx -> {
+        tx.putDossier(dossier(1), "a");
+        tx.newId("D");
+        throw new IllegalArgumentException("refused by the core");
+      })).hasMessage("refused by the core");
+      assertThat(store.read((StoreTx tx) -> tx.dossiers(0, 10))).isEmpty();
+      assertThat(store.read((StoreTx tx) -> tx.lastId())).isZero();
+    }
+  }
+
+  @Test
+  void attachmentsAreStreamedInChunksAndComeBackWhole() throws Exception {
+    byte[] content = new byte[JdbcTx.CHUNK * 3 + 17];
+    new java.util.Random(7).nextBytes(content);
+    try (JdbcStore store = JdbcStore.sqlite(dir.resolve("vt.db"))) {
+      store.write(tx -> {
+        tx.putDossier(dossier(1), "a");
+        tx.putAttachment(AttachmentId.of("A-1"), DossierId.of("D-1"), new java.io.ByteArrayInputStream(content));
+        tx.putAttachment(AttachmentId.of("A-2"), DossierId.of("D-1"), InputStream.nullInputStream());
+        return null;
+      });
+      try (InputStream in = store.read((StoreTx tx) -> tx.openAttachment(AttachmentId.of("A-1"))).orElseThrow()) {
+        assertThat(in.readAllBytes()).isEqualTo(content);
+      }
+      try (InputStream in = store.read((StoreTx tx) -> tx.openAttachment(AttachmentId.of("A-2"))).orElseThrow()) {
+        assertThat(in.readAllBytes()).isEmpty();
+      }
+      assertThat(store.read((StoreTx tx) -> tx.attachmentOwner(AttachmentId.of("A-1")))).contains(DossierId.of("D-1"));
+      assertThat(store.read((StoreTx tx) -> tx.openAttachment(AttachmentId.of("A-3")))).isEmpty();
+    }
+  }
+
+  @Test
+  void idempotencyRecordsAreBoundedByCountAndAgeAndSettingsSurviveAReset() {
+    Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+    try (JdbcStore store = JdbcStore.sqlite(dir.resolve("vt.db"))) {
+      store.write(tx -> {
+        for (int i = 0; i < 5; i++) {
+          tx.putIdempotencyRecord(new IdempotencyRecord("k" + i, new byte[] {1}, 201, Map.of("ETag", "\"1\""),
+              new byte[] {2}, t0.plusSeconds(i)), 3, t0);
+        }
+        tx.putSetting("clock", "c");
+        return null;
+      });
+      assertThat(store.read((StoreTx tx) -> tx.idempotencyRecords())).extracting(IdempotencyRecord::scope)
+          .containsExactly("k2", "k3", "k4");
+      store.write(tx -> {
+        tx.putIdempotencyRecord(new IdempotencyRecord("k5", new byte[] {1}, 201, Map.of(), new byte[0],
+            t0.plusSeconds(10)), 3, t0.plusSeconds(4));
+        return null;
+      });
+      assertThat(store.read((StoreTx tx) -> tx.idempotencyRecords())).extracting(IdempotencyRecord::scope)
+          .containsExactly("k4", "k5");
+      assertThat(store.read((StoreTx tx) -> tx.idempotencyRecord("k4")).orElseThrow().headers()).containsEntry("ETag", "\"1\"");
+      store.write(tx -> {
+        tx.clearData();
+        return null;
+      });
+      assertThat(store.read((StoreTx tx) -> tx.idempotencyRecords())).isEmpty();
+      assertThat(store.read((StoreTx tx) -> tx.setting("clock"))).contains("c");
+    }
+  }
+
+  @Test
+  void aSecondServerOnTheSameFileIsRefused() {
+    Path db = dir.resolve("vt.db");
+    try (JdbcStore first = JdbcStore.sqlite(db)) {
+      assertThatThrownBy(() -> JdbcStore.sqlite(db)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("in use by another server");
+    }
+    JdbcStore.sqlite(db).close(); // released with the first
+  }
+
+  private Path damagedCopy(String name, java.util.function.Consumer<Path> damage) throws Exception {
+    Path db = dir.resolve(name + "/vt.db");
+    try (JdbcStore store = JdbcStore.sqlite(db)) {
+      fill(store, 200);
+    }
+    damage.accept(db);
+    return db;
+  }
+
+  private void assertRefusedAndUntouched(Path db, String why) throws Exception {
+    String before = sha(db);
+    long length = Files.size(db);
+    assertThatThrownBy(() -> JdbcStore.sqlite(db)).isInstanceOf(StoreException.class)
+        .hasMessageContaining("is damaged").hasMessageContaining(why)
+        .hasMessageContaining("left as it is");
+    assertThat(Files.size(db)).isEqualTo(length);
+    assertThat(sha(db)).as("never repaired, never shortened").isEqualTo(before);
+  }
+
+  @Test
+  void aTruncatedFileIsRefusedAndLeftAsItIs() throws Exception {
+    Path db = damagedCopy("truncated", f -> {
+      try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+        raf.setLength(raf.length() / 2);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    assertRefusedAndUntouched(db, "truncated");
+  }
+
+  @Test
+  void garbageAppendedIsRefusedAndLeftAsItIs() throws Exception {
+    Path db = damagedCopy("appended", f -> {
+      try {
+        Files.write(f, new byte[4096], java.nio.file.StandardOpenOption.APPEND);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    assertRefusedAndUntouched(db, "longer than its header says");
+  }
+
+  @Test
+  void aZeroedPageIsRefusedAndLeftAsItIs() throws Exception {
+    Path db = damagedCopy("zeroed", f -> {
+      try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+        raf.seek(4096L * 3); // a page of the dossier table
+        raf.write(new byte[4096]);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    assertRefusedAndUntouched(db, "quick_check");
+  }
+
+  @Test
+  void aFullDatabaseRefusesTheWriteKeepsEveryAcknowledgedOneAndRecovers() {
+    Path db = dir.resolve("vt.db");
+    List<String> acknowledged = new ArrayList<>();
+    StoreException full = null;
+    try (JdbcStore store = JdbcStore.builder().sqlite(db).maxPageCount(60).build()) {
+      for (int i = 1; i <= 10_000 && full == null; i++) {
+        int n = i;
+        try {
+          store.write(tx -> {
+            tx.putDossier(dossier(n), "a");
+            return null;
+          });
+          acknowledged.add("D-" + n);
+        } catch (StoreException e) {
+          full = e;
+        }
+      }
+    }
+    assertThat(full).as("the size limit is reached").isNotNull();
+    assertThat(full.kind()).isEqualTo(StoreException.Kind.UNAVAILABLE);
+    assertThat(full.getMessage()).contains("nothing of the write was kept").doesNotContain("Sanitaire");
+    try (JdbcStore store = JdbcStore.sqlite(db)) { // space is back
+      assertThat(store.read((StoreTx tx) -> tx.dossiers(0, 100_000))).extracting(d -> d.dossier().id().value())
+          .containsExactlyElementsOf(acknowledged);
+      store.write(tx -> {
+        tx.putDossier(dossier(100_001), "a");
+        return null;
+      });
+    }
+  }
+
+  @Test
+  void aDatabaseOfThePreviousSchemaVersionOpensAfterItsMigration() throws Exception {
+    Path db = dir.resolve("vt.db");
+    JdbcStore.builder().sqlite(db).schemaVersion("1").build().close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        PreparedStatement ps = c.prepareStatement("INSERT INTO vt_dossier (seq, id, requester_unit, created_by, "
+            + "body) VALUES (1, 'D-1', NULL, 'a', ?)")) {
+      ps.setString(1, io.vtsdk.model.json.VtJson.newMapper().writeValueAsString(dossier(1)));
+      ps.executeUpdate();
+    }
+    try (JdbcStore store = JdbcStore.sqlite(db)) {
+      assertThat(store.read((StoreTx tx) -> tx.dossier(DossierId.of("D-1")))).isPresent();
+      store.write(tx -> {
+        tx.putSetting("migrated", "yes"); // a table of version 2
+        return null;
+      });
+    }
+  }
+}
