@@ -33,10 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * R6 durability (issue 8): {@code vt serve --data-dir} in its own JVM takes writes from 8 concurrent clients, is killed
- * with SIGKILL in the middle of them, and is started again on the same directory. Every write it acknowledged is
- * there (dossier at its acknowledged version or later, sent request, idempotency record); stopped cleanly (a
- * snapshot) and started again, it has the same state fingerprint. Prints its figures (docs/reliability.md).
+ * R6 durability (issues 8, 16): {@code vt serve --data-dir} (SQLite) or {@code vt serve --db} (PostgreSQL) in its own
+ * JVM takes writes from 8 concurrent clients, is killed with SIGKILL in the middle of them, and is started again on
+ * the same data. Every write it acknowledged is there (dossier at its acknowledged version or later, sent request,
+ * idempotency record); stopped cleanly and started again, it has the same state fingerprint. Prints its figures
+ * (docs/reliability.md).
  */
 class KillAndRestartTest {
   private static final JsonMapper JSON = VtJson.newMapper();
@@ -56,8 +57,17 @@ class KillAndRestartTest {
   /** An acknowledged write: the dossier, the version acknowledged, the idempotency key of its creation, a request. */
   record Ack(String dossier, int version, String key, String request) {}
 
-  @Test
-  void everyAcknowledgedWriteSurvivesSigkillAndReplaysToTheSameState() throws Exception {
+  /** The engine of this run's server: "sqlite" or "postgresql". */
+  private String engine;
+  private io.vtsdk.store.jdbc.TestDatabases.Postgres postgres;
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "postgresql"})
+  void everyAcknowledgedWriteSurvivesSigkill(String engine) throws Exception {
+    this.engine = engine;
+    if (engine.equals("postgresql")) {
+      postgres = io.vtsdk.store.jdbc.TestDatabases.freshPostgres();
+    }
     Server first = start();
     Queue<Ack> acks = new ConcurrentLinkedQueue<>();
     AtomicBoolean killed = new AtomicBoolean();
@@ -138,7 +148,7 @@ class KillAndRestartTest {
     try {
       JsonNode state = state(third);
       assertThat(state.get("sha256").asText()).as("a clean stop and start keeps the same state").isEqualTo(sha);
-      System.out.printf("R6: %d writes acknowledged by 8 clients before SIGKILL, %d in flight lost with the "
+      System.out.printf("R6 (" + engine + "): %d writes acknowledged by 8 clients before SIGKILL, %d in flight lost with the "
           + "connection, 0 acknowledged missing after restart; state %s, the same after a clean stop and start%n",
           acknowledged.size(), inFlightAtKill.get(), sha.substring(0, 12));
     } finally {
@@ -179,9 +189,15 @@ class KillAndRestartTest {
 
   private Server start() throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "serve", "--port", "0", "--admin", "--data-dir", dir.resolve("data").toString())
-        .redirectError(dir.resolve("stderr.txt").toFile());
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "serve", "--port", "0", "--admin"));
+    command.addAll(postgres == null ? List.of("--data-dir", dir.resolve("data").toString())
+        : List.of("--db", postgres.url()));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile());
+    if (postgres != null) { // the account from the environment, never the command line
+      pb.environment().put("VT_DB_USER", postgres.user());
+      pb.environment().put("VT_DB_PASSWORD", postgres.password());
+    }
     Process p = pb.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String url = null;
