@@ -32,7 +32,7 @@ import okhttp3.OkHttpClient;
  * is counted. Reports errors, workflows/s, calls/s and the p50/p99 of a whole workflow. A harness, not a test.
  *
  * <p>Run: {@code java -cp vt-bench/target/benchmarks.jar io.vtsdk.bench.WorkflowLoadHarness 50 60 [memory|durable|both]}.
- * {@code durable} runs the server with a data directory (every write journaled and forced to disk); {@code both} runs
+ * {@code durable} runs the server with a data directory (SQLite, every write committed to disk); {@code both} runs
  * the in-memory server first, as the baseline, then the durable one, and prints the ratio.
  */
 public final class WorkflowLoadHarness {
