@@ -189,25 +189,7 @@ public final class JdbcStore implements Store {
   @Override
   public <T> T read(Function<StoreTx, T> work) {
     JdbcTx tx = current.get();
-    if (tx != null) {
-      return work.apply(tx);
-    }
-    try (Connection c = readers.getConnection()) {
-      tx = new JdbcTx(this, c, false);
-      current.set(tx);
-      try {
-        T result = work.apply(tx);
-        c.commit();
-        return result;
-      } catch (RuntimeException | Error e) {
-        rollbackQuietly(c);
-        throw e;
-      } finally {
-        current.remove();
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    }
+    return tx != null ? work.apply(tx) : transaction(readers, false, work);
   }
 
   @Override
@@ -222,18 +204,27 @@ public final class JdbcStore implements Store {
     if (writeLock != null) {
       writeLock.lock();
     }
-    try (Connection c = writers.getConnection()) {
-      dialect.beginWrite(c);
-      tx = new JdbcTx(this, c, true);
-      current.set(tx);
+    try {
+      return transaction(writers, true, work);
+    } finally {
+      if (writeLock != null) {
+        writeLock.unlock();
+      }
+    }
+  }
+
+  /** Runs {@code work} as one transaction on a connection of {@code pool}: committed, or rolled back when it throws. */
+  private <T> T transaction(HikariDataSource pool, boolean writable, Function<StoreTx, T> work) {
+    try (Connection c = pool.getConnection()) {
+      if (writable) {
+        dialect.beginWrite(c);
+      }
+      current.set(new JdbcTx(this, c, writable));
       try {
-        T result = work.apply(tx);
-        c.commit(); // durable before it returns: the answer never runs ahead of the database
+        T result = work.apply(current.get());
+        c.commit(); // a write is durable before it returns: the answer never runs ahead of the database
         return result;
       } catch (RuntimeException | Error e) {
-        rollbackQuietly(c);
-        throw e;
-      } catch (SQLException e) {
         rollbackQuietly(c);
         throw e;
       } finally {
@@ -241,10 +232,6 @@ public final class JdbcStore implements Store {
       }
     } catch (SQLException e) {
       throw failure(e);
-    } finally {
-      if (writeLock != null) {
-        writeLock.unlock();
-      }
     }
   }
 

@@ -19,9 +19,6 @@ import java.util.function.UnaryOperator;
 
 /** One HTTP call: request body (size-limited), query, path parameters, caller, language. Not API. */
 public final class Call {
-  /** The request headers a handler may read. */
-  static final List<String> HANDLER_HEADERS =
-      List.of("Content-Type", "If-Match", "X-Content-SHA256", "Host", "Idempotency-Key");
   final String method;
   /** The request path (raw, as received). */
   final String requestPath;
