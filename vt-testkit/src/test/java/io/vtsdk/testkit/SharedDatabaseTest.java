@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
  */
 class SharedDatabaseTest {
   static final int CLIENTS = 16;
+  TestDatabases.Postgres db;
   ReferenceServer a;
   ReferenceServer b;
   ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
 
   @BeforeEach
   void start() {
-    TestDatabases.Postgres db = TestDatabases.freshPostgres();
+    db = TestDatabases.freshPostgres();
     a = ReferenceServer.builder().database(db.url(), db.user(), db.password()).build().start();
     b = ReferenceServer.builder().database(db.url(), db.user(), db.password()).build().start();
   }
@@ -120,6 +121,31 @@ class SharedDatabaseTest {
       expected.add(v);
     }
     assertThat(mine).as("every version once, in order, no gap").isEqualTo(expected);
+  }
+
+  private void sql(String statement) throws java.sql.SQLException {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+        java.sql.Statement st = c.createStatement()) {
+      st.execute(statement);
+    }
+  }
+
+  @Test
+  void aFailingDatabaseGivesA503ProblemAndKeepsNothingOfTheWrite() throws Exception {
+    String token = a.demoToken(Role.REQUESTER);
+    Object before = a.state().get("dossiers");
+    sql("ALTER TABLE vt_event RENAME TO vt_event_away"); // the dossier row is written, then the event's fails
+    try {
+      Http.Res refused = new Http(a).post("/v1/dossiers", token, Fixtures.sanitaire());
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+      assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+      assertThat(refused.header("Retry-After")).isEqualTo("1");
+      assertThat(refused.body()).doesNotContain("vt_event").contains("nothing was kept");
+    } finally {
+      sql("ALTER TABLE vt_event_away RENAME TO vt_event");
+    }
+    assertThat(b.state().get("dossiers")).as("the dossier row was rolled back with the failed event").isEqualTo(before);
+    assertThat(new Http(b).post("/v1/dossiers", token, Fixtures.sanitaire()).status()).isEqualTo(201);
   }
 
   /** The whole change feed a caller sees, page by page (small pages: many cursors). */
