@@ -116,6 +116,8 @@ public final class ReferenceServer implements AutoCloseable {
       this.router = new Router(json, tokens, b.maxBodyBytes, store, controls);
       router.admin(b.admin ? adminToken : null);
       router.inFlightBudget(b.maxInFlightBytes);
+      router.cors(b.corsOrigins == null ? io.vtsdk.testkit.internal.Cors.LOCALHOST
+          : io.vtsdk.testkit.internal.Cors.of(b.corsOrigins));
       this.core = VtCore.builder().store(store).clock(clock).validator(validator.join()).rules(rules.join())
           .archiveAfter(b.archiveAfter).cursorSecret(secret).build();
       this.api = new Api(core, json, clock);
@@ -357,6 +359,7 @@ public final class ReferenceServer implements AutoCloseable {
     private int threads = Math.max(32, Runtime.getRuntime().availableProcessors() * 8);
     private int journalCapacity = 1000;
     private java.nio.file.Path dataDir;
+    private List<String> corsOrigins;
     private String databaseUrl;
     private String databaseUser;
     private String databasePassword;
@@ -499,6 +502,16 @@ public final class ReferenceServer implements AutoCloseable {
       this.databaseUrl = jdbcUrl;
       this.databaseUser = user;
       this.databasePassword = password;
+      return this;
+    }
+
+    /**
+     * The origins a browser page may call the API from (CORS), exactly as a browser sends them
+     * ({@code https://tool.example.org:8443}). Default: the pages of this machine (http or https on localhost,
+     * 127.0.0.1 or [::1], any port). The control API never answers cross-origin calls.
+     */
+    public Builder corsOrigins(List<String> origins) {
+      this.corsOrigins = List.copyOf(Objects.requireNonNull(origins, "origins"));
       return this;
     }
 

@@ -83,10 +83,14 @@ final class DossierRoutes {
     if (ifMatch == null) {
       throw new ApiException(428, "precondition-required", "updates need If-Match with the ETag you read");
     }
-    long expected = versionOf(ifMatch);
     DossierId id = dossierId(c);
     // the module is the stored one: read it through the core, which checks visibility
-    VtModule module = core.dossier(c.principal(), id).module();
+    Dossier current = core.dossier(c.principal(), id);
+    VtModule module = current.module();
+    // "*" or a list (RFC 9110 §13.1.1, strong comparison): the version it names; the core refuses it (412) if an
+    // update came in between
+    long expected = ETags.matchesStrong(ifMatch, "\"" + current.version() + "\"") ? current.version()
+        : versionOf(ifMatch);
     Dossier d = core.updateDossier(c.principal(), id, expected, dossierBody(c, id.value(), module), c.locale);
     return out.withEtag(out.ok(d), d.version());
   }

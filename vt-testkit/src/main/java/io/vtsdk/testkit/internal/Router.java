@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -57,6 +58,7 @@ public final class Router implements HttpHandler {
   private final Controls controls;
   private final java.util.concurrent.atomic.AtomicLong requestIds = new java.util.concurrent.atomic.AtomicLong();
   private volatile String adminToken;
+  private volatile Cors cors = Cors.LOCALHOST;
   /** Permits of 1 KiB of request body held in memory. */
   private java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(Integer.MAX_VALUE);
 
@@ -120,6 +122,11 @@ public final class Router implements HttpHandler {
   }
 
 
+  /** The origins a browser page may call the API from (CORS). */
+  public void cors(Cors cors) {
+    this.cors = Objects.requireNonNull(cors, "cors");
+  }
+
   /** Route templates, for the OpenAPI check and the docs. */
   public List<String> templates() {
     return routes.stream().map(r -> r.method() + " " + r.template()).toList();
@@ -166,8 +173,8 @@ public final class Router implements HttpHandler {
   static final Reply NO_ANSWER = new Reply(-1, Map.of(), new byte[0]);
 
   /** The steps every call goes through, in order; the last runs the route's handler. */
-  private final List<Step> steps = List.of(this::route, this::faultsBefore, this::admin, this::authentication,
-      this::bodyLimits, this::faultsAfter, this::handler);
+  private final List<Step> steps = List.of(this::route, this::cors, this::faultsBefore, this::admin,
+      this::authentication, this::bodyLimits, this::conditional, this::faultsAfter, this::handler);
 
   @Override
   public void handle(HttpExchange ex) throws IOException {
@@ -187,6 +194,12 @@ public final class Router implements HttpHandler {
     } catch (ApiException e) {
       status = e.status();
       record(ex, x.template(), status, correlationId, x.principal, x.fault);
+      if (status == 405) {
+        ex.getResponseHeaders().set("Allow", String.join(", ", allowed(ex.getRequestURI().getPath())));
+      } else if (status == 401) { // RFC 6750 §3
+        ex.getResponseHeaders().set("WWW-Authenticate", ex.getRequestHeaders().getFirst("Authorization") == null
+            ? "Bearer realm=\"vt\"" : "Bearer realm=\"vt\", error=\"invalid_token\"");
+      }
       sendProblem(ex, e, x.locale, correlationId);
     } catch (RuntimeException e) {
       status = 500;
@@ -211,8 +224,76 @@ public final class Router implements HttpHandler {
 
   /** Finds the route (404, 405). */
   private Reply route(Exchange x, Chain next) throws IOException {
-    x.match = find(x.http.getRequestMethod(), x.http.getRequestURI().getPath());
+    String method = x.http.getRequestMethod();
+    String path = x.http.getRequestURI().getPath();
+    if ("OPTIONS".equals(method)) {
+      return options(x, path);
+    }
+    x.match = find("HEAD".equals(method) ? "GET" : method, path);
     return next.proceed(x);
+  }
+
+  /** The methods a path allows, as {@code Allow} lists them (HEAD with GET, OPTIONS always); empty: no such path. */
+  private List<String> allowed(String path) {
+    String[] segs = path.length() > 1 ? path.substring(1).split("/") : new String[0];
+    java.util.Set<String> methods = new java.util.LinkedHashSet<>();
+    for (Route r : routes) {
+      if (match(r.segments(), segs) != null) {
+        methods.add(r.method());
+        if ("GET".equals(r.method())) {
+          methods.add("HEAD");
+        }
+      }
+    }
+    if (!methods.isEmpty()) {
+      methods.add("OPTIONS");
+    }
+    return List.copyOf(methods);
+  }
+
+  /** OPTIONS: the allowed methods, and for a CORS preflight from an allowed origin, what it may send. No token. */
+  private Reply options(Exchange x, String path) {
+    List<String> allow = allowed(path);
+    if (allow.isEmpty()) {
+      throw new ApiException(404, "not-found", "no route " + path);
+    }
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("Allow", String.join(", ", allow));
+    String origin = x.http.getRequestHeaders().getFirst("Origin");
+    if (origin != null && !path.startsWith("/__admin") && cors.allows(origin)
+        && x.http.getRequestHeaders().getFirst("Access-Control-Request-Method") != null) {
+      headers.put("Access-Control-Allow-Origin", origin);
+      headers.put("Access-Control-Allow-Methods", String.join(", ", allow));
+      headers.put("Access-Control-Allow-Headers", Cors.ALLOWED_HEADERS);
+      headers.put("Access-Control-Max-Age", "600");
+      headers.put("Vary", "Origin");
+    }
+    return new Reply(204, headers, new byte[0]);
+  }
+
+  /** CORS on answers to an allowed origin (not the control API, which refuses cross-origin calls). */
+  private Reply cors(Exchange x, Chain next) throws IOException {
+    String origin = x.http.getRequestHeaders().getFirst("Origin");
+    if (origin != null && !x.match.route().admin() && cors.allows(origin)) {
+      x.http.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+      x.http.getResponseHeaders().set("Access-Control-Expose-Headers", Cors.EXPOSED_HEADERS);
+      x.http.getResponseHeaders().add("Vary", "Origin");
+    }
+    return next.proceed(x);
+  }
+
+  /** {@code If-None-Match} on a read: 304 without a body when the representation has not changed (RFC 9110 §13.1.2). */
+  private Reply conditional(Exchange x, Chain next) throws IOException {
+    Reply reply = next.proceed(x);
+    String ifNoneMatch = x.http.getRequestHeaders().getFirst("If-None-Match");
+    String etag = reply.headers().get("ETag");
+    if (ifNoneMatch != null && etag != null && reply.status() == 200 && "GET".equals(x.match.route().method())
+        && ETags.matches(ifNoneMatch, etag)) {
+      Map<String, String> headers = new java.util.LinkedHashMap<>();
+      headers.put("ETag", etag);
+      return new Reply(304, headers, new byte[0]);
+    }
+    return reply;
   }
 
   /** Injected faults before the handler: latency, an error status, or a connection dropped before the write. */
@@ -471,11 +552,14 @@ public final class Router implements HttpHandler {
     if (reply.body().length > 0 && !reply.headers().containsKey("Content-Type")) {
       ex.getResponseHeaders().set("Content-Type", "application/json");
     }
-    ex.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-    if (reply.body().length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(reply.body());
-      }
+    if ("HEAD".equals(ex.getRequestMethod()) || reply.body().length == 0) {
+      // HEAD: the GET's headers without its body (RFC 9110 §9.3.2)
+      ex.sendResponseHeaders(reply.status(), -1);
+      return;
+    }
+    ex.sendResponseHeaders(reply.status(), reply.body().length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(reply.body());
     }
   }
 
@@ -569,11 +653,18 @@ public final class Router implements HttpHandler {
     }
   }
 
+  /** French or English, whichever {@code Accept-Language} prefers (q-values, RFC 9110 §12.5.4); French by default. */
   static Locale locale(String acceptLanguage) {
-    if (acceptLanguage != null && acceptLanguage.trim().toLowerCase(Locale.ROOT).startsWith("en")) {
-      return Locale.ENGLISH;
+    if (acceptLanguage == null || acceptLanguage.isBlank()) {
+      return Locale.FRENCH;
     }
-    return Locale.FRENCH;
+    try {
+      List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
+      Locale best = Locale.lookup(ranges, List.of(Locale.FRENCH, Locale.ENGLISH));
+      return Locale.ENGLISH.equals(best) ? Locale.ENGLISH : Locale.FRENCH;
+    } catch (IllegalArgumentException e) {
+      return Locale.FRENCH; // a malformed header is not an error: the default language
+    }
   }
 
   private static long parseLong(String s) {
