@@ -112,20 +112,33 @@ final class ServeCommand implements Callable<Integer> {
     }
     out.println("  health:  " + server.url("/v1/health"));
     out.println("  units:   " + server.url("/v1/units"));
-    out.println("  demo:    dossiers DEMO-1 (SMR, accepted) … DEMO-5 (Handicap, notification read) for U-CARDIO-HCL");
-    out.println("Example tokens (valid 12 h; send as 'Authorization: Bearer <token>'):");
-    print(out, "requester  (U-CARDIO-HCL)", server.tokens().issue(Role.REQUESTER, ReferenceServer.DEMO_REQUESTER_UNIT,
-        "10003606316"));
-    print(out, "cpam       (CPAM-691)", server.tokens().issue(Role.CPAM, ReferenceServer.DEMO_CPAM_UNIT, null));
-    print(out, "receiver   (SMR-CARDIO-69)", server.tokens().issue(Role.RECEIVER, UnitId.of("SMR-CARDIO-69"), null));
-    print(out, "receiver   (PCO-69)", server.tokens().issue(Role.RECEIVER, UnitId.of("PCO-69"), null));
-    print(out, "receiver   (EHPAD-69-A)", server.tokens().issue(Role.RECEIVER, UnitId.of("EHPAD-69-A"), null));
+    if (!noDemo) {
+      out.println("  demo:    dossiers DEMO-1 (SMR, accepted) … DEMO-5 (Handicap, notification read) for U-CARDIO-HCL");
+      out.println("Example tokens, one per role (valid 12 h; send as 'Authorization: Bearer <token>'):");
+      print(out, "requester  (" + ReferenceServer.DEMO_REQUESTER_UNIT.value() + ")", server.demoToken(Role.REQUESTER));
+      print(out, "usager     (" + ReferenceServer.DEMO_REQUESTER_UNIT.value() + ")", server.demoToken(Role.USAGER));
+      print(out, "cpam       (" + ReferenceServer.DEMO_CPAM_UNIT.value() + ")", server.demoToken(Role.CPAM));
+      print(out, "receiver   (" + ReferenceServer.DEMO_RECEIVER_UNIT.value() + ")", server.demoToken(Role.RECEIVER));
+      print(out, "receiver   (PCO-69)", server.tokens().issue(Role.RECEIVER, UnitId.of("PCO-69"), null));
+      print(out, "receiver   (EHPAD-69-A)", server.tokens().issue(Role.RECEIVER, UnitId.of("EHPAD-69-A"), null));
+      print(out, "mdph       (" + ReferenceServer.DEMO_MDPH_UNIT.value() + ")", server.demoToken(Role.MDPH));
+      print(out, "esms       (" + ReferenceServer.DEMO_ESMS_UNIT.value() + ")", server.demoToken(Role.ESMS));
+    } else {
+      out.println("  demo:    none (--no-demo): no units, no dossiers, so no example tokens");
+    }
     if (admin) {
       print(out, "admin      (/__admin)", server.adminToken());
-      out.println("Control: POST /__admin/reset, GET|PUT /__admin/clock, POST /__admin/clock/advance, with the admin "
-          + "token.");
+      out.println("Control API (Authorization: Bearer <admin token>; JSON bodies):");
+      out.println("  POST   /__admin/reset                              all data back to the demo state");
+      out.println("  POST   /__admin/tokens  {\"role\":\"ESMS\",\"unit\":\"IME-69\",\"actorId\":null}  a token for "
+          + "any role and unit");
+      out.println("  POST   /__admin/fixtures {\"dossiers\":[…],\"sendTo\":{\"<id>\":[\"<unit>\"]}}  load dossiers");
+      out.println("  GET    /__admin/clock | PUT /__admin/clock {\"instant\":\"2026-11-23T10:00:00Z\"}");
+      out.println("  POST   /__admin/clock/advance {\"duration\":\"P31D\"}     and run auto-archiving");
+      out.println("  POST   /__admin/faults {…} | GET | DELETE /__admin/faults   injected faults");
+      out.println("  GET    /__admin/state | GET /__admin/journal          fingerprint, recent calls");
     } else {
-      out.println("Control API off (start with --admin to reset, seed or move the clock over HTTP).");
+      out.println("Control API off (start with --admin to reset, seed, issue tokens or move the clock over HTTP).");
     }
     out.println("Ctrl-C to stop.");
     out.flush();

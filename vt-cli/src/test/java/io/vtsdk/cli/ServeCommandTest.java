@@ -33,6 +33,27 @@ class ServeCommandTest {
           .header("Authorization", "Bearer " + m.group(1)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).contains("691 - CPAM du Rhône");
+      for (String role : new String[] {"requester", "usager", "cpam", "receiver", "mdph", "esms"}) {
+        assertThat(text).as(role).containsPattern("(?m)^  " + role + " +\\([A-Z0-9-]+\\): \\S+$");
+      }
+      Matcher esms = Pattern.compile("esms +\\(IME-69\\): (\\S+)").matcher(text);
+      assertThat(esms.find()).isTrue();
+      assertThat(server.tokens().verify(esms.group(1)).orElseThrow().role()).isEqualTo(io.vtsdk.model.workflow.Role.ESMS);
+    }
+  }
+
+  @Test
+  void withoutDemoDataNoDemoDossierNorTokenIsAnnounced() throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine cmd = Main.newCommandLine();
+    cmd.setOut(new PrintWriter(out));
+    CommandLine.ParseResult parsed = cmd.parseArgs("serve", "--port", "0", "--no-demo", "--admin");
+    ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();
+    try (ReferenceServer server = serve.start()) {
+      String text = out.toString();
+      assertThat(text).doesNotContain("DEMO-1").doesNotContain("requester  (").contains("no example tokens");
+      assertThat(text).contains("/__admin/tokens", "/__admin/fixtures", "/__admin/faults", "/__admin/state",
+          "/__admin/journal", "/__admin/clock/advance");
     }
   }
 

@@ -77,6 +77,12 @@ public final class ReferenceServer implements AutoCloseable {
   public static final UnitId DEMO_REQUESTER_UNIT = DemoData.CARDIO_HCL;
   /** The demo CPAM "691 - CPAM du Rhône". */
   public static final UnitId DEMO_CPAM_UNIT = DemoData.CPAM_691;
+  /** The demo receiving unit (an SMR of the Rhône). */
+  public static final UnitId DEMO_RECEIVER_UNIT = UnitId.of("SMR-CARDIO-69");
+  /** The demo MDPH (MDPH du Rhône). */
+  public static final UnitId DEMO_MDPH_UNIT = UnitId.of("MDPH-69");
+  /** The demo ESMS (an IME of the Rhône). */
+  public static final UnitId DEMO_ESMS_UNIT = UnitId.of("IME-69");
 
   private final Builder config;
   private final MutableClock clock = new MutableClock();
@@ -124,7 +130,8 @@ public final class ReferenceServer implements AutoCloseable {
       api.register(router);
       new io.vtsdk.testkit.internal.FhirApi(core, () -> publicBase() + "/fhir/").register(router);
       List<Unit> directory = b.demoData ? DemoData.directory(b.seed) : List.of();
-      this.admin = new Admin(store, clock, core, controls, directory, json, b.seed, b.demoData && b.demoDossiers);
+      this.admin = new Admin(store, clock, core, controls, directory, json, b.seed, b.demoData && b.demoDossiers,
+          tokens);
       admin.register(router);
       admin.restoreClock();
       // a new database gets the directory (and demo dossiers) once; a database with data keeps it
@@ -240,10 +247,24 @@ public final class ReferenceServer implements AutoCloseable {
     return tokens;
   }
 
-  /** A token for a demo role: requester of the cardiology ward, or the CPAM du Rhône. */
+  /**
+   * A token of the demo directory's unit for {@code role}: the cardiology ward (REQUESTER, and USAGER as a patient
+   * account of its space), {@link #DEMO_RECEIVER_UNIT}, {@link #DEMO_CPAM_UNIT}, {@link #DEMO_MDPH_UNIT},
+   * {@link #DEMO_ESMS_UNIT}.
+   *
+   * @throws IllegalArgumentException for SYSTEM, the server's own role
+   */
   public String demoToken(Role role) {
-    UnitId unit = role == Role.CPAM ? DEMO_CPAM_UNIT : DEMO_REQUESTER_UNIT;
-    return tokens.issue(role, unit, "10003606316");
+    return switch (Objects.requireNonNull(role, "role")) {
+      case REQUESTER -> tokens.issue(role, DEMO_REQUESTER_UNIT, "10003606316");
+      case USAGER -> tokens.issue(role, DEMO_REQUESTER_UNIT, "usager-demo");
+      case RECEIVER -> tokens.issue(role, DEMO_RECEIVER_UNIT, null);
+      case CPAM -> tokens.issue(role, DEMO_CPAM_UNIT, null);
+      case MDPH -> tokens.issue(role, DEMO_MDPH_UNIT, null);
+      case ESMS -> tokens.issue(role, DEMO_ESMS_UNIT, null);
+      case SYSTEM -> throw new IllegalArgumentException("SYSTEM is the server's own role (closing, archiving): no "
+          + "token is issued for it");
+    };
   }
 
   /** Clears all data, faults and the journal (directory reloaded, clock back to system time). */

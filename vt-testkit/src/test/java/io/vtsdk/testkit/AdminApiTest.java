@@ -64,6 +64,46 @@ class AdminApiTest {
   }
 
   @Test
+  void tokensForAnyRoleAndUnitOfTheDirectory() {
+    try (ReferenceServer vt = ReferenceServer.builder().admin(true).build().start()) {
+      String admin = vt.adminToken();
+      Http.Res issued = post(vt, "/__admin/tokens", admin, "application/json",
+          "{\"role\":\"ESMS\",\"unit\":\"IME-69\"}");
+      assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+      String esms = issued.json().get("token").asText();
+      Http.Res list = new Http(vt).get("/v1/waiting-lists", esms);
+      assertThat(list.status()).as("an ESMS token of IME-69 works: " + list).isEqualTo(200);
+      assertThat(post(vt, "/__admin/tokens", admin, "application/json", "{\"role\":\"SYSTEM\",\"unit\":\"IME-69\"}")
+          .json().at("/violations/0/path").asText()).isEqualTo("/role");
+      Http.Res unknown = post(vt, "/__admin/tokens", admin, "application/json",
+          "{\"role\":\"ESMS\",\"unit\":\"NOWHERE-1\"}");
+      assertThat(unknown.status()).isEqualTo(422);
+      assertThat(unknown.json().at("/violations/0/path").asText()).isEqualTo("/unit");
+      assertThat(unknown.body()).doesNotContain("NOWHERE-1");
+      assertThat(post(vt, "/__admin/tokens", vt.demoToken(Role.REQUESTER), "application/json",
+          "{\"role\":\"ESMS\",\"unit\":\"IME-69\"}").status()).as("the admin token only").isEqualTo(401);
+    }
+  }
+
+  @Test
+  void everyDemoRoleHasAToken() {
+    try (ReferenceServer vt = ReferenceServer.builder().build().start()) {
+      for (Role role : Role.values()) {
+        if (role == Role.SYSTEM) {
+          org.assertj.core.api.Assertions.assertThatThrownBy(() -> vt.demoToken(role))
+              .isInstanceOf(IllegalArgumentException.class);
+          continue;
+        }
+        var claims = vt.tokens().verify(vt.demoToken(role)).orElseThrow();
+        assertThat(claims.role()).isEqualTo(role);
+        assertThat(vt.core().unit(claims.unit())).as(role + ": a unit of the directory").isNotNull();
+      }
+      assertThat(vt.tokens().verify(vt.demoToken(Role.ESMS)).orElseThrow().unit())
+          .isEqualTo(ReferenceServer.DEMO_ESMS_UNIT);
+    }
+  }
+
+  @Test
   void clockMovesAreBoundedAndKeepTokensValid() {
     try (ReferenceServer vt = ReferenceServer.builder().admin(true).build().start()) {
       String admin = vt.adminToken();

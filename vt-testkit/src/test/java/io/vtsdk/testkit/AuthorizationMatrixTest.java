@@ -88,6 +88,7 @@ class AuthorizationMatrixTest {
     // the control API takes its own token only (the NONE column sends it): user tokens get 401
     matrix.put("POST /__admin/reset", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 204));
     matrix.put("POST /__admin/fixtures", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 422)); // "{}": no dossiers
+    matrix.put("POST /__admin/tokens", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 422)); // "{}": no role
     matrix.put("GET /__admin/clock", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
     matrix.put("PUT /__admin/clock", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
     matrix.put("POST /__admin/faults", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 400));

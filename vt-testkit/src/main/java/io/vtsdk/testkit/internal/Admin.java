@@ -30,8 +30,11 @@ public final class Admin {
   /** The store setting that keeps the test clock across restarts. */
   static final String CLOCK_SETTING = "testkit.clock";
 
+  private final io.vtsdk.testkit.TokenFactory tokens;
+
   public Admin(Store store, MutableClock clock, VtCore core, Controls controls, List<Unit> directory,
-      JsonMapper json, long seed, boolean demoDossiers) {
+      JsonMapper json, long seed, boolean demoDossiers, io.vtsdk.testkit.TokenFactory tokens) {
+    this.tokens = tokens;
     this.controls = controls;
     this.seed = seed;
     this.demoDossiers = demoDossiers;
@@ -53,6 +56,36 @@ public final class Admin {
       return new Reply(204, Map.of(), new byte[0]);
     });
     r.adminRoute("GET", "/__admin/clock", c -> clockReply());
+    r.adminControlRoute("POST", "/__admin/tokens", c -> {
+      JsonNode b = c.jsonBody();
+      io.vtsdk.model.workflow.Role role;
+      try {
+        role = io.vtsdk.model.workflow.Role.valueOf(b.path("role").asText(""));
+      } catch (IllegalArgumentException e) {
+        throw new ApiException(422, "validation-failed", "role must be one of REQUESTER, USAGER, RECEIVER, CPAM, "
+            + "MDPH, ESMS", List.of(new io.vtsdk.model.validation.Violation("/role", "token.role",
+                "role must be one of REQUESTER, USAGER, RECEIVER, CPAM, MDPH, ESMS")), Map.of());
+      }
+      if (role == io.vtsdk.model.workflow.Role.SYSTEM) {
+        throw new ApiException(422, "validation-failed", "SYSTEM is the server's own role: no token",
+            List.of(new io.vtsdk.model.validation.Violation("/role", "token.role.system",
+                "SYSTEM is the server's own role")), Map.of());
+      }
+      String unit = b.path("unit").asText("");
+      if (!Router.isSafeId(unit) || store.read(tx -> tx.unit(io.vtsdk.model.UnitId.of(unit))).isEmpty()) {
+        throw new ApiException(422, "validation-failed", "unit must be a unit of the directory",
+            List.of(new io.vtsdk.model.validation.Violation("/unit", "token.unit",
+                "unit must be a unit of the directory")), Map.of());
+      }
+      String actor = b.hasNonNull("actorId") ? b.get("actorId").asText() : null;
+      if (actor != null && !Router.isSafeId(actor)) {
+        throw new ApiException(422, "validation-failed", "actorId must be 1 to 64 letters, digits, . _ -",
+            List.of(new io.vtsdk.model.validation.Violation("/actorId", "token.actorId",
+                "actorId must be 1 to 64 letters, digits, . _ -")), Map.of());
+      }
+      return json(201, Map.of("token", tokens.issue(role, io.vtsdk.model.UnitId.of(unit), actor), "role", role,
+          "unit", unit));
+    });
     r.adminRoute("POST", "/__admin/fixtures", c -> {
       JsonNode b = c.jsonBody();
       JsonNode list = b.path("dossiers");
