@@ -15,15 +15,20 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class ServeCommandTest {
+  private final StringWriter out = new StringWriter();
+
+  /** Starts {@code vt serve args} in this JVM; what it printed is in {@link #out}. */
+  private ReferenceServer serve(String... args) {
+    CommandLine cmd = Main.newCommandLine();
+    cmd.setOut(new PrintWriter(out));
+    CommandLine.ParseResult parsed = cmd.parseArgs(args);
+    ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();
+    return serve.start();
+  }
 
   @Test
   void serveStartsTheServerAndPrintsAWorkingToken() throws Exception {
-    StringWriter out = new StringWriter();
-    CommandLine cmd = Main.newCommandLine();
-    cmd.setOut(new PrintWriter(out));
-    CommandLine.ParseResult parsed = cmd.parseArgs("serve", "--port", "0", "--seed", "7");
-    ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();
-    try (ReferenceServer server = serve.start()) {
+    try (ReferenceServer server = serve("serve", "--port", "0", "--seed", "7")) {
       String text = out.toString();
       assertThat(text).contains("vt reference server listening on " + server.baseUrl());
       Matcher m = Pattern.compile("requester  \\(U-CARDIO-HCL\\): (\\S+)").matcher(text);
@@ -43,13 +48,8 @@ class ServeCommandTest {
   }
 
   @Test
-  void withoutDemoDataNoDemoDossierNorTokenIsAnnounced() throws Exception {
-    StringWriter out = new StringWriter();
-    CommandLine cmd = Main.newCommandLine();
-    cmd.setOut(new PrintWriter(out));
-    CommandLine.ParseResult parsed = cmd.parseArgs("serve", "--port", "0", "--no-demo", "--admin");
-    ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();
-    try (ReferenceServer server = serve.start()) {
+  void withoutDemoDataNoDemoDossierNorTokenIsAnnounced() {
+    try (ReferenceServer server = serve("serve", "--port", "0", "--no-demo", "--admin")) {
       String text = out.toString();
       assertThat(text).doesNotContain("DEMO-1").doesNotContain("requester  (").contains("no example tokens");
       assertThat(text).contains("/__admin/tokens", "/__admin/fixtures", "/__admin/faults", "/__admin/state",

@@ -58,30 +58,23 @@ public final class Admin {
     r.adminRoute("GET", "/__admin/clock", c -> clockReply());
     r.adminControlRoute("POST", "/__admin/tokens", c -> {
       JsonNode b = c.jsonBody();
+      String roles = "role must be one of REQUESTER, USAGER, RECEIVER, CPAM, MDPH, ESMS";
       io.vtsdk.model.workflow.Role role;
       try {
         role = io.vtsdk.model.workflow.Role.valueOf(b.path("role").asText(""));
       } catch (IllegalArgumentException e) {
-        throw new ApiException(422, "validation-failed", "role must be one of REQUESTER, USAGER, RECEIVER, CPAM, "
-            + "MDPH, ESMS", List.of(new io.vtsdk.model.validation.Violation("/role", "token.role",
-                "role must be one of REQUESTER, USAGER, RECEIVER, CPAM, MDPH, ESMS")), Map.of());
+        throw invalid("/role", "token.role", roles);
       }
       if (role == io.vtsdk.model.workflow.Role.SYSTEM) {
-        throw new ApiException(422, "validation-failed", "SYSTEM is the server's own role: no token",
-            List.of(new io.vtsdk.model.validation.Violation("/role", "token.role.system",
-                "SYSTEM is the server's own role")), Map.of());
+        throw invalid("/role", "token.role.system", "SYSTEM is the server's own role: no token");
       }
       String unit = b.path("unit").asText("");
       if (!Router.isSafeId(unit) || store.read(tx -> tx.unit(io.vtsdk.model.UnitId.of(unit))).isEmpty()) {
-        throw new ApiException(422, "validation-failed", "unit must be a unit of the directory",
-            List.of(new io.vtsdk.model.validation.Violation("/unit", "token.unit",
-                "unit must be a unit of the directory")), Map.of());
+        throw invalid("/unit", "token.unit", "unit must be a unit of the directory");
       }
       String actor = b.hasNonNull("actorId") ? b.get("actorId").asText() : null;
       if (actor != null && !Router.isSafeId(actor)) {
-        throw new ApiException(422, "validation-failed", "actorId must be 1 to 64 letters, digits, . _ -",
-            List.of(new io.vtsdk.model.validation.Violation("/actorId", "token.actorId",
-                "actorId must be 1 to 64 letters, digits, . _ -")), Map.of());
+        throw invalid("/actorId", "token.actorId", "actorId must be 1 to 64 letters, digits, . _ -");
       }
       return json(201, Map.of("token", tokens.issue(role, io.vtsdk.model.UnitId.of(unit), actor), "role", role,
           "unit", unit));
@@ -217,6 +210,12 @@ public final class Admin {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A 422 naming the field (JSON pointer) and the rule, never the value. */
+  private static ApiException invalid(String pointer, String code, String rule) {
+    return new ApiException(422, "validation-failed", rule,
+        List.of(new io.vtsdk.model.validation.Violation(pointer, code, rule)), Map.of());
   }
 
   private Reply clockReply() {
