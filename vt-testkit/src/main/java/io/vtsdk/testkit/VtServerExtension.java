@@ -32,15 +32,40 @@ public final class VtServerExtension implements ParameterResolver, BeforeEachCal
 
   @Override
   public void beforeEach(ExtensionContext c) {
-    server(c).reset();
+    ReferenceServer server = server(c);
+    server.reset();
+    String clock = settings(c).clock();
+    if (!clock.isEmpty()) {
+      server.setClock(java.time.Instant.parse(clock));
+    }
   }
+
+  /** The class's {@link VtServerTest} (its defaults when the extension is registered otherwise). */
+  private static VtServerTest settings(ExtensionContext c) {
+    return c.getTestClass().flatMap(t -> org.junit.platform.commons.support.AnnotationSupport.findAnnotation(t,
+        VtServerTest.class)).orElse(Defaults.class.getAnnotation(VtServerTest.class));
+  }
+
+  @VtServerTest
+  private static final class Defaults {}
 
   private static ReferenceServer server(ExtensionContext c) {
     ExtensionContext classContext = c.getTestClass().isPresent() && c.getTestMethod().isPresent()
         ? c.getParent().orElse(c) : c;
     return classContext.getStore(NS)
-        .getOrComputeIfAbsent("server", k -> new Running(ReferenceServer.builder().admin(true).build().start()),
-            Running.class)
+        .getOrComputeIfAbsent("server", k -> {
+          VtServerTest t = settings(c);
+          if (!t.clock().isEmpty()) {
+            try {
+              java.time.Instant.parse(t.clock());
+            } catch (java.time.format.DateTimeParseException e) {
+              throw new ParameterResolutionException("@VtServerTest(clock): not an ISO-8601 instant such as "
+                  + "2026-11-23T10:00:00Z");
+            }
+          }
+          return new Running(ReferenceServer.builder().seed(t.seed()).demoData(t.demoData())
+              .demoDossiers(t.demoData() && t.demoDossiers()).admin(t.admin()).build().start());
+        }, Running.class)
         .server();
   }
 

@@ -19,10 +19,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   void sendsAPradoDossier(ReferenceServer vt) { ... vt.url("/v1/dossiers") ... }
  * }
  * }</pre>
+ *
+ * <p>Its attributes set the server up: {@code @VtServerTest(seed = 7, demoDossiers = true, clock =
+ * "2026-11-23T10:00:00Z")}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @ExtendWith(VtServerExtension.class)
-public @interface VtServerTest {}
+public @interface VtServerTest {
+  /** Seed of the synthetic demo directory (as {@code vt serve --seed}). */
+  long seed() default 42;
+
+  /** Load the demo directory (false: an empty directory, as {@code --no-demo}). */
+  boolean demoData() default true;
+
+  /** Load the demo dossiers DEMO-1…5 at each reset. */
+  boolean demoDossiers() default false;
+
+  /** Serve the control API over HTTP ({@code /__admin}, with {@link ReferenceServer#adminToken()}). */
+  boolean admin() default true;
+
+  /** Freeze the server clock at this ISO-8601 instant at each reset ({@code 2026-11-23T10:00:00Z}); empty: real time. */
+  String clock() default "";
+}
