@@ -96,6 +96,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final VtCore core;
   private final JsonMapper json;
   private final String adminToken;
+  private java.util.concurrent.BlockingQueue<RecordedRequest> recorded;
   private HttpServer http;
   private ExecutorService executor;
   private boolean closed;
@@ -122,6 +123,10 @@ public final class ReferenceServer implements AutoCloseable {
       this.router = new Router(json, tokens, b.maxBodyBytes, store, controls);
       router.admin(b.admin ? adminToken : null);
       router.inFlightBudget(b.maxInFlightBytes);
+      if (b.recordRequests > 0) {
+        this.recorded = new java.util.concurrent.ArrayBlockingQueue<>(b.recordRequests);
+        router.recordRequests(recorded);
+      }
       router.cors(b.corsOrigins == null ? io.vtsdk.testkit.internal.Cors.LOCALHOST
           : io.vtsdk.testkit.internal.Cors.of(b.corsOrigins));
       this.core = VtCore.builder().store(store).clock(clock).validator(validator.join()).rules(rules.join())
@@ -329,6 +334,24 @@ public final class ReferenceServer implements AutoCloseable {
     controls.clearFaults();
   }
 
+  /**
+   * The oldest request the application sent that is not taken yet, waiting up to {@code timeout} for one; empty when
+   * none came. Needs {@link Builder#recordRequests(int)}.
+   *
+   * @throws IllegalStateException when the server does not record requests
+   */
+  public java.util.Optional<RecordedRequest> takeRequest(Duration timeout) throws InterruptedException {
+    if (recorded == null) {
+      throw new IllegalStateException("this server does not record requests: build it with recordRequests(n)");
+    }
+    return java.util.Optional.ofNullable(recorded.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
+  }
+
+  /** How many recorded requests are waiting to be taken. */
+  public int recordedRequestCount() {
+    return recorded == null ? 0 : recorded.size();
+  }
+
   /** The most recent calls, oldest first (bounded; no bodies, no tokens). */
   public List<JournalEntry> journal() {
     return controls.journal();
@@ -381,6 +404,7 @@ public final class ReferenceServer implements AutoCloseable {
     private int journalCapacity = 1000;
     private java.nio.file.Path dataDir;
     private List<String> corsOrigins;
+    private int recordRequests;
     private String databaseUrl;
     private String databaseUser;
     private String databasePassword;
@@ -533,6 +557,19 @@ public final class ReferenceServer implements AutoCloseable {
      */
     public Builder corsOrigins(List<String> origins) {
       this.corsOrigins = List.copyOf(Objects.requireNonNull(origins, "origins"));
+      return this;
+    }
+
+    /**
+     * Keeps the last {@code capacity} requests that reach a route of the API (method, path, query, headers without
+     * credentials, body), for {@link ReferenceServer#takeRequest}; the oldest are dropped beyond it. Default 0: none
+     * kept (bodies may be large, and hold personal data: they stay in this process only).
+     */
+    public Builder recordRequests(int capacity) {
+      if (capacity < 0) {
+        throw new IllegalArgumentException("recordRequests must be >= 0, got " + capacity);
+      }
+      this.recordRequests = capacity;
       return this;
     }
 

@@ -59,6 +59,8 @@ public final class Router implements HttpHandler {
   private final java.util.concurrent.atomic.AtomicLong requestIds = new java.util.concurrent.atomic.AtomicLong();
   private volatile String adminToken;
   private volatile Cors cors = Cors.LOCALHOST;
+  /** The requests kept for {@code takeRequest} (null: not kept); the oldest are dropped when it is full. */
+  private volatile java.util.concurrent.BlockingQueue<io.vtsdk.testkit.RecordedRequest> recorded;
   /** Permits of 1 KiB of request body held in memory. */
   private java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(Integer.MAX_VALUE);
 
@@ -121,6 +123,11 @@ public final class Router implements HttpHandler {
     this.inFlight = new java.util.concurrent.Semaphore((int) Math.min(Integer.MAX_VALUE, Math.max(1, bytes / 1024)));
   }
 
+
+  /** Keeps up to {@code capacity} requests that reach a handler (not the control API's), for tests. */
+  public void recordRequests(java.util.concurrent.BlockingQueue<io.vtsdk.testkit.RecordedRequest> queue) {
+    this.recorded = queue;
+  }
 
   /** The origins a browser page may call the API from (CORS). */
   public void cors(Cors cors) {
@@ -360,6 +367,14 @@ public final class Router implements HttpHandler {
     Route route = x.match.route();
     HttpExchange ex = x.http;
     byte[] body = Call.readLimited(ex.getRequestBody(), route.maxBody());
+    java.util.concurrent.BlockingQueue<io.vtsdk.testkit.RecordedRequest> queue = recorded;
+    if (queue != null && !route.admin()) {
+      io.vtsdk.testkit.RecordedRequest r = new io.vtsdk.testkit.RecordedRequest(ex.getRequestMethod(),
+          ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body);
+      while (!queue.offer(r)) {
+        queue.poll(); // full: the oldest goes
+      }
+    }
     Call call = new Call(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
         ex.getRequestHeaders()::getFirst, x.match.params(), body, x.principal, x.locale, x.correlationId, json);
     return execute(route, call);
