@@ -148,12 +148,20 @@ class JdbcStoreTest {
     JdbcStore.sqlite(db).close(); // released with the first
   }
 
-  private Path damagedCopy(String name, java.util.function.Consumer<Path> damage) throws Exception {
+  /** A change made to a closed database file. */
+  @FunctionalInterface
+  private interface Damage {
+    void apply(RandomAccessFile file) throws java.io.IOException;
+  }
+
+  private Path damagedCopy(String name, Damage damage) throws Exception {
     Path db = dir.resolve(name + "/vt.db");
     try (JdbcStore store = JdbcStore.sqlite(db)) {
       fill(store, 200);
     }
-    damage.accept(db);
+    try (RandomAccessFile raf = new RandomAccessFile(db.toFile(), "rw")) {
+      damage.apply(raf);
+    }
     return db;
   }
 
@@ -169,37 +177,24 @@ class JdbcStoreTest {
 
   @Test
   void aTruncatedFileIsRefusedAndLeftAsItIs() throws Exception {
-    Path db = damagedCopy("truncated", f -> {
-      try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
-        raf.setLength(raf.length() / 2);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    Path db = damagedCopy("truncated", raf -> raf.setLength(raf.length() / 2));
     assertRefusedAndUntouched(db, "truncated");
   }
 
   @Test
   void garbageAppendedIsRefusedAndLeftAsItIs() throws Exception {
-    Path db = damagedCopy("appended", f -> {
-      try {
-        Files.write(f, new byte[4096], java.nio.file.StandardOpenOption.APPEND);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+    Path db = damagedCopy("appended", raf -> {
+      raf.seek(raf.length());
+      raf.write(new byte[4096]);
     });
     assertRefusedAndUntouched(db, "longer than its header says");
   }
 
   @Test
   void aZeroedPageIsRefusedAndLeftAsItIs() throws Exception {
-    Path db = damagedCopy("zeroed", f -> {
-      try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
-        raf.seek(4096L * 3); // a page of the dossier table
-        raf.write(new byte[4096]);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+    Path db = damagedCopy("zeroed", raf -> {
+      raf.seek(4096L * 3); // a page of the dossier table
+      raf.write(new byte[4096]);
     });
     assertRefusedAndUntouched(db, "quick_check");
   }

@@ -163,8 +163,10 @@ public final class Admin {
       List<IdempotencyRecord> idempotency = tx.idempotencyRecords();
       List<Unit> units = tx.units();
       List<io.vtsdk.model.request.AdmissionRequest> requests = tx.requests();
+      List<io.vtsdk.core.spi.ReportedStatus> statuses = tx.statuses();
+      List<io.vtsdk.core.spi.RecordedAgreement> agreements = tx.agreements();
       try {
-        for (Object part : List.of(units, dossiers, requests, events, tx.statuses(), tx.agreements())) {
+        for (Object part : List.of(units, dossiers, requests, events, statuses, agreements)) {
           md.update(json.writeValueAsBytes(part));
         }
         for (io.vtsdk.model.AttachmentId a : attachments) {
@@ -196,8 +198,8 @@ public final class Admin {
       out.put("dossiers", dossiers.size());
       out.put("requests", requests.size());
       out.put("events", events.size());
-      out.put("esmsStatuses", tx.statuses().size());
-      out.put("consents", tx.agreements().size());
+      out.put("esmsStatuses", statuses.size());
+      out.put("consents", agreements.size());
       out.put("attachments", attachments.size());
       out.put("idempotencyRecords", idempotency.size());
       return out;
