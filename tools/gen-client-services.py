@@ -3,7 +3,13 @@
 # Generates the sync and async service facades of vt-client from one table, so both stay identical.
 import os
 OUT='vt-client/src/main/java/io/vtsdk/client/'
-IMPORTS='''import com.fasterxml.jackson.databind.JsonNode;
+IMPORTS='''import io.vtsdk.api.AvailableActions;
+import io.vtsdk.api.Eligibility;
+import io.vtsdk.api.Page;
+import io.vtsdk.api.PreflightReport;
+import io.vtsdk.api.RequestFigures;
+import io.vtsdk.api.ValidationResult;
+import io.vtsdk.api.WaitingListRow;
 import io.vtsdk.client.internal.Endpoints;
 import io.vtsdk.client.internal.Pipeline;
 import io.vtsdk.model.AttachmentId;
@@ -35,6 +41,7 @@ S = {
   ('Validates the stored dossier at a stage (DRAFT or SUBMISSION).', 'ValidationResult', 'validate', [('DossierId','id'),('Stage','stage')], 'e.validate(id, stage, o)'),
   ('Eligibility by the server\'s rules for the dossier\'s own target, today.', 'Eligibility', 'eligibility', [('DossierId','id')], 'e.eligibility(id, null, null, null, o)'),
   ('Eligibility for a target (e.g. {@code PRADO/AVC}; null: the dossier\'s), on a date (null: today), for a receiving unit (null: none).', 'Eligibility', 'eligibility', [('DossierId','id'),('String','target'),('LocalDate','date'),('UnitId','unit')], 'e.eligibility(id, target, date, unit, o)'),
+  ('Would VT send the dossier to these units? Validation at SUBMISSION, routing and eligibility per unit; nothing is written.', 'PreflightReport', 'preflight', [('DossierId','id'),('List<UnitId>','units')], 'e.preflight(id, units, o)'),
   ('Sends the dossier to units (validated at SUBMISSION): one admission request per unit.', 'List<AdmissionRequest>', 'send', [('DossierId','id'),('List<UnitId>','units')], 'e.send(id, units, o)'),
  ]),
  'Attachments': ('Attachments of dossiers: streamed upload and download, sha-256 checked both ways.', [
@@ -58,9 +65,9 @@ S = {
   ('Units matching the query.', 'List<Unit>', 'search', [('UnitQuery','query')], 'e.searchUnits(query, o)'),
   ('One unit.', 'Unit', 'get', [('UnitId','id')], 'e.getUnit(id, o)'),
  ]),
- 'Indicators': ('Observatory indicators computed by the server (JSON, as documented in docs/testkit.md).', [
-  ('Read and response rates and delays of the caller\'s requests (module null: all).', 'JsonNode', 'requests', [('VtModule','module')], 'e.requestIndicators(module, o)'),
-  ('Waiting lists per département and ESMS category.', 'JsonNode', 'waitingLists', [], 'e.waitingListIndicators(o)'),
+ 'Indicators': ('Observatory indicators computed by the server, within the caller\'s scope (docs/testkit.md).', [
+  ('Read and response rates and delays of the caller\'s requests (module null: all).', 'RequestFigures', 'requests', [('VtModule','module')], 'e.requestIndicators(module, o)'),
+  ('Waiting lists per département and ESMS category.', 'List<WaitingListRow>', 'waitingLists', [], 'e.waitingListIndicators(o)'),
  ]),
 }
 def box(t):

@@ -1,11 +1,11 @@
 package io.vtsdk.examples;
 
-import io.vtsdk.client.Eligibility;
-import io.vtsdk.client.Event;
+import io.vtsdk.api.Eligibility;
+import io.vtsdk.api.Event;
 import io.vtsdk.client.EventSync;
 import io.vtsdk.client.TokenProvider;
 import io.vtsdk.client.UnitQuery;
-import io.vtsdk.client.ValidationResult;
+import io.vtsdk.api.ValidationResult;
 import io.vtsdk.client.VtClient;
 import io.vtsdk.client.WatermarkStore;
 import io.vtsdk.model.PradoVolet;
@@ -87,8 +87,8 @@ public final class PradoFromTheEhr {
     Eligibility eligibility = requester.dossiers().eligibility(created.id());
     out.println("3. PRADO " + eligibility.target() + ": " + eligibility.result() + " (rule set "
         + eligibility.ruleSetId() + " " + eligibility.ruleSetVersion() + ")");
-    eligibility.trace().forEach(rule -> out.println("     " + rule.path("ruleId").asText() + " -> "
-        + rule.path("outcome").asText() + ": " + rule.path("reasonFr").asText()));
+    eligibility.trace().forEach(rule -> out.println("     " + rule.ruleId() + " -> " + rule.outcome() + ": "
+        + rule.reasonFr()));
 
     // 4. the patient's CPAM, then send
     String cpamCode = stay.patient().insurance().cpamCode();

@@ -1,7 +1,7 @@
 package io.vtsdk.examples;
 
 import io.vtsdk.core.Preflight;
-import io.vtsdk.core.PreflightReport;
+import io.vtsdk.api.PreflightReport;
 import io.vtsdk.model.PradoVolet;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.VtModule;

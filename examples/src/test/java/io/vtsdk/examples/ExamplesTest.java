@@ -74,7 +74,7 @@ class ExamplesTest {
 
   @Test
   void preflightInProcessAcceptsTheStayAndRefusesItUnderAmeNamingTheRule() {
-    List<io.vtsdk.core.PreflightReport> reports = PreflightInProcess.run(out);
+    List<io.vtsdk.api.PreflightReport> reports = PreflightInProcess.run(out);
     assertThat(reports.get(0).accepted()).isTrue();
     assertThat(reports.get(1).accepted()).isFalse();
     assertThat(reports.get(1).violations()).extracting(io.vtsdk.model.validation.Violation::code)

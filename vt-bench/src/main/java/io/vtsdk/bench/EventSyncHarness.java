@@ -2,8 +2,8 @@ package io.vtsdk.bench;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.vtsdk.client.Event;
-import io.vtsdk.client.Page;
+import io.vtsdk.api.Event;
+import io.vtsdk.api.Page;
 import io.vtsdk.client.TokenProvider;
 import io.vtsdk.client.VtClient;
 import io.vtsdk.client.WatermarkStore;

@@ -1,6 +1,7 @@
 package io.vtsdk.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.vtsdk.api.RequestFigures;
+import io.vtsdk.api.WaitingListRow;
 import io.vtsdk.client.internal.Endpoints;
 import io.vtsdk.client.internal.Pipeline;
 import io.vtsdk.model.VtModule;
@@ -9,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apiguardian.api.API;
 
 /**
- * Observatory indicators computed by the server (JSON, as documented in docs/testkit.md).
+ * Observatory indicators computed by the server, within the caller's scope (docs/testkit.md).
  *
  * <p>Every method returns at once; the future completes with the answer or a {@link VtException}.
  * Each has a variant taking {@link RequestOptions}. Generated with its blocking twin by tools/gen-client-services.py.
@@ -25,22 +26,22 @@ public final class AsyncIndicators {
   }
 
   /** Read and response rates and delays of the caller's requests (module null: all). */
-  public CompletableFuture<JsonNode> requests(VtModule module) {
+  public CompletableFuture<RequestFigures> requests(VtModule module) {
     return requests(module, RequestOptions.none());
   }
 
   /** As {@link #requests(VtModule)}, with per-call options. */
-  public CompletableFuture<JsonNode> requests(VtModule module, RequestOptions o) {
+  public CompletableFuture<RequestFigures> requests(VtModule module, RequestOptions o) {
     return p.executeAsync(e.requestIndicators(module, o));
   }
 
   /** Waiting lists per département and ESMS category. */
-  public CompletableFuture<JsonNode> waitingLists() {
+  public CompletableFuture<List<WaitingListRow>> waitingLists() {
     return waitingLists(RequestOptions.none());
   }
 
   /** As {@link #waitingLists()}, with per-call options. */
-  public CompletableFuture<JsonNode> waitingLists(RequestOptions o) {
+  public CompletableFuture<List<WaitingListRow>> waitingLists(RequestOptions o) {
     return p.executeAsync(e.waitingListIndicators(o));
   }
 

@@ -1,5 +1,7 @@
 package io.vtsdk.client;
 
+import io.vtsdk.api.AvailableActions;
+import io.vtsdk.api.Page;
 import io.vtsdk.client.internal.Endpoints;
 import io.vtsdk.client.internal.Pipeline;
 import io.vtsdk.model.RequestId;

@@ -1,5 +1,9 @@
 package io.vtsdk.client;
 
+import io.vtsdk.api.Eligibility;
+import io.vtsdk.api.Page;
+import io.vtsdk.api.PreflightReport;
+import io.vtsdk.api.ValidationResult;
 import io.vtsdk.client.internal.Endpoints;
 import io.vtsdk.client.internal.Pipeline;
 import io.vtsdk.model.DossierId;
@@ -96,6 +100,16 @@ public final class Dossiers {
   /** As {@link #eligibility(DossierId, String, LocalDate, UnitId)}, with per-call options. */
   public Eligibility eligibility(DossierId id, String target, LocalDate date, UnitId unit, RequestOptions o) {
     return p.execute(e.eligibility(id, target, date, unit, o));
+  }
+
+  /** Would VT send the dossier to these units? Validation at SUBMISSION, routing and eligibility per unit; nothing is written. */
+  public PreflightReport preflight(DossierId id, List<UnitId> units) {
+    return preflight(id, units, RequestOptions.none());
+  }
+
+  /** As {@link #preflight(DossierId, List)}, with per-call options. */
+  public PreflightReport preflight(DossierId id, List<UnitId> units, RequestOptions o) {
+    return p.execute(e.preflight(id, units, o));
   }
 
   /** Sends the dossier to units (validated at SUBMISSION): one admission request per unit. */

@@ -1,5 +1,7 @@
 package io.vtsdk.client;
 
+import io.vtsdk.api.Event;
+import io.vtsdk.api.Page;
 import org.apiguardian.api.API;
 
 /**

@@ -1,5 +1,7 @@
 package io.vtsdk.client;
 
+import io.vtsdk.api.Page;
+import io.vtsdk.api.Event;
 import io.vtsdk.client.internal.Endpoints;
 import io.vtsdk.client.internal.Pipeline;
 import java.util.Objects;

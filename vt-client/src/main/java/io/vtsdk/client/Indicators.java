@@ -1,6 +1,7 @@
 package io.vtsdk.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.vtsdk.api.RequestFigures;
+import io.vtsdk.api.WaitingListRow;
 import io.vtsdk.client.internal.Endpoints;
 import io.vtsdk.client.internal.Pipeline;
 import io.vtsdk.model.VtModule;
@@ -8,7 +9,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * Observatory indicators computed by the server (JSON, as documented in docs/testkit.md).
+ * Observatory indicators computed by the server, within the caller's scope (docs/testkit.md).
  *
  * <p>Every method blocks until the answer and throws a {@link VtException} on failure.
  * Each has a variant taking {@link RequestOptions}. Generated with its async twin by tools/gen-client-services.py.
@@ -24,22 +25,22 @@ public final class Indicators {
   }
 
   /** Read and response rates and delays of the caller's requests (module null: all). */
-  public JsonNode requests(VtModule module) {
+  public RequestFigures requests(VtModule module) {
     return requests(module, RequestOptions.none());
   }
 
   /** As {@link #requests(VtModule)}, with per-call options. */
-  public JsonNode requests(VtModule module, RequestOptions o) {
+  public RequestFigures requests(VtModule module, RequestOptions o) {
     return p.execute(e.requestIndicators(module, o));
   }
 
   /** Waiting lists per département and ESMS category. */
-  public JsonNode waitingLists() {
+  public List<WaitingListRow> waitingLists() {
     return waitingLists(RequestOptions.none());
   }
 
   /** As {@link #waitingLists()}, with per-call options. */
-  public JsonNode waitingLists(RequestOptions o) {
+  public List<WaitingListRow> waitingLists(RequestOptions o) {
     return p.execute(e.waitingListIndicators(o));
   }
 

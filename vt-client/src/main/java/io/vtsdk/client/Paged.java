@@ -1,5 +1,6 @@
 package io.vtsdk.client;
 
+import io.vtsdk.api.Page;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;

@@ -1,5 +1,6 @@
 package io.vtsdk.client;
 
+import io.vtsdk.api.Health;
 import io.vtsdk.client.internal.Endpoints;
 import io.vtsdk.client.internal.Pipeline;
 import io.vtsdk.client.internal.RetryPolicy;

@@ -1,5 +1,7 @@
 package io.vtsdk.client;
 
+import io.vtsdk.api.Health;
+import io.vtsdk.api.Event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

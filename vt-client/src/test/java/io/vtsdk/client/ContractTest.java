@@ -1,5 +1,10 @@
 package io.vtsdk.client;
 
+import io.vtsdk.api.Health;
+import io.vtsdk.api.Page;
+import io.vtsdk.api.Event;
+import io.vtsdk.api.Eligibility;
+import io.vtsdk.api.ValidationResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +51,9 @@ class ContractTest extends ClientTestBase {
     Eligibility eligibility = requester.dossiers().eligibility(created.id());
     assertThat(eligibility.result()).isEqualTo(Eligibility.Result.ELIGIBLE);
     assertThat(eligibility.ruleSetVersion()).isNotBlank();
-    assertThat(eligibility.trace().isMissingNode()).isFalse();
+    assertThat(eligibility.trace()).isNotEmpty();
+    assertThat(eligibility.trace().get(0).ruleId()).isNotBlank();
+    assertThat(eligibility.trace().get(0).outcome()).isNotNull();
 
     List<Unit> cpams = requester.directory().search(UnitQuery.all().module(VtModule.PRADO));
     assertThat(cpams).extracting(u -> u.id().value()).contains("CPAM-691");
@@ -218,8 +225,9 @@ class ContractTest extends ClientTestBase {
   void indicatorsAndHealth() {
     Dossier d = requester.dossiers().create(dossier(VtModule.SANITAIRE));
     requester.dossiers().send(d.id(), List.of(UnitId.of("SMR-CARDIO-69")));
-    assertThat(requester.indicators().requests(VtModule.SANITAIRE).get("requests").asInt()).isEqualTo(1);
-    assertThat(client(Role.ESMS, IME).indicators().waitingLists().isObject()).isTrue();
+    assertThat(requester.indicators().requests(VtModule.SANITAIRE).requests()).isEqualTo(1);
+    assertThat(requester.indicators().requests(VtModule.SANITAIRE).readRate().denominator()).isEqualTo(1);
+    assertThat(client(Role.ESMS, IME).indicators().waitingLists()).allSatisfy(row -> assertThat(row.departement()).isNotBlank());
     Health health = requester.health();
     assertThat(health.isUp()).isTrue();
   }

@@ -1,5 +1,7 @@
 package io.vtsdk.core;
 
+import io.vtsdk.api.Eligibility;
+import io.vtsdk.api.PreflightReport;
 import io.vtsdk.core.internal.Messages;
 import io.vtsdk.core.module.ModuleDescriptor;
 import io.vtsdk.core.module.VtModules;
@@ -102,7 +104,7 @@ public final class Preflight {
         out.add(new Violation(at, "eligibility." + rule, messages.get("eligibility.failed") + " (" + rule + ")"));
       }
     }
-    return PreflightReport.UnitCheck.of(target.id(), out, decision);
+    return PreflightReport.UnitCheck.of(target.id(), out, decision == null ? null : Eligibility.of(decision));
   }
 
   DossierValidator validator() {

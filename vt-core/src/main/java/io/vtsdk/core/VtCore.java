@@ -1,5 +1,10 @@
 package io.vtsdk.core;
 
+import io.vtsdk.api.Event;
+import io.vtsdk.api.Page;
+import io.vtsdk.api.PreflightReport;
+import io.vtsdk.api.RequestFigures;
+import io.vtsdk.api.WaitingListRow;
 import io.vtsdk.core.internal.Cursors;
 import io.vtsdk.core.internal.Messages;
 import io.vtsdk.core.module.VtModules;
@@ -41,7 +46,6 @@ import io.vtsdk.rules.DossierFacts;
 import io.vtsdk.rules.NoRuleSetException;
 import io.vtsdk.rules.RuleEngine;
 import io.vtsdk.rules.Target;
-import io.vtsdk.rules.indicators.DelayStats;
 import io.vtsdk.rules.indicators.Ratio;
 import io.vtsdk.rules.indicators.RequestIndicators;
 import java.io.IOException;
@@ -938,8 +942,6 @@ public final class VtCore {
   // ============================================================================================== indicators
 
   /** Read rate, response rate, response delay of the requests the caller is a party to. */
-  public record RequestFigures(int requests, Ratio readRate, Ratio responseRate, DelayStats responseDelay) {}
-
   public RequestFigures requestIndicators(Principal p, VtModule module) {
     return store.read(tx -> {
       List<AdmissionRequest> mine = new ArrayList<>();
@@ -954,10 +956,6 @@ public final class VtCore {
           RequestIndicators.responseDelay(mine));
     });
   }
-
-  /** One row of the waiting-list indicators. */
-  public record WaitingListRow(String departement, String esmsCategory, long waiting, Ratio waitingToPlaces,
-      long impossibleAdmissions) {}
 
   /**
    * Waiting lists per département and ESMS category, waiting list / installed places, impossible admissions, within

@@ -1,5 +1,8 @@
 package io.vtsdk.core;
 
+import io.vtsdk.api.Event;
+import io.vtsdk.api.Page;
+import io.vtsdk.api.PreflightReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

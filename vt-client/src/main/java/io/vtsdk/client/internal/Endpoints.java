@@ -2,16 +2,21 @@ package io.vtsdk.client.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vtsdk.client.AvailableActions;
+import io.vtsdk.api.AvailableActions;
 import io.vtsdk.client.DossierQuery;
-import io.vtsdk.client.Eligibility;
-import io.vtsdk.client.Event;
-import io.vtsdk.client.Health;
-import io.vtsdk.client.Page;
+import io.vtsdk.api.Eligibility;
+import io.vtsdk.api.EligibilityRequest;
+import io.vtsdk.api.PreflightReport;
+import io.vtsdk.api.RequestFigures;
+import io.vtsdk.api.SendRequest;
+import io.vtsdk.api.WaitingListRow;
+import io.vtsdk.api.Event;
+import io.vtsdk.api.Health;
+import io.vtsdk.api.Page;
 import io.vtsdk.client.RequestOptions;
 import io.vtsdk.client.RequestQuery;
 import io.vtsdk.client.UnitQuery;
-import io.vtsdk.client.ValidationResult;
+import io.vtsdk.api.ValidationResult;
 import io.vtsdk.client.VtDecodeException;
 import io.vtsdk.model.AttachmentId;
 import io.vtsdk.model.DossierId;
@@ -91,34 +96,18 @@ public final class Endpoints {
 
   public ApiCall<Eligibility> eligibility(DossierId id, String target, LocalDate date, UnitId unit,
       RequestOptions o) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    if (target != null) {
-      body.put("target", target);
-    }
-    if (date != null) {
-      body.put("date", date.toString());
-    }
-    if (unit != null) {
-      body.put("unit", unit.value());
-    }
-    return ApiCall.post("/v1/dossiers/" + seg(id.value()) + "/eligibility", p.toJson(body), r -> {
-      JsonNode n = p.json().readTree(r.body().bytes());
-      if (n == null || !n.hasNonNull("result")) {
-        throw new com.fasterxml.jackson.core.JsonParseException(null, "no 'result' in the eligibility answer");
-      }
-      return new Eligibility(Eligibility.Result.valueOf(n.get("result").asText()), n.path("target").asText(null),
-          n.path("ruleSetId").asText(null), n.path("ruleSetVersion").asText(null),
-          n.hasNonNull("evaluatedOn") ? LocalDate.parse(n.get("evaluatedOn").asText()) : null,
-          strings(n.path("flags")), strings(n.path("failed")), strings(n.path("missing")), n.path("trace"));
-    }, o);
+    return ApiCall.post("/v1/dossiers/" + seg(id.value()) + "/eligibility",
+        p.toJson(new EligibilityRequest(target, date, unit)), p.decoderOf(Eligibility.class), o);
+  }
+
+  /** Would VT send this dossier to these units? Nothing is written. */
+  public ApiCall<PreflightReport> preflight(DossierId id, List<UnitId> units, RequestOptions o) {
+    return ApiCall.post("/v1/dossiers/" + seg(id.value()) + "/preflight", p.toJson(new SendRequest(units(units))),
+        p.decoderOf(PreflightReport.class), o);
   }
 
   public ApiCall<List<AdmissionRequest>> send(DossierId id, List<UnitId> units, RequestOptions o) {
-    if (units == null || units.isEmpty()) {
-      throw new IllegalArgumentException("units: give at least one receiving unit");
-    }
-    List<String> ids = units.stream().map(UnitId::value).toList();
-    return ApiCall.post("/v1/dossiers/" + seg(id.value()) + "/requests", p.toJson(Map.of("units", ids)),
+    return ApiCall.post("/v1/dossiers/" + seg(id.value()) + "/requests", p.toJson(new SendRequest(units(units))),
         items(new TypeReference<Page<AdmissionRequest>>() {}), o);
   }
 
@@ -243,12 +232,13 @@ public final class Endpoints {
         .withQuery("after", after == null ? "0" : after).withQuery("limit", limit);
   }
 
-  public ApiCall<JsonNode> requestIndicators(VtModule module, RequestOptions o) {
-    return ApiCall.get("/v1/indicators/requests", null, p.treeDecoder(), o).withQuery("module", module);
+  public ApiCall<RequestFigures> requestIndicators(VtModule module, RequestOptions o) {
+    return ApiCall.get("/v1/indicators/requests", null, p.decoderOf(RequestFigures.class), o)
+        .withQuery("module", module);
   }
 
-  public ApiCall<JsonNode> waitingListIndicators(RequestOptions o) {
-    return ApiCall.get("/v1/indicators/waiting-lists", null, p.treeDecoder(), o);
+  public ApiCall<List<WaitingListRow>> waitingListIndicators(RequestOptions o) {
+    return ApiCall.get("/v1/indicators/waiting-lists", null, items(new TypeReference<Page<WaitingListRow>>() {}), o);
   }
 
   public ApiCall<Health> health(RequestOptions o) {
@@ -272,10 +262,11 @@ public final class Endpoints {
     return r -> page.decode(r).items();
   }
 
-  private static List<String> strings(JsonNode array) {
-    java.util.List<String> out = new java.util.ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
+  private static List<UnitId> units(List<UnitId> units) {
+    if (units == null || units.isEmpty()) {
+      throw new IllegalArgumentException("units: give at least one receiving unit");
+    }
+    return units;
   }
 
   private static void requireName(String fileName) {

@@ -1,5 +1,6 @@
 package io.vtsdk.testkit.internal;
 
+import io.vtsdk.api.Page;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vtsdk.core.VtCore;
@@ -97,7 +98,7 @@ public final class Admin {
         b.path("sendTo").path(d.get("id").asText()).forEach(u -> units.add(u.asText()));
         sendTo.add(units);
       }
-      return json(201, Envelopes.Items.of(load(dossiers, sendTo, c.locale)));
+      return json(201, Page.of(load(dossiers, sendTo, c.locale)));
     });
     r.adminControlRoute("POST", "/__admin/faults", c -> {
       JsonNode b = c.jsonBody();
@@ -108,13 +109,13 @@ public final class Admin {
       controls.add(f);
       return json(201, f);
     });
-    r.adminRoute("GET", "/__admin/faults", c -> json(200, Envelopes.Items.of(controls.faults())));
+    r.adminRoute("GET", "/__admin/faults", c -> json(200, Page.of(controls.faults())));
     r.adminControlRoute("DELETE", "/__admin/faults", c -> {
       controls.clearFaults();
       return new Reply(204, Map.of(), new byte[0]);
     });
     r.adminRoute("GET", "/__admin/state", c -> json(200, state()));
-    r.adminRoute("GET", "/__admin/journal", c -> json(200, Envelopes.Items.of(controls.journal())));
+    r.adminRoute("GET", "/__admin/journal", c -> json(200, Page.of(controls.journal())));
     r.adminRoute("PUT", "/__admin/clock", c -> {
       JsonNode b = c.jsonBody();
       if (!b.hasNonNull("instant")) {

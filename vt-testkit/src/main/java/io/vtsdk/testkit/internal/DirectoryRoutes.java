@@ -1,5 +1,6 @@
 package io.vtsdk.testkit.internal;
 
+import io.vtsdk.api.Page;
 import static io.vtsdk.testkit.internal.V1Replies.enumParam;
 
 import io.vtsdk.core.VtCore;
@@ -24,7 +25,7 @@ final class DirectoryRoutes {
   }
 
   private Reply searchUnits(Call c) {
-    return out.ok(Envelopes.Items.of(core.searchUnits(new VtCore.UnitQuery(enumParam(c, "module", VtModule.class),
+    return out.ok(Page.of(core.searchUnits(new VtCore.UnitQuery(enumParam(c, "module", VtModule.class),
         enumParam(c, "target", TargetKind.class), enumParam(c, "pradoVolet", PradoVolet.class),
         c.query("departement"), c.query("finess"), c.query("category")))));
   }

@@ -1,5 +1,9 @@
 package io.vtsdk.testkit.internal;
 
+import io.vtsdk.api.Eligibility;
+import io.vtsdk.api.ServerManaged;
+import io.vtsdk.api.ValidationResult;
+import io.vtsdk.api.Page;
 import static io.vtsdk.testkit.internal.V1Replies.dossierId;
 import static io.vtsdk.testkit.internal.V1Replies.enumParam;
 import static io.vtsdk.testkit.internal.V1Replies.intParam;
@@ -28,9 +32,6 @@ final class DossierRoutes {
   private final VtCore core;
   private final V1Replies out;
   private final JsonMapper json;
-  /** Properties of a dossier the server manages: never taken from a body. */
-  private static final List<String> SERVER_MANAGED =
-      List.of("id", "number", "status", "version", "createdAt", "updatedAt", "history", "attachments");
 
   DossierRoutes(VtCore core, V1Replies out) {
     this.core = core;
@@ -55,7 +56,7 @@ final class DossierRoutes {
       throw new ApiException(400, "invalid-body", "the body must be a JSON object (a dossier)");
     }
     ObjectNode node = ((ObjectNode) body).deepCopy();
-    node.remove(SERVER_MANAGED);
+    node.remove(ServerManaged.DOSSIER);
     node.put("id", id);
     if (module != null) {
       node.put("module", module.name());
@@ -111,7 +112,7 @@ final class DossierRoutes {
   private Reply validate(Call c) {
     Stage stage = c.query("stage") == null ? Stage.SUBMISSION : enumParam(c, "stage", Stage.class);
     ValidationReport report = core.validate(c.principal(), dossierId(c), stage, c.locale);
-    return out.ok(new Envelopes.Report(stage, report.isValid(), report.violations()));
+    return out.ok(new ValidationResult(stage, report.isValid(), report.violations()));
   }
 
   private Reply eligibility(Call c) {
@@ -133,7 +134,7 @@ final class DossierRoutes {
       }
     }
     UnitId unit = body.hasNonNull("unit") ? UnitId.of(nonBlank(body.get("unit"), "/unit")) : null;
-    return out.ok(core.eligibility(c.principal(), dossierId(c), target, on, unit));
+    return out.ok(Eligibility.of(core.eligibility(c.principal(), dossierId(c), target, on, unit)));
   }
 
   private Reply preflight(Call c) {
@@ -153,6 +154,6 @@ final class DossierRoutes {
   }
 
   private Reply send(Call c) {
-    return out.ok(201, Envelopes.Items.of(core.send(c.principal(), dossierId(c), units(c), c.locale)));
+    return out.ok(201, Page.of(core.send(c.principal(), dossierId(c), units(c), c.locale)));
   }
 }

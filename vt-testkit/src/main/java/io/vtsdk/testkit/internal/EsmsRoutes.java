@@ -1,5 +1,6 @@
 package io.vtsdk.testkit.internal;
 
+import io.vtsdk.api.Page;
 import static io.vtsdk.testkit.internal.V1Replies.requestId;
 
 import io.vtsdk.core.VtCore;
@@ -20,8 +21,8 @@ final class EsmsRoutes {
   void register(Router r) {
     r.route("POST", "/v1/requests/{id}/esms-statuses", this::reportEsmsStatus);
     r.route("GET", "/v1/requests/{id}/esms-statuses",
-        c -> out.ok(Envelopes.Items.of(core.esmsStatuses(c.principal(), requestId(c)))));
-    r.route("GET", "/v1/waiting-lists", c -> out.ok(Envelopes.Items.of(core.waitingList(c.principal(),
+        c -> out.ok(Page.of(core.esmsStatuses(c.principal(), requestId(c)))));
+    r.route("GET", "/v1/waiting-lists", c -> out.ok(Page.of(core.waitingList(c.principal(),
         c.query("unit") == null ? null : UnitId.of(c.query("unit"))))));
   }
 

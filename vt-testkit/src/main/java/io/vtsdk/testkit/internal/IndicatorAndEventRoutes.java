@@ -1,5 +1,6 @@
 package io.vtsdk.testkit.internal;
 
+import io.vtsdk.api.Page;
 import static io.vtsdk.testkit.internal.V1Replies.enumParam;
 import static io.vtsdk.testkit.internal.V1Replies.intParam;
 
@@ -20,7 +21,7 @@ final class IndicatorAndEventRoutes {
     r.route("GET", "/v1/indicators/requests",
         c -> out.ok(core.requestIndicators(c.principal(), enumParam(c, "module", VtModule.class))));
     r.route("GET", "/v1/indicators/waiting-lists",
-        c -> out.ok(Envelopes.Items.of(core.waitingListIndicators(c.principal()))));
+        c -> out.ok(Page.of(core.waitingListIndicators(c.principal()))));
     r.route("GET", "/v1/events", c -> out.page(core.events(c.principal(), c.query("after"),
         intParam(c, "limit", 100, 1, 1000))));
   }

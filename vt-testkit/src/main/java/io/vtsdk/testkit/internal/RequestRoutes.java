@@ -1,5 +1,6 @@
 package io.vtsdk.testkit.internal;
 
+import io.vtsdk.api.AvailableActions;
 import static io.vtsdk.testkit.internal.V1Replies.enumParam;
 import static io.vtsdk.testkit.internal.V1Replies.intParam;
 import static io.vtsdk.testkit.internal.V1Replies.invalid;
@@ -45,7 +46,7 @@ final class RequestRoutes {
 
   private Reply availableActions(Call c) {
     AdmissionRequest r = core.request(c.principal(), requestId(c));
-    return out.ok(new Envelopes.Actions(r.status(), r.taskStatus(), core.availableActions(c.principal(), r.id())));
+    return out.ok(AvailableActions.of(r.status(), core.availableActions(c.principal(), r.id()), r.module()));
   }
 
   private Reply respond(Call c) {

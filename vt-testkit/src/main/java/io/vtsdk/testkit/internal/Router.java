@@ -1,6 +1,7 @@
 package io.vtsdk.testkit.internal;
 
 
+import io.vtsdk.api.Problem;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -583,20 +584,8 @@ public final class Router implements HttpHandler {
       sendOperationOutcome(ex, e, locale, correlationId);
       return;
     }
-    ObjectNode p = json.createObjectNode();
-    p.put("type", "https://vtsdk.io/problems/" + e.code);
-    p.put("title", Problems.title(e.code, locale));
-    p.put("status", e.status);
-    p.put("detail", e.getMessage());
-    p.put("instance", ex.getRequestURI().getPath());
-    p.put("correlationId", correlationId);
-    if (!e.violations.isEmpty()) {
-      ArrayNode v = p.putArray("violations");
-      for (Violation violation : e.violations) {
-        v.addObject().put("path", violation.path()).put("code", violation.code()).put("message", violation.message());
-      }
-    }
-    e.extensions.forEach((k, val) -> p.set(k, json.valueToTree(val)));
+    Problem p = new Problem(Problem.TYPE_PREFIX + e.code, Problems.title(e.code, locale), e.status, e.getMessage(),
+        ex.getRequestURI().getPath(), correlationId, e.violations, e.extensions);
     sendError(ex, e, "application/problem+json", json.writeValueAsBytes(p), correlationId);
   }
 

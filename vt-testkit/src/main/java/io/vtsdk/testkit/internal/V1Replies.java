@@ -3,7 +3,7 @@ package io.vtsdk.testkit.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.vtsdk.core.Page;
+import io.vtsdk.api.Page;
 import io.vtsdk.model.DossierId;
 import io.vtsdk.model.RequestId;
 import io.vtsdk.model.validation.Violation;
@@ -82,7 +82,7 @@ final class V1Replies {
     }
   }
   Reply page(Page<?> p) {
-    return ok(new Envelopes.Items(p.items(), p.nextCursor()));
+    return ok(p);
   }
   Reply ok(Object body) {
     return ok(200, body);

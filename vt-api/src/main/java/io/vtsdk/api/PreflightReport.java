@@ -1,16 +1,15 @@
-package io.vtsdk.core;
+package io.vtsdk.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.validation.Violation;
-import io.vtsdk.rules.Decision;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * The answer of a {@link Preflight}: what validation found in the dossier, and for each receiving unit, the routing
+ * The answer of a preflight (vt-core's {@code Preflight}): what validation found in the dossier, and for each receiving unit, the routing
  * constraints it breaks and the eligibility decision (with its whole trace; null when no rule set applies). Messages
  * name the JSON pointer and the rule, never a value.
  *
@@ -22,8 +21,8 @@ import org.apiguardian.api.API;
 public record PreflightReport(boolean accepted, @JsonInclude(JsonInclude.Include.ALWAYS) List<Violation> validation,
     @JsonInclude(JsonInclude.Include.ALWAYS) List<UnitCheck> units) {
   public PreflightReport {
-    validation = List.copyOf(validation);
-    units = List.copyOf(units);
+    validation = validation == null ? List.of() : List.copyOf(validation);
+    units = units == null ? List.of() : List.copyOf(units);
     if (accepted != (validation.isEmpty() && units.stream().allMatch(UnitCheck::accepted))) {
       throw new IllegalArgumentException("accepted must say whether there is no violation");
     }
@@ -53,15 +52,15 @@ public record PreflightReport(boolean accepted, @JsonInclude(JsonInclude.Include
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record UnitCheck(UnitId unit, boolean accepted,
-      @JsonInclude(JsonInclude.Include.ALWAYS) List<Violation> violations, Decision eligibility) {
+      @JsonInclude(JsonInclude.Include.ALWAYS) List<Violation> violations, Eligibility eligibility) {
     public UnitCheck {
-      violations = List.copyOf(violations);
+      violations = violations == null ? List.of() : List.copyOf(violations);
       if (accepted != violations.isEmpty()) {
         throw new IllegalArgumentException("accepted must say whether there is no violation");
       }
     }
 
-    public static UnitCheck of(UnitId unit, List<Violation> violations, Decision eligibility) {
+    public static UnitCheck of(UnitId unit, List<Violation> violations, Eligibility eligibility) {
       return new UnitCheck(unit, violations.isEmpty(), violations, eligibility);
     }
   }

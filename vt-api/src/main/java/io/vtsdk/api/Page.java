@@ -1,4 +1,4 @@
-package io.vtsdk.core;
+package io.vtsdk.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -13,6 +13,16 @@ import org.apiguardian.api.API;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Page<T>(@JsonInclude(JsonInclude.Include.ALWAYS) List<T> items, String nextCursor) {
   public Page {
-    items = List.copyOf(items);
+    items = items == null ? List.of() : List.copyOf(items);
+  }
+
+  /** A page holding every item: no next page. */
+  public static <T> Page<T> of(List<T> items) {
+    return new Page<>(items, null);
+  }
+
+  /** True when another page follows ({@link #nextCursor()} is given). */
+  public boolean hasNext() {
+    return nextCursor != null;
   }
 }

@@ -1,4 +1,4 @@
-package io.vtsdk.core;
+package io.vtsdk.api;
 
 import io.vtsdk.model.DossierId;
 import io.vtsdk.model.RequestId;
