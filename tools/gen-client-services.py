@@ -2,6 +2,7 @@
 # Run from the repository root: python3 tools/gen-client-services.py
 # Generates the sync and async service facades of vt-client from one table, so both stay identical.
 import os
+import re
 OUT='vt-client/src/main/java/io/vtsdk/client/'
 IMPORTS='''import io.vtsdk.api.AvailableActions;
 import io.vtsdk.api.Eligibility;
@@ -107,7 +108,7 @@ def gen(svc, doc, ops, async_):
   for l in src.split('\n'):
     if l.startswith('import '):
       name=l.rstrip(';').split('.')[-1]
-      if name not in body and not (name=='API'):
+      if not re.search(r'\b'+name+r'\b', body) and not (name=='API'):
         continue
     out.append(l)
   open(OUT+cls+'.java','w').write('\n'.join(out))

@@ -3,7 +3,6 @@ package io.vtsdk.api;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vtsdk.rules.Decision;
-import io.vtsdk.rules.TraceEntry;
 import java.time.LocalDate;
 import java.util.List;
 import org.apiguardian.api.API;

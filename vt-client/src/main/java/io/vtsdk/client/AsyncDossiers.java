@@ -8,7 +8,6 @@ import io.vtsdk.client.internal.Endpoints;
 import io.vtsdk.client.internal.Pipeline;
 import io.vtsdk.model.DossierId;
 import io.vtsdk.model.UnitId;
-import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.request.AdmissionRequest;
 import io.vtsdk.model.validation.Stage;

@@ -6,7 +6,6 @@ import io.vtsdk.client.internal.Endpoints;
 import io.vtsdk.client.internal.Pipeline;
 import io.vtsdk.model.RequestId;
 import io.vtsdk.model.UnitId;
-import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.request.AdmissionRequest;
 import io.vtsdk.model.request.Response;

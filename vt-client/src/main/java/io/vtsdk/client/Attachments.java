@@ -5,7 +5,6 @@ import io.vtsdk.client.internal.Pipeline;
 import io.vtsdk.model.AttachmentId;
 import io.vtsdk.model.DossierId;
 import io.vtsdk.model.dossier.Attachment;
-import io.vtsdk.model.dossier.Dossier;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import org.apiguardian.api.API;

@@ -50,7 +50,6 @@ import io.vtsdk.rules.indicators.Ratio;
 import io.vtsdk.rules.indicators.RequestIndicators;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * HTTP by the book (issue 17, first part): HEAD, OPTIONS and CORS, 405 with Allow, 401 with WWW-Authenticate,
- * If-None-Match → 304, If-Match {@code *} and lists, Accept-Language with q-values.
+ * If-None-Match → 304, If-Match {@code *} and lists, Accept-Language with q-values; strict bodies, 415, gzip.
  */
 class HttpConventionsTest {
   static ReferenceServer vt;
@@ -142,5 +142,70 @@ class HttpConventionsTest {
     String fr = send("GET", "/v1/dossiers", "Accept-Language", "en;q=0.2, fr;q=0.9").body();
     assertThat(fr).doesNotContain("Authentication required");
     assertThat(send("GET", "/v1/dossiers", "Accept-Language", "%%%").statusCode()).isEqualTo(401);
+  }
+
+  private static HttpResponse<String> sendBody(String method, String path, String body, String... headers)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(vt.baseUrl() + path))
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Authorization", "Bearer " + token);
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anUnknownMemberIsRefusedByItsPointerNotDropped() throws Exception {
+    int before = http.get("/v1/dossiers", token).json().get("items").size();
+    HttpResponse<String> r = sendBody("POST", "/v1/dossiers",
+        "{\"module\":\"SANITAIRE\",\"patient\":{\"birthName\":\"DUPONT\",\"nickname\":\"Jo\"}}",
+        "Content-Type", "application/json");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    var problem = Http.JSON.readTree(r.body());
+    assertThat(problem.at("/violations/0/path").asText()).isEqualTo("/patient/nickname");
+    assertThat(problem.at("/violations/0/code").asText()).isEqualTo("json.unknown-member");
+    assertThat(r.body()).as("never the value").doesNotContain("Jo\"").doesNotContain("DUPONT");
+    assertThat(http.get("/v1/dossiers", token).json().get("items").size()).as("nothing written").isEqualTo(before);
+    // the same on an answer's body
+    HttpResponse<String> send = sendBody("POST", "/v1/dossiers/" + dossier() + "/requests",
+        "{\"units\":[\"SMR-CARDIO-69\"],\"priority\":1}", "Content-Type", "application/json");
+    assertThat(send.statusCode()).isEqualTo(400);
+    assertThat(Http.JSON.readTree(send.body()).at("/violations/0/path").asText()).isEqualTo("/priority");
+  }
+
+  @Test
+  void aJsonBodyNeedsAJsonContentType() throws Exception {
+    String body = Http.text(Fixtures.sanitaire());
+    assertThat(sendBody("POST", "/v1/dossiers", body).statusCode()).as("missing").isEqualTo(415);
+    assertThat(sendBody("POST", "/v1/dossiers", body, "Content-Type", "text/plain").statusCode()).as("wrong")
+        .isEqualTo(415);
+    assertThat(sendBody("POST", "/v1/dossiers", body, "Content-Type", "application/json; charset=utf-8")
+        .statusCode()).isEqualTo(201);
+    HttpResponse<String> noType = sendBody("POST", "/v1/dossiers/" + dossier() + "/attachments?fileName=a.pdf",
+        "%PDF-1.4");
+    assertThat(noType.statusCode()).as("an upload says its type").isEqualTo(415);
+  }
+
+  @Test
+  void answersAreGzippedWhenAskedOnly() throws Exception {
+    String path = "/v1/dossiers/" + dossier();
+    HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(vt.baseUrl() + path))
+        .header("Authorization", "Bearer " + token);
+    HttpResponse<byte[]> plain = CLIENT.send(get.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> zipped = CLIENT.send(get.header("Accept-Encoding", "br;q=1, gzip;q=0.5").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(plain.headers().allValues("Vary")).contains("Accept-Encoding");
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(zipped.headers().firstValue("ETag")).isEqualTo(plain.headers().firstValue("ETag"));
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+      assertThat(in.readAllBytes()).isEqualTo(plain.body());
+    }
+    assertThat(zipped.body().length).isLessThan(plain.body().length);
+    HttpResponse<byte[]> refused = CLIENT.send(HttpRequest.newBuilder(URI.create(vt.baseUrl() + path))
+        .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip;q=0, *;q=0.1").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(refused.headers().firstValue("Content-Encoding")).as("gzip;q=0 means not gzip").isEmpty();
   }
 }

@@ -1,7 +1,6 @@
 package io.vtsdk.client.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vtsdk.api.AvailableActions;
 import io.vtsdk.client.DossierQuery;
 import io.vtsdk.api.Eligibility;
@@ -39,7 +38,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

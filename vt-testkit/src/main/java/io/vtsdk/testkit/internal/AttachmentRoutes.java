@@ -31,6 +31,10 @@ final class AttachmentRoutes {
    * the sha-256; an {@code X-Content-SHA256} header (hex) is checked against it.
    */
   private Reply upload(Call c) {
+    if (c.header("Content-Type") == null) {
+      throw new ApiException(415, "unsupported-media-type",
+          "an upload needs Content-Type: the file's own type (application/pdf, image/jpeg…)");
+    }
     Attachment a = core.attach(c.principal(), dossierId(c), c.query("fileName"), c.header("Content-Type"),
         new ByteArrayInputStream(c.body), c.header("X-Content-SHA256"), c.locale);
     return out.ok(201, a).withHeader("Location", "/v1/attachments/" + a.id())

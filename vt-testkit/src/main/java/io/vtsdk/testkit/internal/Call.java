@@ -2,7 +2,9 @@ package io.vtsdk.testkit.internal;
 
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vtsdk.core.Principal;
 import io.vtsdk.model.json.JsonPaths;
@@ -74,10 +76,7 @@ public final class Call {
     if (body.length == 0) {
       throw ApiException.badRequest("a JSON body is required");
     }
-    String type = header("Content-Type");
-    if (type != null && !type.toLowerCase(Locale.ROOT).contains("json")) {
-      throw new ApiException(415, "unsupported-media-type", "Content-Type must be application/json, not " + type);
-    }
+    requireJsonContentType();
     try {
       return json.readTree(body);
     } catch (JsonProcessingException e) {
@@ -88,17 +87,42 @@ public final class Call {
     }
   }
 
-  /** The body bound to {@code type}; 400 problem naming the JSON pointer of the first bad element. */
+  /** 415 unless the body is declared JSON ({@code application/json} or a {@code +json} type). */
+  private void requireJsonContentType() {
+    String type = header("Content-Type");
+    String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (!media.equals("application/json") && !media.endsWith("+json")) {
+      throw new ApiException(415, "unsupported-media-type", type == null
+          ? "a JSON body needs Content-Type: application/json" : "Content-Type must be application/json");
+    }
+  }
+
+  /** The body bound to {@code type}, strictly (see {@link #bodyAs(JsonNode, Class)}). */
+  public <T> T body(Class<T> type) {
+    return bodyAs(jsonBody(), type);
+  }
+
+  /**
+   * The body bound to {@code type}, strictly: a member the type does not have is refused (400 naming its JSON
+   * pointer, code {@code json.unknown-member}), not dropped, since a dropped member is data the sender believes
+   * stored. Other binding errors are 400 naming the pointer of the first bad element (code {@code json.invalid}).
+   */
   public <T> T bodyAs(JsonNode node, Class<T> type) {
     if (node == null || !node.isObject()) {
       throw new ApiException(400, "invalid-body", "the body must be a JSON object (" + type.getSimpleName() + ")");
     }
     try {
-      return json.treeToValue(node, type);
-    } catch (JsonProcessingException e) {
-      // the pointer and the rule, never the value (Jackson's and the value types' messages quote it)
+      return json.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(node);
+    } catch (UnrecognizedPropertyException e) {
       String pointer = JsonPaths.pointer(e);
-      String rule = JsonPaths.rule(e);
+      String rule = "unknown member: " + e.getReferringClass().getSimpleName()
+          + " has no such member (see /v1/openapi.json)";
+      throw new ApiException(400, "invalid-body", "invalid " + type.getSimpleName() + " at '" + pointer + "': "
+          + rule, List.of(new io.vtsdk.model.validation.Violation(pointer, "json.unknown-member", rule)), Map.of());
+    } catch (IOException e) {
+      // the pointer and the rule, never the value (Jackson's and the value types' messages quote it)
+      String pointer = e instanceof JsonProcessingException j ? JsonPaths.pointer(j) : "";
+      String rule = e instanceof JsonProcessingException j ? JsonPaths.rule(j) : "unreadable";
       throw new ApiException(400, "invalid-body", "invalid " + type.getSimpleName() + " at '" + pointer + "': "
           + rule, List.of(new io.vtsdk.model.validation.Violation(pointer, "json.invalid", rule)), Map.of());
     }

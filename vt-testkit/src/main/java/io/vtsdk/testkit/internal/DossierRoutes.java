@@ -1,6 +1,8 @@
 package io.vtsdk.testkit.internal;
 
 import io.vtsdk.api.Eligibility;
+import io.vtsdk.api.EligibilityRequest;
+import io.vtsdk.api.SendRequest;
 import io.vtsdk.api.ServerManaged;
 import io.vtsdk.api.ValidationResult;
 import io.vtsdk.api.Page;
@@ -8,7 +10,6 @@ import static io.vtsdk.testkit.internal.V1Replies.dossierId;
 import static io.vtsdk.testkit.internal.V1Replies.enumParam;
 import static io.vtsdk.testkit.internal.V1Replies.intParam;
 import static io.vtsdk.testkit.internal.V1Replies.invalid;
-import static io.vtsdk.testkit.internal.V1Replies.nonBlank;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -22,9 +23,6 @@ import io.vtsdk.model.dossier.DossierStatus;
 import io.vtsdk.model.validation.Stage;
 import io.vtsdk.model.validation.ValidationReport;
 import io.vtsdk.rules.Target;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Dossiers: create, list, read, update, validate, eligibility, preflight, send. Not API. */
@@ -116,25 +114,17 @@ final class DossierRoutes {
   }
 
   private Reply eligibility(Call c) {
-    JsonNode body = c.body.length == 0 ? json.createObjectNode() : c.jsonBody();
+    EligibilityRequest body = c.body.length == 0 ? new EligibilityRequest(null, null, null)
+        : c.body(EligibilityRequest.class);
     Target target = null;
-    if (body.hasNonNull("target")) {
+    if (body.target() != null) {
       try {
-        target = Target.parse(body.get("target").asText());
+        target = Target.parse(body.target());
       } catch (IllegalArgumentException e) {
         throw invalid("/target", "target.unknown", "not a target this server knows (e.g. PRADO:AVC, SMR)");
       }
     }
-    LocalDate on = null;
-    if (body.hasNonNull("date")) {
-      try {
-        on = LocalDate.parse(body.get("date").asText());
-      } catch (DateTimeParseException e) {
-        throw invalid("/date", "date.format", "date must be YYYY-MM-DD");
-      }
-    }
-    UnitId unit = body.hasNonNull("unit") ? UnitId.of(nonBlank(body.get("unit"), "/unit")) : null;
-    return out.ok(Eligibility.of(core.eligibility(c.principal(), dossierId(c), target, on, unit)));
+    return out.ok(Eligibility.of(core.eligibility(c.principal(), dossierId(c), target, body.date(), body.unit())));
   }
 
   private Reply preflight(Call c) {
@@ -142,15 +132,11 @@ final class DossierRoutes {
   }
 
   private List<UnitId> units(Call c) {
-    JsonNode units = c.jsonBody().get("units");
-    if (units == null || !units.isArray() || units.isEmpty()) {
+    List<UnitId> units = c.body(SendRequest.class).units();
+    if (units.isEmpty()) {
       throw invalid("/units", "required", "give the receiving units: {\"units\": [\"…\"]}");
     }
-    List<UnitId> out = new ArrayList<>();
-    for (int i = 0; i < units.size(); i++) {
-      out.add(UnitId.of(nonBlank(units.get(i), "/units/" + i)));
-    }
-    return out;
+    return units;
   }
 
   private Reply send(Call c) {

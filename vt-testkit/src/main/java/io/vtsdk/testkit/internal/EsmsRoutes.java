@@ -27,7 +27,7 @@ final class EsmsRoutes {
   }
 
   private Reply reportEsmsStatus(Call c) {
-    EsmsStatus reported = c.bodyAs(c.jsonBody(), EsmsStatus.class);
+    EsmsStatus reported = c.body(EsmsStatus.class);
     AdmissionRequest updated = core.reportEsmsStatus(c.principal(), requestId(c), reported, c.locale).request();
     return out.withEtag(out.ok(updated), updated.version());
   }

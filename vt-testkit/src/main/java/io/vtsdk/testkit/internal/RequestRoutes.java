@@ -50,7 +50,7 @@ final class RequestRoutes {
   }
 
   private Reply respond(Call c) {
-    Response response = c.bodyAs(c.jsonBody(), Response.class);
+    Response response = c.body(Response.class);
     if (response.kind() == null) {
       throw invalid("/kind", "required", "the kind of answer is required");
     }

@@ -568,14 +568,22 @@ public final class Router implements HttpHandler {
     if (reply.body().length > 0 && !reply.headers().containsKey("Content-Type")) {
       ex.getResponseHeaders().set("Content-Type", "application/json");
     }
-    if ("HEAD".equals(ex.getRequestMethod()) || reply.body().length == 0) {
+    byte[] body = reply.body();
+    if (Compression.compressible(ex.getResponseHeaders().getFirst("Content-Type"), body.length)) {
+      ex.getResponseHeaders().add("Vary", "Accept-Encoding");
+      if (Compression.acceptsGzip(ex.getRequestHeaders().getFirst("Accept-Encoding"))) {
+        body = Compression.gzip(body);
+        ex.getResponseHeaders().set("Content-Encoding", "gzip");
+      }
+    }
+    if ("HEAD".equals(ex.getRequestMethod()) || body.length == 0) {
       // HEAD: the GET's headers without its body (RFC 9110 §9.3.2)
       ex.sendResponseHeaders(reply.status(), -1);
       return;
     }
-    ex.sendResponseHeaders(reply.status(), reply.body().length);
+    ex.sendResponseHeaders(reply.status(), body.length);
     try (OutputStream out = ex.getResponseBody()) {
-      out.write(reply.body());
+      out.write(body);
     }
   }
 

@@ -1,7 +1,6 @@
 package io.vtsdk.testkit.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vtsdk.api.Page;
 import io.vtsdk.model.DossierId;
@@ -43,12 +42,6 @@ final class V1Replies {
   }
   static RequestId requestId(Call c) {
     return RequestId.of(c.path("id"));
-  }
-  static String nonBlank(JsonNode n, String pointer) {
-    if (n == null || !n.isTextual() || n.asText().isBlank()) {
-      throw invalid(pointer, "unit.format", "a unit is a non-blank unit id string");
-    }
-    return n.asText();
   }
   static ApiException invalid(String pointer, String code, String message) {
     return new ApiException(422, "validation-failed", message, List.of(new Violation(pointer, code, message)),
