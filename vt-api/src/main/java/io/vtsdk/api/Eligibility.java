@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * what failed or is missing, and the whole trace, typed ({@link TraceStep}). The server builds it from vt-rules'
  * {@link Decision} with {@link #of(Decision)}; the client reads it back as this record.
  *
- * @param target the target evaluated ({@code PRADO:AVC}, {@code SMR}…)
+ * @param target the target evaluated ({@code PRADO/AVC}, {@code SMR}…)
  * @param flags ids of the informative rules that passed
  * @param failed ids of the eligibility rules that failed ({@code INELIGIBLE})
  * @param missing model paths missing for rules that could not decide ({@code INCOMPLETE})

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
 /**
  * The body of an eligibility question; every member is optional.
  *
- * @param target the target to evaluate ({@code PRADO:AVC}, {@code SMR}); default: the dossier's module
+ * @param target the target to evaluate ({@code PRADO/AVC}, {@code SMR}); default: the dossier's module
  * @param date the date the rules are taken at; default: the server's today
  * @param unit a receiving unit whose facts (conventions, covered départements) the rules read
  */

@@ -121,7 +121,7 @@ final class DossierRoutes {
       try {
         target = Target.parse(body.target());
       } catch (IllegalArgumentException e) {
-        throw invalid("/target", "target.unknown", "not a target this server knows (e.g. PRADO:AVC, SMR)");
+        throw invalid("/target", "target.unknown", "not a target this server knows (e.g. PRADO/AVC, SMR)");
       }
     }
     return out.ok(Eligibility.of(core.eligibility(c.principal(), dossierId(c), target, body.date(), body.unit())));
