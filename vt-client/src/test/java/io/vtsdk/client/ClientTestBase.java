@@ -61,6 +61,11 @@ abstract class ClientTestBase {
 
   /** A Handicap dossier from the MDPH of the Rhône orienting to an IME (the category of IME-69). */
   Dossier handicap() {
+    return handicap(fx);
+  }
+
+  /** {@link #handicap()} from these fixtures. */
+  static Dossier handicap(VtFixtures fx) {
     Coding ime = Nomenclatures.get(NosTable.J254).coding("183").orElseThrow();
     Dossier d = fx.dossier(VtModule.HANDICAP).build();
     MdphDecision m = d.mdphDecision();

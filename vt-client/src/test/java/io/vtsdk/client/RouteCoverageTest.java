@@ -1,0 +1,103 @@
+package io.vtsdk.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vtsdk.api.OpenApiContract;
+import io.vtsdk.model.DossierId;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.VtModule;
+import io.vtsdk.model.dossier.Attachment;
+import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.request.AdmissionRequest;
+import io.vtsdk.model.request.Response;
+import io.vtsdk.model.request.ResponseKind;
+import io.vtsdk.model.validation.Stage;
+import io.vtsdk.model.workflow.Role;
+import io.vtsdk.testkit.RecordedRequest;
+import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.testkit.fixtures.VtFixtures;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * vt-client has an operation for every route of the server: every method of the client is called once against a
+ * server that records what it receives, and the operations received (as the OpenAPI document names them) are every
+ * /v1 route the server has.
+ */
+class RouteCoverageTest {
+
+  @Test
+  void theClientCallsEveryRoute() throws Exception {
+    try (ReferenceServer vt = ReferenceServer.builder().recordRequests(500).build().start()) {
+      vt.setClock(ClientTestBase.NOW);
+      VtFixtures fx = VtFixtures.seeded(42, ClientTestBase.TODAY);
+      VtClient requester = client(vt, vt.demoToken(Role.REQUESTER));
+      VtClient receiver = client(vt, vt.demoToken(Role.RECEIVER));
+      VtClient cpam = client(vt, vt.demoToken(Role.CPAM));
+      VtClient mdph = client(vt, vt.tokens().issue(Role.MDPH, ClientTestBase.MDPH, null));
+      VtClient ime = client(vt, vt.tokens().issue(Role.ESMS, ClientTestBase.IME, null));
+      UnitId smr = UnitId.of("SMR-CARDIO-69");
+
+      requester.health();
+      requester.directory().search(UnitQuery.all().module(VtModule.SANITAIRE));
+      requester.directory().get(smr);
+      Dossier d = requester.dossiers().create(fx.dossier(VtModule.SANITAIRE).build());
+      d = requester.dossiers().update(requester.dossiers().get(d.id()));
+      requester.dossiers().list(DossierQuery.all(), null);
+      requester.dossiers().validate(d.id(), Stage.SUBMISSION);
+      requester.dossiers().preflight(d.id(), List.of(smr));
+      Attachment a = requester.attachments().upload(d.id(), "cr.pdf", "application/pdf",
+          "%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+      requester.attachments().download(a.id(), new ByteArrayOutputStream());
+      AdmissionRequest r = requester.dossiers().send(d.id(), List.of(smr)).get(0);
+      receiver.requests().list(RequestQuery.all(), null);
+      receiver.requests().get(r.id());
+      receiver.requests().availableActions(r.id());
+      receiver.requests().read(r.id());
+      receiver.requests().respond(r.id(), Response.of(ResponseKind.ACCEPTED, null, null, null));
+      requester.requests().confirmAdmission(r.id());
+      DossierId other = requester.dossiers().create(fx.dossier(VtModule.SANITAIRE).build()).id();
+      requester.requests().cancel(requester.dossiers().send(other, List.of(smr)).get(0).id());
+
+      Dossier prado = requester.dossiers().create(fx.dossier(VtModule.PRADO).build());
+      requester.dossiers().eligibility(prado.id());
+      AdmissionRequest p = requester.dossiers().send(prado.id(), List.of(UnitId.of("CPAM-691"))).get(0);
+      cpam.requests().respond(p.id(), Response.of(ResponseKind.PRADO_ELIGIBLE_ADMINISTRATIVELY, null, null, null));
+
+      Dossier h = mdph.dossiers().create(ClientTestBase.handicap(fx));
+      AdmissionRequest n = mdph.dossiers().send(h.id(), List.of(ClientTestBase.IME)).get(0);
+      ime.requests().reportEsmsStatus(n.id(), ClientTestBase.esmsStatus("40", null, h.mdphDecision().idDecision()));
+      mdph.requests().esmsStatuses(n.id());
+      ime.requests().waitingList(null);
+      requester.indicators().requests(null);
+      mdph.indicators().waitingLists();
+      requester.events().page(null, 10);
+
+      OpenApiContract contract = OpenApiContract.load();
+      Set<String> called = new TreeSet<>();
+      for (Optional<RecordedRequest> rec; (rec = vt.takeRequest(Duration.ZERO)).isPresent(); ) {
+        String path = rec.get().path();
+        called.add(contract.operation(rec.get().method(), path)
+            .orElseThrow(() -> new AssertionError("the client called an undocumented route: " + path)));
+      }
+      Set<String> routes = new TreeSet<>();
+      for (String route : vt.routes()) {
+        if (route.split(" ")[1].startsWith("/v1/") && !route.endsWith("/v1/openapi.json")) {
+          routes.add(route);
+        }
+      }
+      assertThat(called).isEqualTo(routes);
+    }
+  }
+
+  private static VtClient client(ReferenceServer vt, String token) {
+    return VtClient.builder().baseUrl(vt.baseUrl()).tokenProvider(TokenProvider.of(token))
+        .httpClient(ClientTestBase.HTTP).build();
+  }
+}
