@@ -71,6 +71,7 @@ public final class OpenApiWriter {
     ROOTS.put("DossierStatus", io.vtsdk.model.dossier.DossierStatus.class);
     ROOTS.put("RequestStatus", io.vtsdk.model.workflow.RequestStatus.class);
     ROOTS.put("PradoVolet", io.vtsdk.model.PradoVolet.class);
+    ROOTS.put("Stage", io.vtsdk.model.validation.Stage.class);
   }
 
   /** The element types of the paged answers. */

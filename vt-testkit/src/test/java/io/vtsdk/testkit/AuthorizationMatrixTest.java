@@ -76,10 +76,10 @@ class AuthorizationMatrixTest {
     matrix.put("GET /v1/indicators/requests", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("GET /v1/indicators/waiting-lists", row(403, 403, 200, 200, 200, 200, 200, 403, 403, 401));
     matrix.put("GET /v1/events", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
-    // SDO FHIR: ESMS only; other roles 403; "{}" is not a Task (422); an unknown Task is 404
+    // SDO FHIR: ESMS only; other roles 403; "{}" is not FHIR JSON at all (no resourceType: 400); unknown Task 404
     matrix.put("GET /fhir/metadata", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("POST /fhir/Task", row(403, 403, 403, 403, 403, 422, 403, 403, 403, 401));
-    matrix.put("POST /fhir/Consent", row(403, 403, 403, 403, 403, 422, 403, 403, 403, 401));
+    matrix.put("POST /fhir/Task", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 401));
+    matrix.put("POST /fhir/Consent", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 401));
     // no type: 400 for the ESMS (the search needs one)
     matrix.put("GET /fhir/DocumentReference", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 401));
     matrix.put("GET /fhir/DocumentReference/{id}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 401));

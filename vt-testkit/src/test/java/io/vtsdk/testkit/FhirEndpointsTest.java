@@ -231,7 +231,9 @@ class FhirEndpointsTest {
     Task noName = SdoTaskMapper.toTask(status("40"), Fixtures.NOW);
     noName.getInput().removeIf(i -> "nomESMS".equals(i.getType().getText()));
     assertThatThrownBy(() -> ime.create().resource(noName).execute()).isInstanceOf(UnprocessableEntityException.class)
-        .hasMessageContaining("Task.input:nomESMS");
+        .satisfies(e -> assertThat(VtFhir.toJson(((UnprocessableEntityException) e).getOperationOutcome()))
+            .as("the element and the rule the profile refuses, as vt fhir validate reports them")
+            .contains("nomESMS").contains("Validation_VAL_Profile_Minimum"));
 
     Task jump = SdoTaskMapper.toTask(status("48"), Fixtures.NOW);
     assertThatThrownBy(() -> ime.create().resource(jump).execute())
@@ -253,5 +255,81 @@ class FhirEndpointsTest {
     assertThat(raw.header("Content-Type")).isEqualTo("application/fhir+json");
     assertThat(raw.json().get("resourceType").asText()).isEqualTo("OperationOutcome");
     assertThat(raw.json().at("/issue/0/code").asText()).isEqualTo("invalid");
+  }
+
+  // ------------------------------------------------------------------------------------------ FHIR by the book
+
+  String esmsToken() {
+    return vt.tokens().issue(Role.ESMS, UnitId.of("IME-69"), null);
+  }
+
+  Http.Res postTask(String json) {
+    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl() + "/fhir/Task"))
+        .header("Authorization", "Bearer " + esmsToken()).header("Content-Type", "application/fhir+json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  @Test
+  void theCapabilityStatementIsValidR4AndListsWhatIsServed() {
+    Http.Res r = http.get("/fhir/metadata", null);
+    org.hl7.fhir.r4.model.CapabilityStatement cs = VtFhir.parse(r.body(),
+        org.hl7.fhir.r4.model.CapabilityStatement.class);
+    assertThat(SdoValidator.create(false).validate(cs).errors()).as("base R4, cpb-14 included").isEmpty();
+    assertThat(cs.getImplementation().getUrl()).isEqualTo(vt.baseUrl().toString().replaceAll("/$", "") + "/fhir");
+    assertThat(cs.getRestFirstRep().getResource()).extracting(r2 -> r2.getType())
+        .containsExactly("Task", "DocumentReference", "Consent");
+    assertThat(cs.getRestFirstRep().getResource().get(0).getSearchParam()).extracting(p -> p.getName())
+        .contains("_lastUpdated", "_elements");
+  }
+
+  @Test
+  void aCreatedTaskHasAnAbsoluteLocationWithItsVersion() {
+    notify("IME-69");
+    Http.Res r = postTask(VtFhir.toJson(SdoTaskMapper.toTask(status("40"), Fixtures.NOW)));
+    assertThat(r.status()).isEqualTo(201);
+    String id = VtFhir.parse(r.body(), Task.class).getIdElement().getIdPart();
+    assertThat(r.header("Location")).isEqualTo(vt.baseUrl().toString().replaceAll("/$", "") + "/fhir/Task/" + id
+        + "/_history/1");
+    assertThat(r.header("ETag")).isEqualTo("W/\"1\"");
+  }
+
+  @Test
+  void unparseableIs400AndAProfileRefusalIs422AsVtFhirValidateSaysIt() {
+    notify("IME-69");
+    Http.Res broken = postTask("{\"resourceType\":\"Task\",");
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.json().get("resourceType").asText()).isEqualTo("OperationOutcome");
+    Task noLastUpdated = SdoTaskMapper.toTask(status("40"), Fixtures.NOW);
+    noLastUpdated.getMeta().setLastUpdated(null);
+    String json = VtFhir.toJson(noLastUpdated);
+    assertThat(SdoValidator.create().validate(json).errors()).as("vt fhir validate refuses it").isNotEmpty();
+    Http.Res refused = postTask(json);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.body()).contains("Task.meta.lastUpdated");
+    assertThat(http.get("/fhir/Task", esmsToken()).json().path("total").asInt()).as("nothing stored").isZero();
+  }
+
+  @Test
+  void searchesHaveSelfLinksIgnoreUnknownParametersAndPageWithCount() {
+    notify("IME-69");
+    for (String code : List.of("40", "41", "42")) {
+      ime.create().resource(SdoTaskMapper.toTask(status(code), Fixtures.NOW)).execute();
+    }
+    String base = vt.baseUrl().toString().replaceAll("/$", "") + "/fhir/";
+    Http.Res page = http.get("/fhir/Task?_lastUpdated=gt2026-11-01&foo=bar&_count=2", esmsToken());
+    assertThat(page.status()).isEqualTo(200);
+    Bundle b = VtFhir.parse(page.body(), Bundle.class);
+    assertThat(b.getTotal()).isEqualTo(3);
+    assertThat(b.getEntry()).hasSize(2);
+    assertThat(b.getLink("self").getUrl()).as("what was applied, foo ignored")
+        .isEqualTo(base + "Task?_lastUpdated=gt2026-11-01&_count=2");
+    Bundle next = VtFhir.parse(http.get(b.getLink("next").getUrl().substring(base.length() - "/fhir/".length()),
+        esmsToken()).body(), Bundle.class);
+    assertThat(next.getEntry()).hasSize(1);
+    assertThat(next.getLink("next")).isNull();
+    assertThat(SdoValidator.create().validate(b).errors()).as("still the SDO searchset profile").isEmpty();
+    Http.Res strict = http.get("/fhir/Task?foo=bar", esmsToken(), "Prefer", "handling=strict");
+    assertThat(strict.status()).isEqualTo(400);
+    assertThat(strict.body()).contains("foo").doesNotContain("bar");
   }
 }

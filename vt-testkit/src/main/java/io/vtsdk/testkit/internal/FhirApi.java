@@ -5,6 +5,9 @@ import io.vtsdk.fhir.VtFhir;
 import io.vtsdk.fhir.sdo.SdoDocuments;
 import io.vtsdk.fhir.sdo.SdoProfiles;
 import io.vtsdk.fhir.sdo.SdoTaskMapper;
+import io.vtsdk.fhir.validation.FhirIssue;
+import io.vtsdk.fhir.validation.FhirValidationReport;
+import io.vtsdk.fhir.validation.SdoValidator;
 import io.vtsdk.core.Principal;
 import io.vtsdk.core.VtCore;
 import io.vtsdk.core.spi.RecordedAgreement;
@@ -40,7 +43,7 @@ public final class FhirApi {
   }
 
   public void register(Router r) {
-    r.publicRoute("GET", "/fhir/metadata", c -> fhir(200, capabilities()));
+    r.publicRoute("GET", "/fhir/metadata", c -> fhir(200, capabilities(publicBase.get())));
     r.route("POST", "/fhir/Task", this::createTask);
     r.route("POST", "/fhir/Consent", this::createConsent);
     r.route("GET", "/fhir/Task", this::searchTasks);
@@ -53,25 +56,25 @@ public final class FhirApi {
   private Reply createTask(Call c) {
     core.requireSdo(c.principal());
     requireFhirJson(c);
+    Task task = accepted(c, Task.class);
     EsmsStatus status;
     try {
-      Task task = VtFhir.parse(new String(c.body, StandardCharsets.UTF_8), Task.class);
       status = SdoTaskMapper.fromTask(task);
     } catch (FhirMappingException e) {
       throw new ApiException(422, "validation-failed", e.getMessage());
     }
     VtCore.AppliedStatus applied = core.reportEsmsStatusForDecision(c.principal(), status, c.locale);
-    return fhir(201, task(applied.report())).withHeader("Location", "/fhir/Task/" + applied.report().id());
+    return created(task(applied.report()), "Task", applied.report().id());
   }
 
   /** Flow 2: an ESMS records the person's agreement for a decision it was notified of. */
   private Reply createConsent(Call c) {
     core.requireSdo(c.principal());
     requireFhirJson(c);
+    org.hl7.fhir.r4.model.Consent posted = accepted(c, org.hl7.fhir.r4.model.Consent.class);
     io.vtsdk.fhir.sdo.SdoConsent consent;
     try {
-      consent = io.vtsdk.fhir.sdo.SdoConsentMapper.fromConsent(VtFhir.parse(new String(c.body,
-          StandardCharsets.UTF_8), org.hl7.fhir.r4.model.Consent.class));
+      consent = io.vtsdk.fhir.sdo.SdoConsentMapper.fromConsent(posted);
     } catch (FhirMappingException e) {
       throw new ApiException(422, "validation-failed", e.getMessage());
     }
@@ -79,7 +82,65 @@ public final class FhirApi {
         consent.idNatDecision(), c.locale);
     org.hl7.fhir.r4.model.Consent out = io.vtsdk.fhir.sdo.SdoConsentMapper.toConsent(consent);
     out.setId(recorded.id());
-    return fhir(201, out).withHeader("Location", "/fhir/Consent/" + recorded.id());
+    return created(out, "Consent", recorded.id());
+  }
+
+  /**
+   * The posted resource, checked as {@code vt fhir validate} checks it (HAPI's validator with base R4 and the SDO
+   * profiles, {@link SdoValidator}): 400 when it is not FHIR JSON of that type, 422 naming each element and rule the
+   * profile refuses. Never a value: HAPI's messages quote the values they name ('…'), and each quoted part is cut.
+   */
+  private static <T extends org.hl7.fhir.instance.model.api.IBaseResource> T accepted(Call c, Class<T> type) {
+    T resource;
+    try {
+      resource = VtFhir.parse(new String(c.body, StandardCharsets.UTF_8), type);
+    } catch (FhirMappingException e) {
+      throw ApiException.badRequest("not a FHIR R4 " + type.getSimpleName() + " in JSON");
+    }
+    FhirValidationReport report = Validators.SDO.validate(resource);
+    if (!report.errors().isEmpty()) {
+      List<io.vtsdk.model.validation.Violation> violations = new java.util.ArrayList<>();
+      for (FhirIssue i : report.errors()) {
+        violations.add(new io.vtsdk.model.validation.Violation(i.location(), i.messageId(),
+            withoutValues(i.message())));
+      }
+      throw new ApiException(422, "validation-failed", "the " + type.getSimpleName() + " does not conform to its "
+          + "profile (" + violations.size() + " error(s), the same as vt fhir validate reports)", violations,
+          Map.of());
+    }
+    return resource;
+  }
+
+  /** A quoted element path (Task.input:nomESMS) names the rule's element; any other quoted text may be a value. */
+  private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']*)'|\"([^\"]*)\"");
+  private static final java.util.regex.Pattern ELEMENT =
+      java.util.regex.Pattern.compile("[A-Z][A-Za-z]+(\\.[A-Za-z0-9_\\[\\]:-]+)+");
+
+  /** HAPI's message with every quoted value cut ('…'), element paths kept. */
+  static String withoutValues(String message) {
+    if (message == null) {
+      return "";
+    }
+    java.util.regex.Matcher m = QUOTED.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String inside = m.group(1) != null ? m.group(1) : m.group(2);
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(ELEMENT.matcher(inside).matches()
+          ? "'" + inside + "'" : "'…'"));
+    }
+    return m.appendTail(out).toString();
+  }
+
+  /** The one validator of the server's FHIR writes, built on first use (it loads the definitions: seconds). */
+  private static final class Validators {
+    static final SdoValidator SDO = SdoValidator.create();
+  }
+
+  /** 201 with the resource, its version, and its absolute Location with {@code _history} (FHIR RESTful API §3.1.0.8). */
+  private Reply created(org.hl7.fhir.r4.model.Resource resource, String type, String id) {
+    resource.getMeta().setVersionId("1");
+    return fhir(201, resource).withHeader("Location", publicBase.get() + type + "/" + id + "/_history/1")
+        .withHeader("ETag", "W/\"1\"");
   }
 
   private static void requireFhirJson(Call c) {
@@ -100,7 +161,7 @@ public final class FhirApi {
     if (elements != null && !"id".equals(elements)) {
       throw ApiException.badRequest("_elements: only 'id' is supported");
     }
-    onlyParameters(c, "_lastUpdated", "_elements");
+    Search search = Search.of(c, "Task", "_lastUpdated", "_elements");
     Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
     b.getMeta().addProfile(SdoProfiles.SDO_BUNDLE_NOTIFICATION_ESMS);
     for (ReportedStatus s : core.statusFeed(c.principal(), after)) {
@@ -112,8 +173,7 @@ public final class FhirApi {
       b.addEntry().setFullUrl(publicBase.get() + "Task/" + s.id()).setResource(t).getSearch()
           .setMode(Bundle.SearchEntryMode.MATCH);
     }
-    b.setTotal(b.getEntry().size());
-    return fhir(200, b);
+    return fhir(200, search.complete(b, publicBase.get()));
   }
 
   private Reply readTask(Call c) {
@@ -140,7 +200,7 @@ public final class FhirApi {
   private Reply searchDocuments(Call c) {
     Principal p = c.principal();
     core.requireSdo(p);
-    onlyParameters(c, "type", "identifier", "_lastUpdated", "_elements");
+    Search search = Search.of(c, "DocumentReference", "type", "identifier", "_lastUpdated", "_elements");
     String type = c.query("type");
     if (type != null && type.contains("|")) {
       type = type.substring(type.indexOf('|') + 1); // http://loinc.org|57830-2
@@ -170,8 +230,7 @@ public final class FhirApi {
               .setMode(Bundle.SearchEntryMode.MATCH);
         }
       }
-      b.setTotal(b.getEntry().size());
-      return fhir(200, b);
+      return fhir(200, search.complete(b, publicBase.get()));
     }
   }
 
@@ -227,14 +286,20 @@ public final class FhirApi {
   }
 
 
-  /** What this server implements of the SDO server role (CapabilityStatement gestionnaire-sdo, Task part). */
-  private static org.hl7.fhir.r4.model.CapabilityStatement capabilities() {
+  /**
+   * What this server implements of the SDO server role (CapabilityStatement gestionnaire-sdo): an instance
+   * statement (so with {@code implementation}, cpb-14), listing each resource, interaction and search parameter served.
+   */
+  static org.hl7.fhir.r4.model.CapabilityStatement capabilities(String base) {
     org.hl7.fhir.r4.model.CapabilityStatement cs = new org.hl7.fhir.r4.model.CapabilityStatement();
     cs.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE)
         .setKind(org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind.INSTANCE)
         .setFhirVersion(org.hl7.fhir.r4.model.Enumerations.FHIRVersion._4_0_1).addFormat(FHIR_JSON)
         .setDateElement(new org.hl7.fhir.r4.model.DateTimeType("2026-11-23"))
-        .setName("VtReferenceServerSdo").getSoftware().setName("vt-sdk reference server");
+        .setName("VtReferenceServerSdo").setTitle("vt-sdk reference server, SDO server role")
+        .setDescription("The SDO flows 1 to 5 of the ANS IG ans.fhir.fr.sdo, served by the vt-sdk testkit")
+        .getSoftware().setName("vt-sdk reference server");
+    cs.getImplementation().setDescription("vt-sdk reference server").setUrl(base.replaceAll("/$", ""));
     org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent task = cs.addRest()
         .setMode(org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode.SERVER).addResource()
         .setType("Task").setProfile(SdoProfiles.SDO_TASK);
@@ -244,6 +309,8 @@ public final class FhirApi {
       task.addInteraction().setCode(i);
     }
     task.addSearchParam().setName("_lastUpdated").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.DATE);
+    task.addSearchParam().setName("_elements").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.STRING)
+        .setDocumentation("id only");
     org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent docs = cs.getRestFirstRep()
         .addResource().setType("DocumentReference").setProfile(SdoProfiles.ESMS_DOCUMENT_REFERENCE);
     docs.addInteraction().setCode(org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
@@ -251,20 +318,12 @@ public final class FhirApi {
     for (String param : List.of("type", "identifier")) {
       docs.addSearchParam().setName(param).setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.TOKEN);
     }
+    docs.addSearchParam().setName("_lastUpdated").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.DATE);
+    docs.addSearchParam().setName("_elements").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.STRING)
+        .setDocumentation("id only");
     cs.getRestFirstRep().addResource().setType("Consent").setProfile(SdoProfiles.ESMS_CONSENT).addInteraction()
         .setCode(org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.CREATE);
     return cs;
-  }
-
-  /** Refuses a search parameter this server does not implement (besides {@code _format}). */
-  private static void onlyParameters(Call c, String... supported) {
-    List<String> allowed = List.of(supported);
-    for (String name : c.queryNames()) {
-      if (!allowed.contains(name) && !name.equals("_format")) {
-        throw ApiException.badRequest("unknown search parameter '" + name + "' (supported: "
-            + String.join(", ", allowed) + ")");
-      }
-    }
   }
 
   /** {@code gt2026-11-22} or {@code gt2026-11-22T10:00:00Z}: the instant after which; null when absent. */

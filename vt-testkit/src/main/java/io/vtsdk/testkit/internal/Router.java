@@ -642,8 +642,10 @@ public final class Router implements HttpHandler {
     main.putObject("details").putArray("coding").addObject().put("system", "https://vtsdk.io/problems")
         .put("code", e.code);
     for (Violation v : e.violations) {
-      issues.addObject().put("severity", "error").put("code", "invalid").put("diagnostics", v.message())
-          .putArray("expression").add(v.path());
+      ObjectNode issue = issues.addObject().put("severity", "error").put("code", "invalid");
+      issue.putObject("details").putArray("coding").addObject().put("system", "https://vtsdk.io/rules")
+          .put("code", v.code());
+      issue.put("diagnostics", v.message()).putArray("expression").add(v.path());
     }
     sendError(ex, e, "application/fhir+json", json.writeValueAsBytes(o), correlationId);
   }
