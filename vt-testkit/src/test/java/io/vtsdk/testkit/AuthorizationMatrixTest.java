@@ -85,6 +85,9 @@ class AuthorizationMatrixTest {
     matrix.put("GET /fhir/DocumentReference/{id}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 401));
     matrix.put("GET /fhir/Task", row(403, 403, 403, 403, 403, 200, 403, 403, 403, 401));
     matrix.put("GET /fhir/Task/{id}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 401));
+    matrix.put("GET /fhir/Task/{id}/_history/{vid}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 401));
+    // "{}" is not FHIR JSON: 400 for the ESMS, before any look-up
+    matrix.put("PUT /fhir/Task/{id}", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 401));
     // the control API takes its own token only (the NONE column sends it): user tokens get 401
     matrix.put("POST /__admin/reset", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 204));
     matrix.put("POST /__admin/fixtures", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 422)); // "{}": no dossiers
@@ -115,7 +118,7 @@ class AuthorizationMatrixTest {
           dossier = http.post("/v1/dossiers", owner, Fixtures.sanitaire()).json().get("id").asText();
         }
         String path = template.replace("{id}", template.startsWith("/v1/requests") ? request
-            : template.startsWith("/v1/units") ? "CPAM-691" : dossier);
+            : template.startsWith("/v1/units") ? "CPAM-691" : dossier).replace("{vid}", "1");
         String token = tokens.get(caller);
         Http.Res r = switch (method) {
           case "GET" -> http.get(path, token);

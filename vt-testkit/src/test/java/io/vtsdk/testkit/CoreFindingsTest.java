@@ -228,7 +228,7 @@ class CoreFindingsTest {
       }
       String method = route.split(" ")[0];
       for (String odd : List.of("%20", "%2E%2E", "a%00b", "x".repeat(65))) {
-        String path = route.split(" ")[1].replace("{id}", odd);
+        String path = route.split(" ")[1].replace("{id}", odd).replace("{vid}", "1");
         Http.Res r = Http.send(HttpRequest.newBuilder(URI.create(vt.baseUrl() + path))
             .header("Authorization", "Bearer " + (path.startsWith("/fhir") ? ime : owner))
             .header("Content-Type", "application/json")

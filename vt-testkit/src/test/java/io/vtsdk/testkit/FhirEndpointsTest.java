@@ -100,10 +100,11 @@ class FhirEndpointsTest {
 
     Bundle all = ime.search().forResource(Task.class)
         .where(new DateClientParam("_lastUpdated").after().day("2026-11-22")).returnBundle(Bundle.class).execute();
-    assertThat(all.getEntry()).hasSize(2);
-    List<EsmsStatus> statuses = all.getEntry().stream().map(e -> SdoTaskMapper.fromTask((Task) e.getResource()))
-        .toList();
-    assertThat(statuses).extracting(s -> s.status().code()).containsExactly("40", "41");
+    assertThat(all.getEntry()).as("one Task per notified person, at its latest status").hasSize(1);
+    Task current = (Task) all.getEntry().get(0).getResource();
+    assertThat(SdoTaskMapper.fromTask(current).status().code()).isEqualTo("41");
+    assertThat(current.getMeta().getVersionId()).as("two statuses, two versions").isEqualTo("2");
+    assertThat(current.getIdElement().getIdPart()).isEqualTo("T-" + request);
     SdoValidator validator = SdoValidator.create();
     assertThat(validator.validate(all).errors()).isEmpty();
 
@@ -111,13 +112,14 @@ class FhirEndpointsTest {
         .where(new DateClientParam("_lastUpdated").after().day("2026-11-24")).returnBundle(Bundle.class).execute();
     assertThat(later.getEntry()).isEmpty();
 
-    Task read = ime.read().resource(Task.class).withId(all.getEntry().get(1).getResource().getIdElement()
-        .getIdPart()).execute();
+    Task read = ime.read().resource(Task.class).withId(current.getIdElement().getIdPart()).execute();
     assertThat(SdoTaskMapper.fromTask(read).status().code()).isEqualTo("41");
+    Task first = ime.read().resource(Task.class).withIdAndVersion(current.getIdElement().getIdPart(), "1").execute();
+    assertThat(SdoTaskMapper.fromTask(first).status().code()).isEqualTo("40");
 
     assertThat(esms("MAS-38").search().forResource(Task.class).returnBundle(Bundle.class).execute().getEntry())
         .as("another ESMS sees nothing of people it was not notified about").isEmpty();
-    assertThatThrownBy(() -> esms("MAS-38").read().resource(Task.class).withId("T-1").execute())
+    assertThatThrownBy(() -> esms("MAS-38").read().resource(Task.class).withId("T-" + request).execute())
         .isInstanceOf(ResourceNotFoundException.class);
   }
 
@@ -205,15 +207,19 @@ class FhirEndpointsTest {
         .and(DocumentReference.IDENTIFIER.exactly().code(natDecision)).returnBundle(Bundle.class).execute();
     assertThat(((DocumentReference) evaluation.getEntryFirstRep().getResource()).getContentFirstRep()
         .getAttachment().getData()).isEqualTo(pdf);
-    // 4: our statuses
-    for (String code : List.of("40", "41", "42", "72")) {
-      ime.create().resource(SdoTaskMapper.toTask(status(code), Fixtures.NOW)).execute();
+    // 4: our statuses: the first a create, the later ones updates of that Task
+    MethodOutcome first = ime.create().resource(SdoTaskMapper.toTask(status("40"), Fixtures.NOW)).execute();
+    for (String code : List.of("41", "42", "72")) {
+      Task next = SdoTaskMapper.toTask(status(code), Fixtures.NOW);
+      next.setId(first.getId().getIdPart());
+      ime.update().resource(next).execute();
     }
-    // 5: the statuses about the people we follow
+    // 5: the statuses about the people we follow: our Task, at its latest version
     Bundle tasks = ime.search().forResource(Task.class)
         .where(new DateClientParam("_lastUpdated").after().day("2026-11-22")).returnBundle(Bundle.class).execute();
     assertThat(tasks.getEntry()).extracting(e -> SdoTaskMapper.fromTask((Task) e.getResource()).status().code())
-        .containsExactly("40", "41", "42", "72");
+        .containsExactly("72");
+    assertThat(tasks.getEntryFirstRep().getResource().getMeta().getVersionId()).isEqualTo("4");
     assertThat(http.get("/v1/requests/" + request, mdph).json().get("status").asText())
         .isEqualTo("WAITING_LIST_ADMISSIBLE");
   }
@@ -311,9 +317,11 @@ class FhirEndpointsTest {
 
   @Test
   void searchesHaveSelfLinksIgnoreUnknownParametersAndPageWithCount() {
-    notify("IME-69");
-    for (String code : List.of("40", "41", "42")) {
-      ime.create().resource(SdoTaskMapper.toTask(status(code), Fixtures.NOW)).execute();
+    String imeToken = esmsToken();
+    for (int i = 0; i < 3; i++) {
+      String request = notify("IME-69");
+      assertThat(http.post("/v1/requests/" + request + "/esms-statuses", imeToken, status("40")).status())
+          .isEqualTo(200);
     }
     String base = vt.baseUrl().toString().replaceAll("/$", "") + "/fhir/";
     Http.Res page = http.get("/fhir/Task?_lastUpdated=gt2026-11-01&foo=bar&_count=2", esmsToken());
@@ -331,5 +339,40 @@ class FhirEndpointsTest {
     Http.Res strict = http.get("/fhir/Task?foo=bar", esmsToken(), "Prefer", "handling=strict");
     assertThat(strict.status()).isEqualTo(400);
     assertThat(strict.body()).contains("foo").doesNotContain("bar");
+  }
+
+  @Test
+  void laterStatusesAreUpdatesOfTheTaskVersionAware() {
+    String request = notify("IME-69");
+    MethodOutcome created = ime.create().resource(SdoTaskMapper.toTask(status("40"), Fixtures.NOW)).execute();
+    String id = created.getId().getIdPart();
+    assertThat(created.getId().getVersionIdPart()).isEqualTo("1");
+
+    Task next = SdoTaskMapper.toTask(status("41"), Fixtures.NOW.plusSeconds(60));
+    next.setId(id);
+    MethodOutcome updated = ime.update().resource(next).withId(id).execute();
+    assertThat(updated.getId().getVersionIdPart()).isEqualTo("2");
+    assertThat(http.get("/v1/requests/" + request, mdph).json().get("status").asText()).isEqualTo("CONTACT_MADE");
+
+    Task stale = SdoTaskMapper.toTask(status("42"), Fixtures.NOW.plusSeconds(120));
+    stale.setId(id);
+    Http.Res conflict = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl()
+        + "/fhir/Task/" + id)).header("Authorization", "Bearer " + esmsToken())
+        .header("Content-Type", "application/fhir+json").header("If-Match", "W/\"1\"")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(VtFhir.toJson(stale))).build());
+    assertThat(conflict.status()).as("If-Match names version 1, the Task is at 2").isEqualTo(412);
+    assertThat(http.get("/v1/requests/" + request + "/esms-statuses", mdph).json().get("items")).hasSize(2);
+
+    Task otherId = SdoTaskMapper.toTask(status("42"), Fixtures.NOW.plusSeconds(120));
+    otherId.setId("T-R-999");
+    Http.Res mismatch = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl()
+        + "/fhir/Task/" + id)).header("Authorization", "Bearer " + esmsToken())
+        .header("Content-Type", "application/fhir+json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(VtFhir.toJson(otherId))).build());
+    assertThat(mismatch.status()).as("the body's id is not the URL's").isEqualTo(400);
+    assertThatThrownBy(() -> esms("MAS-38").update().resource(stale).withId(id).execute())
+        .as("only the notified ESMS updates its Task").isInstanceOf(ca.uhn.fhir.rest.server.exceptions
+            .BaseServerResponseException.class);
+    assertThat(http.get("/v1/requests/" + request + "/esms-statuses", mdph).json().get("items")).hasSize(2);
   }
 }

@@ -12,6 +12,7 @@ import io.vtsdk.core.Principal;
 import io.vtsdk.core.VtCore;
 import io.vtsdk.core.spi.RecordedAgreement;
 import io.vtsdk.core.spi.ReportedStatus;
+import io.vtsdk.model.RequestId;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.handicap.EsmsStatus;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,8 @@ public final class FhirApi {
     r.route("POST", "/fhir/Consent", this::createConsent);
     r.route("GET", "/fhir/Task", this::searchTasks);
     r.route("GET", "/fhir/Task/{id}", this::readTask);
+    r.route("PUT", "/fhir/Task/{id}", this::updateTask);
+    r.route("GET", "/fhir/Task/{id}/_history/{vid}", this::readTaskVersion);
     r.route("GET", "/fhir/DocumentReference", this::searchDocuments);
     r.route("GET", "/fhir/DocumentReference/{id}", this::readDocument);
   }
@@ -64,7 +67,48 @@ public final class FhirApi {
       throw new ApiException(422, "validation-failed", e.getMessage());
     }
     VtCore.AppliedStatus applied = core.reportEsmsStatusForDecision(c.principal(), status, c.locale);
-    return created(task(applied.report()), "Task", applied.report().id());
+    List<ReportedStatus> versions = versions(c.principal(), applied.request().id());
+    return created(task(versions, versions.size()), "Task", taskId(applied.request().id()), versions.size());
+  }
+
+  /**
+   * Flow 4, later statuses: {@code PUT /fhir/Task/[id]} (the IG's "mise à jour du statut : opération update").
+   * Version-aware: an {@code If-Match} naming another version than the current one is 412. The body is validated as
+   * a create is; its id must be the URL's; it must be about the same decision. Only the notified ESMS updates its
+   * Task (a Task it sees about another ESMS, in flow 5, is read-only for it).
+   */
+  private Reply updateTask(Call c) {
+    core.requireSdo(c.principal());
+    requireFhirJson(c);
+    Task task = accepted(c, Task.class);
+    String id = c.path("id");
+    if (!id.equals(task.getIdElement().getIdPart())) {
+      throw ApiException.badRequest("the Task's id must be the one of the URL (FHIR update)");
+    }
+    RequestId request = requestOf(id);
+    List<ReportedStatus> versions = versions(c.principal(), request);
+    if (versions.isEmpty()) {
+      throw ApiException.notFound("Task", id);
+    }
+    String ifMatch = c.header("If-Match");
+    if (ifMatch != null && !ETags.matches(ifMatch, "\"" + versions.size() + "\"")) {
+      throw new ApiException(412, "precondition-failed", "the Task is at version " + versions.size()
+          + ": read it again before updating", List.of(), Map.of("currentVersion", versions.size()));
+    }
+    EsmsStatus status;
+    try {
+      status = SdoTaskMapper.fromTask(task);
+    } catch (FhirMappingException e) {
+      throw new ApiException(422, "validation-failed", e.getMessage());
+    }
+    if (!status.idDecision().equals(versions.get(versions.size() - 1).status().idDecision())) {
+      throw V1Replies.invalid("Task.input:idDecision", "sdo.task.decisionChanged",
+          "a Task follows one decision: its idDecision cannot change");
+    }
+    core.reportEsmsStatus(c.principal(), request, status, c.locale);
+    List<ReportedStatus> now = versions(c.principal(), request);
+    return versioned(fhir(200, task(now, now.size())), now.size()).withHeader("Content-Location",
+        publicBase.get() + "Task/" + id + "/_history/" + now.size());
   }
 
   /** Flow 2: an ESMS records the person's agreement for a decision it was notified of. */
@@ -82,7 +126,7 @@ public final class FhirApi {
         consent.idNatDecision(), c.locale);
     org.hl7.fhir.r4.model.Consent out = io.vtsdk.fhir.sdo.SdoConsentMapper.toConsent(consent);
     out.setId(recorded.id());
-    return created(out, "Consent", recorded.id());
+    return created(out, "Consent", recorded.id(), 1);
   }
 
   /**
@@ -137,10 +181,10 @@ public final class FhirApi {
   }
 
   /** 201 with the resource, its version, and its absolute Location with {@code _history} (FHIR RESTful API §3.1.0.8). */
-  private Reply created(org.hl7.fhir.r4.model.Resource resource, String type, String id) {
-    resource.getMeta().setVersionId("1");
-    return fhir(201, resource).withHeader("Location", publicBase.get() + type + "/" + id + "/_history/1")
-        .withHeader("ETag", "W/\"1\"");
+  private Reply created(org.hl7.fhir.r4.model.Resource resource, String type, String id, int version) {
+    resource.getMeta().setVersionId(String.valueOf(version));
+    return versioned(fhir(201, resource), version).withHeader("Location",
+        publicBase.get() + type + "/" + id + "/_history/" + version);
   }
 
   private static void requireFhirJson(Call c) {
@@ -164,27 +208,83 @@ public final class FhirApi {
     Search search = Search.of(c, "Task", "_lastUpdated", "_elements");
     Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
     b.getMeta().addProfile(SdoProfiles.SDO_BUNDLE_NOTIFICATION_ESMS);
-    for (ReportedStatus s : core.statusFeed(c.principal(), after)) {
-      Task t = "id".equals(elements) ? new Task() : task(s);
-      t.setId(s.id());
+    Map<RequestId, List<ReportedStatus>> tasks = new java.util.LinkedHashMap<>();
+    for (ReportedStatus s : core.statusFeed(c.principal(), null)) {
+      tasks.computeIfAbsent(s.request(), k -> new java.util.ArrayList<>()).add(s);
+    }
+    // a Task matches when its last update (its latest status) is after the instant: its current version
+    for (List<ReportedStatus> versions : tasks.values()) {
+      ReportedStatus latest = versions.get(versions.size() - 1);
+      if (after != null && !latest.at().isAfter(after)) {
+        continue;
+      }
+      Task t = "id".equals(elements) ? new Task() : task(versions, versions.size());
+      t.setId(taskId(latest.request()));
       if ("id".equals(elements)) {
         t.getMeta().addTag("http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "SUBSETTED", null);
       }
-      b.addEntry().setFullUrl(publicBase.get() + "Task/" + s.id()).setResource(t).getSearch()
-          .setMode(Bundle.SearchEntryMode.MATCH);
+      b.addEntry().setFullUrl(publicBase.get() + "Task/" + t.getIdElement().getIdPart()).setResource(t)
+          .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
     }
     return fhir(200, search.complete(b, publicBase.get()));
   }
 
   private Reply readTask(Call c) {
-    return fhir(200, task(core.status(c.principal(), c.path("id"))));
+    core.requireSdo(c.principal());
+    List<ReportedStatus> versions = versions(c.principal(), requestOf(c.path("id")));
+    if (versions.isEmpty()) {
+      throw ApiException.notFound("Task", c.path("id"));
+    }
+    return versioned(fhir(200, task(versions, versions.size())), versions.size());
   }
 
-  /** The Task of a stored status (the core completed what sdo-task requires: ESMS name, national decision id). */
-  private static Task task(ReportedStatus s) {
+  private Reply readTaskVersion(Call c) {
+    core.requireSdo(c.principal());
+    List<ReportedStatus> versions = versions(c.principal(), requestOf(c.path("id")));
+    int vid;
+    try {
+      vid = Integer.parseInt(c.path("vid"));
+    } catch (NumberFormatException e) {
+      vid = 0;
+    }
+    if (vid < 1 || vid > versions.size()) {
+      throw ApiException.notFound("Task version", c.path("id") + "/_history/" + c.path("vid"));
+    }
+    return versioned(fhir(200, task(versions, vid)), vid);
+  }
+
+  /**
+   * The Task of a request: the status of one notified person at one ESMS, as the IG has it (first status created,
+   * later ones updates). Its id is {@code T-<request id>}, its versions the statuses reported on the request, oldest
+   * first (version n is the n-th), whichever path reported them ({@code /v1} or {@code /fhir}).
+   */
+  static String taskId(RequestId request) {
+    return "T-" + request.value();
+  }
+
+  private static RequestId requestOf(String taskId) {
+    if (!taskId.startsWith("T-") || taskId.length() < 3) {
+      throw ApiException.notFound("Task", taskId);
+    }
+    return RequestId.of(taskId.substring(2));
+  }
+
+  /** The statuses of a request this ESMS may see (flow 5's scope), oldest first; empty when none or not visible. */
+  private List<ReportedStatus> versions(Principal p, RequestId request) {
+    return core.statusFeed(p, null).stream().filter(s -> s.request().equals(request)).toList();
+  }
+
+  /** Version {@code n} (1-based) of a Task: its status, versionId and lastUpdated. */
+  private static Task task(List<ReportedStatus> versions, int n) {
+    ReportedStatus s = versions.get(n - 1);
     Task t = SdoTaskMapper.toTask(s.status(), s.at());
-    t.setId(s.id());
+    t.setId(taskId(s.request()));
+    t.getMeta().setVersionId(String.valueOf(n));
     return t;
+  }
+
+  private static Reply versioned(Reply r, int version) {
+    return r.withHeader("ETag", "W/\"" + version + "\"");
   }
 
   // ------------------------------------------------------------------------------------------------ flows 1 and 3
@@ -304,10 +404,14 @@ public final class FhirApi {
         .setMode(org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode.SERVER).addResource()
         .setType("Task").setProfile(SdoProfiles.SDO_TASK);
     for (var i : List.of(org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.CREATE,
+        org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.UPDATE,
         org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE,
-        org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.READ)) {
+        org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.READ,
+        org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.VREAD)) {
       task.addInteraction().setCode(i);
     }
+    task.setVersioning(org.hl7.fhir.r4.model.CapabilityStatement.ResourceVersionPolicy.VERSIONED)
+        .setReadHistory(false).setUpdateCreate(false);
     task.addSearchParam().setName("_lastUpdated").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.DATE);
     task.addSearchParam().setName("_elements").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.STRING)
         .setDocumentation("id only");
