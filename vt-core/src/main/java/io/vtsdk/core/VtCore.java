@@ -823,19 +823,6 @@ public final class VtCore {
     });
   }
 
-  /** One status of the feed, if the caller may see it. */
-  public ReportedStatus status(Principal p, String taskId) {
-    requireSdo(p);
-    return store.read(tx -> {
-      ReportedStatus s = tx.status(taskId).orElse(null);
-      AdmissionRequest r = s == null ? null : tx.request(s.request()).map(StoredRequest::request).orElse(null);
-      if (r == null || !notifiedDossiers(tx, p).contains(r.dossierId())) {
-        throw VtCoreException.notFound("Task", taskId);
-      }
-      return complete(tx, s);
-    });
-  }
-
   private Set<DossierId> notifiedDossiers(StoreTx tx, Principal p) {
     Set<DossierId> mine = new HashSet<>();
     for (StoredRequest s : tx.requestsOfUnit(p.unit(), true, 0, Integer.MAX_VALUE)) {
