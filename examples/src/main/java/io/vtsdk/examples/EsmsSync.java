@@ -83,25 +83,29 @@ public final class EsmsSync {
     esms.requests().reportEsmsStatus(notification.id(), status(idNatStruct, "41", null, notified, natDecision, today));
     out.println("1. /v1: statuses 40, 41; waiting list: " + esms.requests().waitingList(IME).size());
 
-    // 2. the next ones through SDO flow 4 (42 analysis, 72 admissible): the same data
+    // 2. the next ones through SDO flow 4 (42 analysis, 72 admissible): the same data. Our Task (the person's status
+    //    here) exists since the first status: later statuses are updates of it (PUT), as the IG says
+    String taskId = "T-" + notification.id().value();
     for (String code : List.of("42", "72")) {
-      fhir.create().resource(SdoTaskMapper.toTask(status(idNatStruct, code, null, notified, natDecision, today), server.now()))
-          .execute();
+      Task next = SdoTaskMapper.toTask(status(idNatStruct, code, null, notified, natDecision, today), server.now());
+      next.setId(taskId);
+      fhir.update().resource(next).execute();
     }
     out.println("2. FHIR: statuses 42, 72; waiting list: "
         + esms.requests().waitingList(IME).stream().map(r -> r.status().name()).toList());
 
     // a status with its motif (ASS_A32 pairs 45 "admission impossible" with motif 86)
-    fhir.create().resource(SdoTaskMapper.toTask(status(idNatStruct, "45", "86", notified, natDecision, today),
-        server.now())).execute();
+    Task impossible = SdoTaskMapper.toTask(status(idNatStruct, "45", "86", notified, natDecision, today), server.now());
+    impossible.setId(taskId);
+    fhir.update().resource(impossible).execute();
     out.println("2. FHIR: status 45 with motif 86");
 
-    // 3. flow 5: the statuses about the people we follow, since yesterday
+    // 3. flow 5: the people we follow whose status changed since yesterday, each Task at its current version
     Bundle tasks = fhir.search().forResource(Task.class)
         .where(new DateClientParam("_lastUpdated").after().day(today.minusDays(1).toString()))
         .returnBundle(Bundle.class).execute();
     out.println("3. flow 5: " + tasks.getEntry().stream().map(e -> SdoTaskMapper.fromTask((Task) e.getResource())
-        .status().code()).toList());
+        .status().code() + " (version " + e.getResource().getMeta().getVersionId() + ")").toList());
 
     // 4. the change feed from a watermark; the process "crashes" while handling the third event, then resumes
     WatermarkStore watermark = WatermarkStore.inMemory(); // in production: your database, same transaction

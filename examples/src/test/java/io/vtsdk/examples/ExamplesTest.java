@@ -57,7 +57,7 @@ class ExamplesTest {
         e -> all.add(e.type())).syncOnce();
     assertThat(handled).isEqualTo(all).hasSize(6);
     assertThat(printed()).contains("1. /v1: statuses 40, 41", "2. FHIR: statuses 42, 72; waiting list: "
-        + "[WAITING_LIST_ADMISSIBLE]", "3. flow 5: [40, 41, 42, 72, 45]", "4. crashed on event");
+        + "[WAITING_LIST_ADMISSIBLE]", "3. flow 5: [45 (version 5)]", "4. crashed on event");
   }
 
   @Test

@@ -208,6 +208,7 @@ public final class ReferenceServer implements AutoCloseable {
     http.setExecutor(executor);
     http.createContext("/", router);
     http.start();
+    io.vtsdk.testkit.internal.FhirApi.warmUpInBackground();
     return this;
   }
 

@@ -60,12 +60,7 @@ public final class FhirApi {
     core.requireSdo(c.principal());
     requireFhirJson(c);
     Task task = accepted(c, Task.class);
-    EsmsStatus status;
-    try {
-      status = SdoTaskMapper.fromTask(task);
-    } catch (FhirMappingException e) {
-      throw new ApiException(422, "validation-failed", e.getMessage());
-    }
+    EsmsStatus status = statusOf(task);
     VtCore.AppliedStatus applied = core.reportEsmsStatusForDecision(c.principal(), status, c.locale);
     List<ReportedStatus> versions = versions(c.principal(), applied.request().id());
     return created(task(versions, versions.size()), "Task", taskId(applied.request().id()), versions.size());
@@ -95,12 +90,7 @@ public final class FhirApi {
       throw new ApiException(412, "precondition-failed", "the Task is at version " + versions.size()
           + ": read it again before updating", List.of(), Map.of("currentVersion", versions.size()));
     }
-    EsmsStatus status;
-    try {
-      status = SdoTaskMapper.fromTask(task);
-    } catch (FhirMappingException e) {
-      throw new ApiException(422, "validation-failed", e.getMessage());
-    }
+    EsmsStatus status = statusOf(task);
     if (!status.idDecision().equals(versions.get(versions.size() - 1).status().idDecision())) {
       throw V1Replies.invalid("Task.input:idDecision", "sdo.task.decisionChanged",
           "a Task follows one decision: its idDecision cannot change");
@@ -109,6 +99,15 @@ public final class FhirApi {
     List<ReportedStatus> now = versions(c.principal(), request);
     return versioned(fhir(200, task(now, now.size())), now.size()).withHeader("Content-Location",
         publicBase.get() + "Task/" + id + "/_history/" + now.size());
+  }
+
+  /** The ESMS status a profile-valid Task carries; 422 when a VT rule of the mapping refuses it. */
+  private static EsmsStatus statusOf(Task task) {
+    try {
+      return SdoTaskMapper.fromTask(task);
+    } catch (FhirMappingException e) {
+      throw new ApiException(422, "validation-failed", e.getMessage());
+    }
   }
 
   /** Flow 2: an ESMS records the person's agreement for a decision it was notified of. */
@@ -146,7 +145,7 @@ public final class FhirApi {
       List<io.vtsdk.model.validation.Violation> violations = new java.util.ArrayList<>();
       for (FhirIssue i : report.errors()) {
         violations.add(new io.vtsdk.model.validation.Violation(i.location(), i.messageId(),
-            withoutValues(i.message())));
+            withoutValues(i.message(), type.getSimpleName())));
       }
       throw new ApiException(422, "validation-failed", "the " + type.getSimpleName() + " does not conform to its "
           + "profile (" + violations.size() + " error(s), the same as vt fhir validate reports)", violations,
@@ -155,13 +154,14 @@ public final class FhirApi {
     return resource;
   }
 
-  /** A quoted element path (Task.input:nomESMS) names the rule's element; any other quoted text may be a value. */
   private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']*)'|\"([^\"]*)\"");
-  private static final java.util.regex.Pattern ELEMENT =
-      java.util.regex.Pattern.compile("[A-Z][A-Za-z]+(\\.[A-Za-z0-9_\\[\\]:-]+)+");
+  private static final java.util.regex.Pattern ELEMENT = java.util.regex.Pattern.compile("[A-Za-z0-9_\\[\\]:.-]+");
 
-  /** HAPI's message with every quoted value cut ('…'), element paths kept. */
-  static String withoutValues(String message) {
+  /**
+   * HAPI's message with every quoted part cut ('…') but the element paths of the resource ({@code 'Task.input:nomESMS'},
+   * which name the rule's element): any other quoted text may be a value.
+   */
+  static String withoutValues(String message, String resourceType) {
     if (message == null) {
       return "";
     }
@@ -169,8 +169,8 @@ public final class FhirApi {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String inside = m.group(1) != null ? m.group(1) : m.group(2);
-      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(ELEMENT.matcher(inside).matches()
-          ? "'" + inside + "'" : "'…'"));
+      boolean element = inside.startsWith(resourceType + ".") && ELEMENT.matcher(inside).matches();
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(element ? "'" + inside + "'" : "'…'"));
     }
     return m.appendTail(out).toString();
   }
@@ -178,6 +178,36 @@ public final class FhirApi {
   /** The one validator of the server's FHIR writes, built on first use (it loads the definitions: seconds). */
   private static final class Validators {
     static final SdoValidator SDO = SdoValidator.create();
+
+    static {
+      // the first validation generates the profiles' snapshots: done here, once, not on a caller's first write
+      Task sample = new Task();
+      sample.getMeta().addProfile(SdoProfiles.SDO_TASK);
+      SDO.validate(sample);
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Loads the validator of FHIR writes on a background daemon thread, once per JVM, so that an ESMS's first
+   * {@code POST /fhir/Task} does not wait the seconds it takes. Off with {@code -Dvtsdk.fhir.warmUp=false} (the start
+   * benchmarks), in which case the first write pays it.
+   */
+  public static void warmUpInBackground() {
+    if (!Boolean.parseBoolean(System.getProperty("vtsdk.fhir.warmUp", "true")) || !WARMING.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        Validators.SDO.hashCode();
+      } catch (RuntimeException | LinkageError e) {
+        // the first write will report it
+      }
+    }, "vt-fhir-validator-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
   }
 
   /** 201 with the resource, its version, and its absolute Location with {@code _history} (FHIR RESTful API §3.1.0.8). */
