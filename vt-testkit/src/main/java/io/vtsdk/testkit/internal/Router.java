@@ -53,6 +53,8 @@ public final class Router implements HttpHandler {
 
   private final List<Route> routes = new ArrayList<>();
   private final JsonMapper json;
+  /** The mapper of request bodies: {@code json} refusing unknown members (see {@link Call#bodyAs}). */
+  private final JsonMapper strict;
   private final TokenFactory tokens;
   private final long maxBodyBytes;
   private final io.vtsdk.core.spi.Store store;
@@ -74,6 +76,8 @@ public final class Router implements HttpHandler {
       Controls controls) {
     this.controls = controls;
     this.json = json;
+    this.strict = json.rebuild().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
     this.tokens = tokens;
     this.maxBodyBytes = maxBodyBytes;
     this.store = store;
@@ -377,7 +381,7 @@ public final class Router implements HttpHandler {
       }
     }
     Call call = new Call(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
-        ex.getRequestHeaders()::getFirst, x.match.params(), body, x.principal, x.locale, x.correlationId, json);
+        ex.getRequestHeaders()::getFirst, x.match.params(), body, x.principal, x.locale, x.correlationId, strict);
     return execute(route, call);
   }
 
