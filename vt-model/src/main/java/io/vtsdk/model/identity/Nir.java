@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * (provisional and NIA numbers).
  *
  * <pre>{@code
- * Nir nir = Nir.parse("2 84 12 2A 123 456 78"); // throws InvalidIdentifierException if wrong
+ * Nir nir = Nir.parse("2 84 12 2A 123 456 47"); // throws InvalidIdentifierException if wrong
  * boolean ok = Nir.isValid(input);
  * }</pre>
  *
