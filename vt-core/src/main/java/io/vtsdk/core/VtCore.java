@@ -780,18 +780,25 @@ public final class VtCore {
         VtCoreException.invalid("not an ESMS-level status", List.of(new Violation("/status", "esms.status",
             "not an ESMS-level status (TRE_R357)"))));
     Workflow w = VtModules.of(VtModule.HANDICAP).workflow();
-    Action action = w.transitions().stream().filter(t -> t.from() == r.status() && t.to() == target)
-        .map(Transition::action).findFirst()
+    // Re-posting the current status updates it (its date, motif or unit-level status: SDO flow 4 sends the whole
+    // status each time); it is no transition, and only a role that may reach this status may restate it.
+    // The event then carries the action that leads to this status.
+    Optional<Action> restatement = target != r.status() ? Optional.empty() : w.transitions().stream()
+        .filter(t -> t.to() == target && t.roles().contains(p.role())).map(Transition::action).findFirst();
+    boolean restated = restatement.isPresent();
+    Action action = restatement.or(() -> w.transitions().stream()
+        .filter(t -> t.from() == r.status() && t.to() == target)
+        .map(Transition::action).findFirst())
         .orElseThrow(() -> new VtCoreException(VtCoreException.Kind.ILLEGAL_TRANSITION, "illegal-transition",
             "HANDICAP request in status " + r.status() + " (" + r.status().r357Code().orElse("?") + "): status "
                 + target.r357Code().orElse("?") + " cannot follow it", List.of(),
             Map.of("from", r.status().name(), "to", target.name(), "role", p.role().name())));
-    RequestStatus to = transition(w, r.status(), action, p.role());
+    RequestStatus to = restated ? target : transition(w, r.status(), action, p.role());
     Instant now = clock.instant();
     AdmissionRequest updated = new AdmissionRequest(r.id(), r.dossierId(), r.module(), r.unit(), to, r.sentAt(),
         r.readAt() == null ? now : r.readAt(),
         r.answeredAt() == null && action != Action.READ ? now : r.answeredAt(),
-        w.isTerminal(to) ? now : r.closedAt(), r.responses(), r.version() + 1);
+        w.isTerminal(to) && !restated ? now : r.closedAt(), r.responses(), r.version() + 1);
     tx.putRequest(updated);
     ReportedStatus report = tx.addStatus(r.id(), reported, now);
     emit(tx, "request.status", tx.dossier(r.dossierId()).orElseThrow(), updated, action, p.role(), to);

@@ -77,6 +77,7 @@ public final class DossierFacts {
         b.put(REGIME, p.insurance().regime());
         b.put(CPAM_CODE, p.insurance().cpamCode());
         b.put(COMPLEMENTARY_INSURANCE, p.insurance().complementaryInsurance());
+        b.put(C2S, p.insurance().c2s());
       }
       b.put(PROTECTION, p.protection());
       b.put(LEGAL_REPRESENTATIVE, p.legalRepresentative() != null);

@@ -32,6 +32,8 @@ public final class StandardFacts {
   public static final Fact<String> CPAM_CODE = Fact.define("/patient/insurance/cpamCode", String.class);
   public static final Fact<Boolean> COMPLEMENTARY_INSURANCE =
       Fact.define("/patient/insurance/complementaryInsurance", Boolean.class);
+  /** The patient benefits from the complémentaire santé solidaire (Insurance.c2s), a Prado fragility criterion. */
+  public static final Fact<Boolean> C2S = Fact.define("/patient/insurance/c2s", Boolean.class);
   public static final Fact<ProtectionMeasure> PROTECTION = Fact.define("/patient/protection", ProtectionMeasure.class);
   public static final Fact<Boolean> LEGAL_REPRESENTATIVE =
       Fact.define("/patient/legalRepresentative", Boolean.class);

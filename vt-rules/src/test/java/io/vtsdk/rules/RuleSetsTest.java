@@ -152,6 +152,23 @@ class RuleSetsTest {
   }
 
   @Test
+  void c2sOnTheInsuranceMeetsTheBenefitsCriterion() {
+    Decision viaInsurance = prado(PradoVolet.INSUFFISANCE_CARDIAQUE, pradoIc().put(C2S, true)
+        .put(BENEFITS, Set.of()).build(), D);
+    assertThat(viaInsurance.flags()).contains("prado.fragility.benefits");
+    Decision neither = prado(PradoVolet.INSUFFISANCE_CARDIAQUE, pradoIc().put(C2S, false)
+        .put(BENEFITS, Set.of()).build(), D);
+    assertThat(neither.flags()).doesNotContain("prado.fragility.benefits");
+  }
+
+  @Test
+  void theAmeRuleIsSourcedAsAnAssumption() {
+    Rule ame = io.vtsdk.rules.sets.PradoRuleSets.all(Thresholds.defaults()).stream()
+        .flatMap(rs -> rs.rules().stream()).filter(r -> r.id().equals("prado.ame")).findFirst().orElseThrow();
+    assertThat(ame.source().kind()).isEqualTo(Source.Kind.ASSUMPTION);
+  }
+
+  @Test
   void priorityCriteriaAreFlaggedNotDecided() {
     Facts fragile = pradoIc().put(HAS_TREATING_DOCTOR, false).put(LIVING_SITUATION, LivingSituation.ALONE)
         .put(COMPLEMENTARY_INSURANCE, true).build();

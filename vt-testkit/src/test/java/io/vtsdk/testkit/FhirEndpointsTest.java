@@ -3,6 +3,7 @@ package io.vtsdk.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
@@ -184,6 +185,26 @@ class FhirEndpointsTest {
     return pdf;
   }
 
+  /** Flow 1: a decision the MDPH changes after notifying it is last updated then, so the ESMS's poll sees it again. */
+  @Test
+  void anUpdatedDecisionResurfacesInTheLastUpdatedPoll() {
+    String request = notify("IME-69");
+    String since = "gt" + Fixtures.NOW.toString();
+    String poll = "/fhir/DocumentReference?type=" + SdoDocuments.DECISION + "&_lastUpdated=" + since;
+    String imeToken = vt.tokens().issue(Role.ESMS, UnitId.of("IME-69"), null);
+    assertThat(http.get(poll, imeToken).json().path("entry")).isEmpty();
+    String dossier = http.get("/v1/requests/" + request, mdph).json().get("dossierId").asText();
+    Http.Res current = http.get("/v1/dossiers/" + dossier, mdph);
+    vt.setClock(Fixtures.NOW.plusSeconds(3600));
+    Http.Res updated = http.put("/v1/dossiers/" + dossier, mdph, current.json(), "If-Match",
+        current.header("ETag"));
+    assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+    JsonNode again = http.get(poll, imeToken).json().path("entry");
+    assertThat(again).hasSize(1);
+    assertThat(java.time.OffsetDateTime.parse(again.get(0).at("/resource/meta/lastUpdated").asText()).toInstant())
+        .isEqualTo(Fixtures.NOW.plusSeconds(3600));
+  }
+
   /** An ESMS's whole day with VT, flows 1 to 5 in order, with HAPI's generic client only. */
   @Test
   void flows1To5EndToEnd() {
@@ -255,7 +276,7 @@ class FhirEndpointsTest {
     assertThatThrownBy(() -> asMdph.search().forResource(Task.class).returnBundle(Bundle.class).execute())
         .isInstanceOf(ForbiddenOperationException.class);
 
-    Http.Res raw = http.get("/fhir/Task?_lastUpdated=lt2026-11-22", vt.tokens().issue(Role.ESMS,
+    Http.Res raw = http.get("/fhir/Task?_lastUpdated=ap2026-11-22", vt.tokens().issue(Role.ESMS,
         UnitId.of("IME-69"), null));
     assertThat(raw.status()).isEqualTo(400);
     assertThat(raw.header("Content-Type")).isEqualTo("application/fhir+json");

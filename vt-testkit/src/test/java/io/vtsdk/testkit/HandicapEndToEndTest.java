@@ -101,4 +101,41 @@ class HandicapEndToEndTest {
     assertThat(mas.json().at("/violations/0/code").asText()).isEqualTo("routing.handicap.category");
     assertThat(http.get("/v1/waiting-lists?unit=MAS-38", ime).status()).isEqualTo(403);
   }
+
+  @Test
+  void reStatingTheCurrentStatusUpdatesItWithoutATransition() {
+    String request = notify("IME-69");
+    http.post("/v1/requests/" + request + "/esms-statuses", ime, status("42", null));
+    EsmsStatus later = status("42", null);
+    later = new EsmsStatus(later.idNatStruct(), later.esmsName(), later.status(), null, Fixtures.TODAY.plusDays(3),
+        null, null, null, null, later.idDecision(), null);
+    Http.Res again = http.post("/v1/requests/" + request + "/esms-statuses", ime, later);
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    assertThat(again.json().get("status").asText()).isEqualTo("WAITING_LIST_ANALYSIS");
+    JsonNode statuses = http.get("/v1/requests/" + request + "/esms-statuses", ime).json().get("items");
+    assertThat(statuses.findValuesAsText("statusDate")).endsWith(Fixtures.TODAY.plusDays(3).toString());
+    Http.Res notTheEsmsStatus = http.post("/v1/requests/" + request + "/esms-statuses", ime, status("39", null));
+    assertThat(notTheEsmsStatus.status()).as("39 is the MDPH's, and not current").isEqualTo(409);
+  }
+
+  @Test
+  void afterAReorientationRequestThePersonCanLeaveForAnotherEsms() {
+    String request = notify("IME-69");
+    http.post("/v1/requests/" + request + "/esms-statuses", ime, status("41", null));
+    Http.Res reorient = http.post("/v1/requests/" + request + "/esms-statuses", ime, status("51", "92"));
+    assertThat(reorient.status()).as(reorient.toString()).isEqualTo(200);
+    Http.Res exit = http.post("/v1/requests/" + request + "/esms-statuses", ime, status("48", null));
+    assertThat(exit.status()).as(exit.toString()).isEqualTo(200);
+    assertThat(exit.json().get("status").asText()).isEqualTo("USER_EXITED");
+  }
+
+  @Test
+  void theStatusDateIsOptionalAsInSdoTask() {
+    String request = notify("IME-69");
+    EsmsStatus s = status("40", null);
+    EsmsStatus undated = new EsmsStatus(s.idNatStruct(), s.esmsName(), s.status(), null, null, null, null, null,
+        null, s.idDecision(), null);
+    Http.Res r = http.post("/v1/requests/" + request + "/esms-statuses", ime, undated);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+  }
 }

@@ -3,6 +3,7 @@ package io.vtsdk.core.module;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.dossier.TargetKind;
 import io.vtsdk.model.validation.Violation;
 import io.vtsdk.model.workflow.Role;
 import java.time.LocalDate;
@@ -45,11 +46,28 @@ public final class Descriptors {
     }
   }
 
-  /** PCO: the platform covering the child's département is checked by the TND rule set. */
+  /**
+   * PCO: the platform covering the child's département is checked by the TND rule set (legal eligibility: the 7–12
+   * parcours exists since décret n° 2021-383). VT itself only received the 7–12 form in 2023 (seed 002, GRADeS
+   * Occitanie activity report 2023: « Module TND – Intégration du formulaire 7-12 ans »), so a 7–12 request cannot be
+   * sent through VT before {@link #FORM_7_12_SINCE}. The seed gives the year only: 1 January is an assumption.
+   */
   public static final class Tnd extends Plain {
+    /** The first day VT accepts 7–12 requests (assumption: the seed dates the form to 2023 without a day). */
+    public static final LocalDate FORM_7_12_SINCE = LocalDate.of(2023, 1, 1);
+
     @Override
     public VtModule module() {
       return VtModule.TND;
+    }
+
+    @Override
+    public List<Violation> routing(Dossier d, Unit requesting, Unit target, LocalDate date, String at, Messages m) {
+      if (d.orientation() != null && d.orientation().target() == TargetKind.PCO_7_12
+          && date.isBefore(FORM_7_12_SINCE)) {
+        return List.of(new Violation(at, "routing.tnd.form-7-12", m.get("routing.tnd.form-7-12")));
+      }
+      return List.of();
     }
   }
 

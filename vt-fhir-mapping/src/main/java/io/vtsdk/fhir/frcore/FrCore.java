@@ -19,7 +19,7 @@ public final class FrCore {
   public static final String CS_IDENTIFIER_TYPE = BASE + "CodeSystem/fr-core-cs-v2-0203";
   public static final String EXT_IDENTITY_RELIABILITY = BASE + "StructureDefinition/fr-core-identity-reliability";
   /** The RNIV's four statuses: PROV, RECUP, VALI, QUAL. */
-  public static final String CS_IDENTITY_STATUS = BASE + "CodeSystem/fr-core-cs-identity-status";
+  public static final String CS_IDENTITY_STATUS = io.vtsdk.model.identity.IdentityStatus.CODE_SYSTEM;
   /** Identity attributes and management codes (HOMD, HOMA, DOUT, FICT, DPOT, COLP…). */
   public static final String CS_IDENTITY_STATUS_COMMENT = BASE + "CodeSystem/fr-core-cs-identity-status-comment";
   public static final String EXT_BIRTH_LIST_GIVEN_NAME = BASE

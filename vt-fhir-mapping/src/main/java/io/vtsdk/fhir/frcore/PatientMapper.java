@@ -76,7 +76,7 @@ public final class PatientMapper {
       Extension reliability = out.addExtension().setUrl(FrCore.EXT_IDENTITY_RELIABILITY);
       if (p.identityStatus() != null) {
         reliability.addExtension("identityStatus", new Coding(FrCore.CS_IDENTITY_STATUS,
-            statusCode(p.identityStatus()), null));
+            p.identityStatus().code(), null));
       }
       for (VigilanceAttribute v : p.vigilance()) {
         reliability.addExtension("comment", new Coding(FrCore.CS_IDENTITY_STATUS_COMMENT, v.code(), null));
@@ -178,21 +178,13 @@ public final class PatientMapper {
     }
   }
 
-  static String statusCode(IdentityStatus s) {
-    return switch (s) {
-      case PROVISOIRE -> "PROV";
-      case RECUPEREE -> "RECUP";
-      case VALIDEE -> "VALI";
-      case QUALIFIEE -> "QUAL";
-    };
-  }
 
   /** The FR Core identifier slice of each INS authority (by OID). */
   private enum InsSlice {
     NIR(InsAuthority.NIR, "INS-NIR", Identifier.IdentifierUse.OFFICIAL),
     NIA(InsAuthority.NIA, "INS-NIA", Identifier.IdentifierUse.TEMP),
     NIR_TEST(InsAuthority.NIR_TEST, "INS-NIR-TEST", Identifier.IdentifierUse.OFFICIAL),
-    DEMO(InsAuthority.NIA_TEST, "INS-NIR-DEMO", Identifier.IdentifierUse.OFFICIAL);
+    NIR_DEMO(InsAuthority.NIR_DEMO, "INS-NIR-DEMO", Identifier.IdentifierUse.OFFICIAL);
 
     final InsAuthority authority;
     final String code;
@@ -331,14 +323,9 @@ public final class PatientMapper {
   }
 
   private static IdentityStatus identityStatus(String code) {
-    return switch (code) {
-      case "PROV" -> IdentityStatus.PROVISOIRE;
-      case "RECUP" -> IdentityStatus.RECUPEREE;
-      case "VALI" -> IdentityStatus.VALIDEE;
-      case "QUAL" -> IdentityStatus.QUALIFIEE;
-      default -> throw new FhirMappingException("Patient.extension:identityReliability.identityStatus",
-          "must be PROV, RECUP, VALI or QUAL (fr-core-cs-identity-status)");
-    };
+    return IdentityStatus.fromCode(code).orElseThrow(() -> new FhirMappingException(
+        "Patient.extension:identityReliability.identityStatus",
+        "must be PROV, RECUP, VALI or QUAL (fr-core-cs-identity-status)"));
   }
 
   private static String code(Extension e, String element) {

@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
  * @param esmsName [nomESMS]
  * @param status [statutESMS], JDV_J252
  * @param motif [motifESMS], TRE_R358 paired by ASS_A32
- * @param statusDate [dateStatutESMS]
+ * @param statusDate [dateStatutESMS], 0..1 in sdo-task: {@code null} when the ESMS does not date its status
  * @param rorUnitId the unit's ROR id [idUnite]
  * @param unitStatus [statutUnite], JDV_J253
  * @param unitMotif [motifUnite]
@@ -48,7 +48,7 @@ public record EsmsStatus(
     String esmsName,
     @NotNull(message = "{vt.required}") @NosCode(NosTable.J252) Coding status,
     @NosCode(NosTable.R358) Coding motif,
-    @NotNull(message = "{vt.required}") LocalDate statusDate,
+    LocalDate statusDate,
     String rorUnitId,
     @NosCode(NosTable.J253) Coding unitStatus,
     @NosCode(NosTable.R358) Coding unitMotif,

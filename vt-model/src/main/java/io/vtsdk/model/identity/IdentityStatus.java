@@ -6,29 +6,53 @@ import org.apiguardian.api.API;
  * The trust level of an identity under the RNIV (référentiel national d'identitovigilance), as ViaTrajectoire shows
  * it ("Provisoire", "Récupérée", "Validée", "Qualifiée").
  *
- * <p>FR Core's identity-reliability code system ({@code fr-core-cs-v2-0445}) has no code for "récupérée" and
- * "qualifiée": those are expressed with an INS identifier. {@link #reliabilityCode()} gives the explicit mapping:
- * PROVISOIRE and RECUPEREE → {@code PROV} (not yet validated by an identity document), VALIDEE and QUALIFIEE →
- * {@code VALI}. {@link #needsIns()} tells which statuses require the INS.
+ * <p>FR Core codes the four statuses one to one in {@code fr-core-cs-identity-status} ({@link #code()}: PROV, RECUP,
+ * VALI, QUAL), carried by the {@code identityStatus} sub-extension of {@code fr-core-identity-reliability}; this is
+ * what the FHIR mapper writes and reads. The older HL7 v2 table FR Core also publishes ({@code fr-core-cs-v2-0445})
+ * has only PROV and VALI among them: {@link #reliabilityCode()} gives that nearest code, for v2 exchanges.
+ * {@link #needsIns()} tells which statuses require the INS (RNIV: "récupérée" and "qualifiée" exist only with an INS
+ * returned by the INSi teleservice).
+ *
+ * <p>Source: Interop'Santé, FR Core, CodeSystem {@code fr-core-cs-identity-status}; ANS, RNIV volet 1.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public enum IdentityStatus {
-  PROVISOIRE("PROV", false, "Provisoire"),
-  RECUPEREE("PROV", true, "Récupérée"),
-  VALIDEE("VALI", false, "Validée"),
-  QUALIFIEE("VALI", true, "Qualifiée");
+  PROVISOIRE("PROV", "PROV", false, "Provisoire"),
+  RECUPEREE("RECUP", "PROV", true, "Récupérée"),
+  VALIDEE("VALI", "VALI", false, "Validée"),
+  QUALIFIEE("QUAL", "VALI", true, "Qualifiée");
 
+  /** The canonical URL of FR Core's identity-status code system. */
+  public static final String CODE_SYSTEM = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-identity-status";
+
+  private final String code;
   private final String reliabilityCode;
   private final boolean needsIns;
   private final String label;
 
-  IdentityStatus(String reliabilityCode, boolean needsIns, String label) {
+  IdentityStatus(String code, String reliabilityCode, boolean needsIns, String label) {
+    this.code = code;
     this.reliabilityCode = reliabilityCode;
     this.needsIns = needsIns;
     this.label = label;
   }
 
-  /** The nearest code of {@code fr-core-cs-v2-0445}. */
+  /** The code of {@code fr-core-cs-identity-status} ({@link #CODE_SYSTEM}): PROV, RECUP, VALI or QUAL. */
+  public String code() {
+    return code;
+  }
+
+  /** The status of a {@code fr-core-cs-identity-status} code, or empty. */
+  public static java.util.Optional<IdentityStatus> fromCode(String code) {
+    for (IdentityStatus s : values()) {
+      if (s.code.equals(code)) {
+        return java.util.Optional.of(s);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The nearest code of the HL7 v2 table {@code fr-core-cs-v2-0445} (PROV or VALI), for v2 exchanges. */
   public String reliabilityCode() {
     return reliabilityCode;
   }

@@ -10,8 +10,10 @@ import org.apiguardian.api.API;
 /**
  * A SIRET: the 9-digit SIREN of the legal entity, a 4-digit NIC and a Luhn key over the 14 digits.
  *
- * <p>Exception: the establishments of La Poste (SIREN {@value Siren#LA_POSTE}) are too many for the Luhn key; for them
- * the sum of the 14 digits must be a multiple of 5 (INSEE rule, kept as INSEE publishes it).
+ * <p>La Poste (SIREN {@value Siren#LA_POSTE}) has more establishments than the Luhn key leaves NICs for, so INSEE
+ * gives an <em>alternative</em> for its SIRETs: one is also valid when the sum of its 14 digits is a multiple of 5.
+ * The alternative widens the rule, it does not replace it: a La Poste SIRET whose Luhn key is right stays valid (e.g.
+ * the head office, 356 000 000 00048). Source: INSEE, "SIRET — règles de contrôle" (clé de Luhn, exception La Poste).
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Siret(@JsonValue String value) implements Identifier {
@@ -52,7 +54,7 @@ public record Siret(@JsonValue String value) implements Identifier {
     if (format.isPresent()) {
       return format;
     }
-    boolean ok = s.startsWith(Siren.LA_POSTE) ? Checks.digitSum(s) % 5 == 0 : Checks.luhnValid(s);
+    boolean ok = Checks.luhnValid(s) || s.startsWith(Siren.LA_POSTE) && Checks.digitSum(s) % 5 == 0;
     return ok ? Optional.empty() : Optional.of(IdentifierProblem.KEY);
   }
 }

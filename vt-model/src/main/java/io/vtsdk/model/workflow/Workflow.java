@@ -275,7 +275,9 @@ public final class Workflow {
         .on(START_TRIAL, esms, TRIAL_IN_PROGRESS, WAITING_LIST_ADMISSIBLE, WAITING_LIST_ADMITTED)
         .on(FAIL_TRIAL, esms, TRIAL_FAILED, TRIAL_IN_PROGRESS)
         .on(RECORD_ENTRY, esms, USER_ENTERED, WAITING_LIST_ADMITTED, TRIAL_IN_PROGRESS)
-        .on(RECORD_EXIT, esms, USER_EXITED, USER_ENTERED)
+        // After a réorientation request (51) the person may leave for another ESMS: ASS_A32 pairs the end of care
+        // (188) with motif 91 « L'usager est admis dans un autre ESMS suite à une réorientation ».
+        .on(RECORD_EXIT, esms, USER_EXITED, USER_ENTERED, REORIENTATION_REQUESTED)
         .on(SIGNAL_ADMISSION_IMPOSSIBLE, esms, ADMISSION_IMPOSSIBLE_SIGNALLED, NOTIFICATION_SENT,
             NOTIFICATION_READ, CONTACT_MADE, WAITING_LIST_ANALYSIS, WAITING_LIST_ADMISSIBLE, WAITING_LIST_ADMITTED,
             TRIAL_FAILED, NOTIFICATION_REACTIVATED)

@@ -59,8 +59,8 @@ class OtherIdentifiersTest {
   }
 
   @Test
-  void laPosteSiretUsesDigitSumMultipleOfFive() {
-    // Find a La Poste NIC whose digit sum is a multiple of 5 but which fails Luhn, and one that passes Luhn only.
+  void laPosteSiretAcceptsTheDigitSumAlternativeBesidesLuhn() {
+    // A La Poste NIC whose digit sum is a multiple of 5 but which fails Luhn, one that passes Luhn only, one neither.
     String sumOk = null;
     String luhnOnly = null;
     for (int nic = 0; nic < 100_000 && (sumOk == null || luhnOnly == null); nic++) {
@@ -75,7 +75,12 @@ class OtherIdentifiersTest {
       }
     }
     assertThat(Siret.isValid(sumOk)).as(sumOk).isTrue();
-    assertThat(Siret.isValid(luhnOnly)).as(luhnOnly).isFalse();
+    assertThat(Siret.isValid(luhnOnly)).as("Luhn stays valid for La Poste: " + luhnOnly).isTrue();
+    assertThat(Siret.isValid("35600000000048")).as("La Poste head office").isTrue();
+    assertThat(Siret.isValid(Siren.LA_POSTE + "00002")).as("neither rule").isFalse();
+    // Outside La Poste the digit-sum alternative does not apply: sum 30, Luhn wrong.
+    assertThat(Checks.digitSum("73282932000072") % 5).isZero();
+    assertThat(Siret.isValid("73282932000072")).isFalse();
     assertThat(Siren.isValid(Siren.LA_POSTE)).isTrue();
   }
 
@@ -109,8 +114,22 @@ class OtherIdentifiersTest {
     assertThat(ins.authority().oid()).isEqualTo("1.2.250.1.213.1.4.10");
     assertThat(ins.authority().isTest()).isTrue();
     assertThat(InsAuthority.fromOid("1.2.250.1.213.1.4.9")).isEqualTo(InsAuthority.NIA);
+    assertThat(InsAuthority.fromOid("1.2.250.1.213.1.4.11")).as("FR Core: INS-NIR-DEMO").isEqualTo(InsAuthority.NIR_DEMO);
+    assertThat(InsAuthority.NIR_DEMO.isTest()).isTrue();
+    assertThat(InsAuthority.NIA.isTest()).isFalse();
     assertThat(ins.toString()).doesNotContain("2480569");
     assertThatThrownBy(() -> InsAuthority.fromOid("1.2.3")).hasMessageContaining("unknown INS OID");
+  }
+
+  @Test
+  void eachIdentityStatusHasItsOwnFrCoreCode() {
+    assertThat(java.util.Arrays.stream(IdentityStatus.values()).map(IdentityStatus::code))
+        .containsExactly("PROV", "RECUP", "VALI", "QUAL");
+    for (IdentityStatus s : IdentityStatus.values()) {
+      assertThat(IdentityStatus.fromCode(s.code())).contains(s);
+    }
+    assertThat(IdentityStatus.fromCode("VIDE")).isEmpty();
+    assertThat(IdentityStatus.RECUPEREE.reliabilityCode()).as("v2 table 0445 has no RECUP").isEqualTo("PROV");
   }
 
   @Test

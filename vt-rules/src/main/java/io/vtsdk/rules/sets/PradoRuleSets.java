@@ -31,6 +31,9 @@ public final class PradoRuleSets {
   private PradoRuleSets() {}
 
   static final Source SEED_ORIENTATION = Source.seed("seed 003 – « L'orientation PRADO dans ViaTrajectoire (1/2) »");
+  static final Source AME_ASSUMPTION = Source.assumption("seed 003 shows only the question « Le patient est-il"
+      + " bénéficiaire de l'AME ? » first in the Prado orientation; that a « oui » closes Prado is inferred (Prado serves"
+      + " the Assurance Maladie's insured; AME is State aid outside it), not written in a public text");
   static final Source SEED_PRIORITIES = Source.seed("seed 003 – « Évolution du dispositif Prado » : critères de"
       + " fragilité et publics prioritaires (IC, AVC, BPCO, sans médecin traitant)");
   static final Source SEED_DEADLINE = Source.seed("seed 003 – « L'orientation de toutes les demandes via VT Prado »"
@@ -138,8 +141,13 @@ public final class PradoRuleSets {
         .build();
   }
 
+  /**
+   * The AME question. The seed shows only that VT asks it first ("le patient est-il bénéficiaire de l'AME ?"); that
+   * an AME beneficiary cannot enter Prado is our inference (Prado is an Assurance Maladie service for its insured; AME
+   * beneficiaries are not insured by the régime général): an assumption, sourced as such.
+   */
   static Rule ame() {
-    return Rule.builder("prado.ame").source(SEED_ORIENTATION)
+    return Rule.builder("prado.ame").source(AME_ASSUMPTION)
         .description("La question AME est renseignée et le patient n'est pas bénéficiaire de l'AME",
             "The AME question is answered and the patient is not an AME beneficiary")
         .reads(AME)
@@ -301,8 +309,12 @@ public final class PradoRuleSets {
             }).build(),
         priority("prado.fragility.benefits", "Bénéficiaire de la C2S, l'AAH, l'ASI, l'APA ou l'ASPA",
             "Beneficiary of C2S, AAH, ASI, APA or ASPA")
-            .reads(BENEFITS)
+            .reads(BENEFITS, C2S)
             .when((f, on) -> {
+              // C2S is recorded with the insurance (Insurance.c2s) or, on older dossiers, among the benefits.
+              if (Boolean.TRUE.equals(f.get(C2S))) {
+                return CRITERION_MET;
+              }
               Set<?> b = f.get(BENEFITS);
               if (b == null) {
                 return benefitsUnknown;

@@ -15,7 +15,8 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * TND: PCO 0–6 for children aged 0 to 6 inclusive; PCO 7–12 for 7 to 12 only from 2021-04-01 (before, the band is
+ * TND: PCO 0–6 for children aged 0 to 6 inclusive; PCO 7–12 for 7 to 12 only from 2021-04-01, décret n° 2021-383
+ * (legal eligibility; VT's own 7–12 form only came in 2023, a routing constraint of the TND module) (before, the band is
  * closed: a 9-year-old on 2021-03-31 is INELIGIBLE); a referral form by a doctor; a PCO covering the child's
  * département. No rule set before the PCOs existed (2019-01-01): asking earlier is an error.
  */
@@ -25,7 +26,17 @@ public final class TndRuleSets {
 
   private static final Source PCO_SOURCE = Source.publicText("Décret n° 2018-1297 du 28 décembre 2018 (forfait"
       + " d'intervention précoce, PCO 0–6 ans)", "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037887200");
-  private static final Source PCO_712_SOURCE = Source.specification("DESIGN §1 – PCO 7–12 ans depuis le 2021-04-01");
+  /**
+   * Décret n° 2021-383 du 1er avril 2021 opened the parcours de bilan et intervention précoce (CSP L. 2135-1) to
+   * children aged 7 to 12 (the press reading of the decree, e.g. Direction(s), April 2021: « ouverte aux enfants de 7 à
+   * 12 ans »). What we could not settle from the stored public texts: the exact wording of the CSP article as changed
+   * (« 7 à 12 ans » inclusive or « moins de 13 ans ») and the entry-into-force day; the cahier des charges of the
+   * arrêté du 19 décembre 2025 says the parcours « peut être déclenché jusqu'aux 11 ans révolus ». We keep 12
+   * inclusive from 2021-04-01 (thresholds {@code tnd.pco712.*}, changeable): an assumption on those two points.
+   */
+  private static final Source PCO_712_SOURCE = Source.publicText("Décret n° 2021-383 du 1er avril 2021 (parcours de"
+      + " bilan et intervention précoce étendu aux enfants de 7 à 12 ans; borne 12 ans incluse et date d'effet :"
+      + " hypothèse)", "https://www.legifrance.gouv.fr/eli/decret/2021/4/1/2021-383/jo/texte");
   private static final Verdict BIRTH_UNKNOWN = Verdict.unknown(BIRTH_DATE);
   private static final Verdict DOCTOR_OK = Verdict.pass("formulaire d'adressage rempli par un médecin",
       "referral form filled in by a doctor");

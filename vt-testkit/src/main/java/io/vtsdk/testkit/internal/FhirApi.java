@@ -17,10 +17,6 @@ import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.handicap.EsmsStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
@@ -230,7 +226,7 @@ public final class FhirApi {
    */
   private Reply searchTasks(Call c) {
     core.requireSdo(c.principal());
-    Instant after = lastUpdatedAfter(c.query("_lastUpdated"));
+    FhirDateParam since = lastUpdated(c);
     String elements = c.query("_elements");
     if (elements != null && !"id".equals(elements)) {
       throw ApiException.badRequest("_elements: only 'id' is supported");
@@ -245,7 +241,7 @@ public final class FhirApi {
     // a Task matches when its last update (its latest status) is after the instant: its current version
     for (List<ReportedStatus> versions : tasks.values()) {
       ReportedStatus latest = versions.get(versions.size() - 1);
-      if (after != null && !latest.at().isAfter(after)) {
+      if (since != null && !since.matches(latest.at())) {
         continue;
       }
       Task t = "id".equals(elements) ? new Task() : task(versions, versions.size());
@@ -342,7 +338,7 @@ public final class FhirApi {
     if (SdoDocuments.EVALUATION.equals(type) && identifier == null) {
       throw ApiException.badRequest("identifier: the idNat_Decision is required with type 51848-0");
     }
-    Instant after = lastUpdatedAfter(c.query("_lastUpdated"));
+    FhirDateParam since = lastUpdated(c);
     boolean idsOnly = "id".equals(c.query("_elements"));
     String wanted = type;
     {
@@ -352,7 +348,7 @@ public final class FhirApi {
         org.hl7.fhir.r4.model.DocumentReference r = d.resource();
         boolean match = SdoDocuments.type(r).equals(wanted)
             && (identifier == null || identifier.equals(SdoDocuments.idNatDecision(r)))
-            && (after == null || r.getMeta().getLastUpdated().toInstant().isAfter(after));
+            && (since == null || since.matches(r.getMeta().getLastUpdated().toInstant()));
         if (match) {
           org.hl7.fhir.r4.model.DocumentReference out = idsOnly ? new org.hl7.fhir.r4.model.DocumentReference() : r;
           out.setId(d.id());
@@ -377,13 +373,22 @@ public final class FhirApi {
    * CDA is not produced) and the attachments it may read as evaluation documents ({@code EVAL-<attachment>}, once it
    * recorded the agreement).
    */
+  /**
+   * A decision document is last updated when it was notified or, later, when the MDPH changed the dossier: an updated
+   * decision resurfaces in an ESMS's {@code _lastUpdated} poll (flow 1).
+   */
+  private static Instant decisionUpdatedAt(VtCore.Notification n) {
+    Instant changed = n.dossier().updatedAt();
+    return changed != null && changed.isAfter(n.notifiedAt()) ? changed : n.notifiedAt();
+  }
+
   private List<Doc> documents(Principal p) {
     List<Doc> out = new java.util.ArrayList<>();
     for (VtCore.Notification n : core.notifications(p)) {
       Dossier d = n.dossier();
       out.add(new Doc("DEC-" + d.id().value(), SdoDocuments.document(SdoDocuments.DECISION,
           d.mdphDecision().idDecision(), n.nationalDecisionId(), "application/json", decisionContent(d),
-          n.notifiedAt())));
+          decisionUpdatedAt(n))));
       for (io.vtsdk.model.dossier.Attachment a : n.readableAttachments()) {
         byte[] content;
         try (java.io.InputStream in = core.attachment(p, a.id()).content()) {
@@ -460,21 +465,10 @@ public final class FhirApi {
     return cs;
   }
 
-  /** {@code gt2026-11-22} or {@code gt2026-11-22T10:00:00Z}: the instant after which; null when absent. */
-  static Instant lastUpdatedAfter(String v) {
-    if (v == null) {
-      return null;
-    }
-    if (!v.startsWith("gt")) {
-      throw ApiException.badRequest("_lastUpdated: only the 'gt' prefix is supported, e.g. gt2026-11-22");
-    }
-    String when = v.substring(2);
-    try {
-      return when.length() == 10 ? LocalDate.parse(when).atStartOfDay().toInstant(ZoneOffset.UTC)
-          : OffsetDateTime.parse(when).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("_lastUpdated: not a date (YYYY-MM-DD) or an instant with its offset");
-    }
+  /** The {@code _lastUpdated} parameter (any FHIR date prefix and precision, Europe/Paris), null when absent. */
+  static FhirDateParam lastUpdated(Call c) {
+    String v = c.query("_lastUpdated");
+    return v == null ? null : FhirDateParam.parse("_lastUpdated", v);
   }
 
   private static Reply fhir(int status, org.hl7.fhir.instance.model.api.IBaseResource resource) {
