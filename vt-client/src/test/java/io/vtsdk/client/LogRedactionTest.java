@@ -74,7 +74,8 @@ class LogRedactionTest extends ClientTestBase {
     remember(() -> requester.dossiers().create(wrongNir.toBuilder().patient(new Patient(
         new io.vtsdk.model.identity.Ins(broken, p.ins().authority()), p.birthName(), p.firstBirthGivenName(),
         p.givenNames(), p.usedName(), p.usedGivenName(), p.sex(), p.birthDate(), p.birthplaceInsee(),
-        p.identityStatus(), p.vigilance(), p.address(), p.insurance(), p.protection(), p.legalRepresentative(),
+        p.identityStatus(), p.identityProof(), p.vigilance(), p.address(), p.insurance(), p.protection(),
+        p.legalRepresentative(),
         p.treatingDoctor())).build()));
 
     byte[] bytes = Files.exists(LOG) ? Files.readAllBytes(LOG) : new byte[0];

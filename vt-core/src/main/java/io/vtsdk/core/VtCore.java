@@ -27,7 +27,9 @@ import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.dossier.DossierStatus;
 import io.vtsdk.model.dossier.Requester;
 import io.vtsdk.model.dossier.TargetKind;
+import io.vtsdk.model.Coding;
 import io.vtsdk.model.handicap.EsmsStatus;
+import io.vtsdk.model.nos.NosTable;
 import io.vtsdk.model.request.AdmissionRequest;
 import io.vtsdk.model.request.Response;
 import io.vtsdk.model.request.ResponseKind;
@@ -251,6 +253,9 @@ public final class VtCore {
           .updatedAt(clock.instant()).history(c.history()).attachments(c.attachments()).build();
       requireValid(d, Stage.DRAFT, locale);
       tx.putDossier(d, current.createdBy());
+      if (d.module() == VtModule.HANDICAP) {
+        archiveDueKnown = false; // the decision's validity may have changed: the next sweep looks at every request
+      }
       emit(tx, "dossier.updated", tx.dossier(id).orElseThrow(), null, null, p.role(), null);
       return d;
     });
@@ -500,6 +505,10 @@ public final class VtCore {
       tx.putRequest(r);
       created.add(r);
       Instant due = now.plus(archiveAfter);
+      Instant expires = r.module() == VtModule.HANDICAP ? decisionExpiry(tx, r) : null;
+      if (expires != null && expires.isBefore(due)) {
+        due = expires;
+      }
       Instant next = nextArchiveDue;
       if (archiveDueKnown && (next == null || due.isBefore(next))) {
         nextArchiveDue = due;
@@ -682,6 +691,13 @@ public final class VtCore {
       if (r.sentAt() == null) {
         continue;
       }
+      Instant expires = r.module() == VtModule.HANDICAP ? decisionExpiry(tx, r) : null;
+      if (expires != null && expires.isAfter(now)) {
+        next = next == null || expires.isBefore(next) ? expires : next;
+      } else if (expires != null && expireNotification(tx, r, now)) {
+        n++;
+        continue;
+      }
       Instant rDue = r.sentAt().plus(archiveAfter);
       if (rDue.isAfter(now)) {
         next = next == null || rDue.isBefore(next) ? rDue : next;
@@ -698,6 +714,34 @@ public final class VtCore {
       sweeps.incrementAndGet();
     }
     return n;
+  }
+
+  /** The first instant after the validity of the request's MDPH decision (null when it has no end). */
+  private Instant decisionExpiry(StoreTx tx, AdmissionRequest r) {
+    Dossier d = tx.dossier(r.dossierId()).map(StoredDossier::dossier).orElse(null);
+    LocalDate validTo = d == null || d.mdphDecision() == null ? null : d.mdphDecision().validTo();
+    return validTo == null ? null : validTo.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+  }
+
+  /**
+   * VT cancels the notification of an expired decision when the workflow lets it (the person is not at the ESMS):
+   * status 49 with motif 174 « Décision clôturée par la MDPH », reported as the SI-SDO so that flow 5 carries it.
+   */
+  private boolean expireNotification(StoreTx tx, AdmissionRequest r, Instant now) {
+    if (VtModules.of(r.module()).workflow().find(r.status(), Action.CANCEL_NOTIFICATION, Role.SYSTEM).isEmpty()) {
+      return false;
+    }
+    AdmissionRequest cancelled = systemTransition(tx, r, Action.CANCEL_NOTIFICATION, now);
+    StoredDossier sd = tx.dossier(r.dossierId()).orElseThrow();
+    Unit unit = tx.unit(r.unit()).orElse(null);
+    if (unit != null && unit.structure() != null) {
+      Dossier d = sd.dossier();
+      tx.addStatus(r.id(), new EsmsStatus("1" + unit.structure().value(), unit.name(),
+          Coding.of(NosTable.R357.url(), "49"), Coding.of(NosTable.R358.url(), "174"), LocalDate.now(clock),
+          null, null, null, null, d.mdphDecision().idDecision(), nationalDecisionId(d)), now);
+    }
+    emit(tx, "request.expire", sd, cancelled, Action.CANCEL_NOTIFICATION, Role.SYSTEM, cancelled.status());
+    return true;
   }
 
   // ============================================================================================== ESMS (SDO)

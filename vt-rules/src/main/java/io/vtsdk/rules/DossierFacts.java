@@ -106,7 +106,7 @@ public final class DossierFacts {
     b.put(CONSENT, d.consent());
     b.put(MDPH_DECISION, d.mdphDecision());
     if (d.requester() != null && d.requester().professional() != null) {
-      b.put(REFERRAL_BY_DOCTOR, d.requester().professional().profession().isDoctor());
+      b.put(REFERRAL_BY_DOCTOR, d.requester().professional().fillsForADoctor());
     }
     if (requestingUnit != null) {
       b.put(REQUESTER_PRADO_VOLETS, requestingUnit.pradoVolets());

@@ -128,10 +128,17 @@ class ConventionsTest extends ApiTestBase {
     assertThat(http.get("/v1/units?module=handicap&category=183", requester).json().get("items")
         .findValuesAsText("id")).containsExactly("IME-69");
     assertThat(http.get("/v1/units?departement=2a", requester).json().get("items").findValuesAsText("id"))
-        .containsExactlyInAnyOrder("EHPAD-2A", "CPAM-2A1", "PCO-2A");
+        .containsExactlyInAnyOrder("EHPAD-2A", "CPAM-201", "PCO-2A");
     assertThat(http.get("/v1/units?pradoVolet=AVC", requester).json().get("items").findValuesAsText("id"))
         .containsExactlyInAnyOrder("U-CARDIO-HCL", "U-NEURO-CHU38");
     assertThat(http.get("/v1/units/CPAM-691", requester).json().get("cpamCode").asText()).isEqualTo("691");
+    for (JsonNode cpam : cpams) {
+      assertThat(cpam.get("id").asText()).as("a CPAM's id is its code").isEqualTo("CPAM-" + cpam.get("cpamCode")
+          .asText());
+    }
+    // a unit's id says what it is: J254 449 is a foyer (EANM), not an ESAT
+    assertThat(http.get("/v1/units?module=handicap&category=449", requester).json().get("items")
+        .findValuesAsText("id")).containsExactly("EANM-01");
     assertProblem(http.get("/v1/units?module=HOTEL", requester), 400, "bad-request");
   }
 

@@ -138,4 +138,24 @@ class HandicapEndToEndTest {
     Http.Res r = http.post("/v1/requests/" + request + "/esms-statuses", ime, undated);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
   }
+
+  @Test
+  void whenTheDecisionExpiresVtCancelsTheNotificationsOfPeopleNotAtTheEsms() {
+    String waiting = notify("IME-69");
+    http.post("/v1/requests/" + waiting + "/esms-statuses", ime, status("42", null));
+    String entered = notify("IME-69");
+    for (String code : List.of("42", "71", "47")) {
+      http.post("/v1/requests/" + entered + "/esms-statuses", ime, status(code, null));
+    }
+    java.time.LocalDate validTo = Fixtures.mdphDecision().validTo();
+    vt.setClock(validTo.atTime(23, 0).toInstant(java.time.ZoneOffset.UTC));
+    assertThat(vt.core().sweep()).as("still valid on its last day").isZero();
+    vt.setClock(validTo.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
+    assertThat(vt.core().sweep()).isEqualTo(1);
+    assertThat(http.get("/v1/requests/" + waiting, mdph).json().get("status").asText())
+        .isEqualTo("NOTIFICATION_CANCELLED");
+    JsonNode last = http.get("/v1/requests/" + waiting + "/esms-statuses", ime).json().get("items").get(1);
+    assertThat(last.at("/status/code").asText() + "/" + last.at("/motif/code").asText()).isEqualTo("49/174");
+    assertThat(http.get("/v1/requests/" + entered, mdph).json().get("status").asText()).isEqualTo("USER_ENTERED");
+  }
 }

@@ -3,6 +3,7 @@ package io.vtsdk.core.module;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.dossier.SmrMention;
 import io.vtsdk.model.dossier.TargetKind;
 import io.vtsdk.model.validation.Violation;
 import io.vtsdk.model.workflow.Role;
@@ -30,11 +31,26 @@ public final class Descriptors {
     }
   }
 
-  /** SMR, HAD, USP: no constraint beyond the common ones. */
+  /**
+   * SMR, HAD, USP. An SMR unit described with its mentions (SMR reform, décret n° 2022-24; VT describes units with
+   * them, seed 002) receives only dossiers oriented to one of them, or to any adult mention when it holds the
+   * « polyvalent » mention; a unit not described (no mention) is not checked. Assumptions: that VT refuses rather than
+   * only filters, and that a polyvalent SMR takes any adult mention (the décret defines the mentions, not VT's send).
+   */
   public static final class Sanitaire extends Plain {
     @Override
     public VtModule module() {
       return VtModule.SANITAIRE;
+    }
+
+    @Override
+    public List<Violation> routing(Dossier d, Unit requesting, Unit target, LocalDate date, String at, Messages m) {
+      SmrMention wanted = d.orientation() == null ? null : d.orientation().smrMention();
+      if (wanted != null && !target.smrMentions().isEmpty() && !target.smrMentions().contains(wanted)
+          && !(wanted != SmrMention.PEDIATRIE && target.smrMentions().contains(SmrMention.POLYVALENT))) {
+        return List.of(new Violation(at, "routing.smr.mention", m.get("routing.smr.mention")));
+      }
+      return List.of();
     }
   }
 

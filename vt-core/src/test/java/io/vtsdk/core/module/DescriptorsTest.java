@@ -8,6 +8,7 @@ import io.vtsdk.model.VtModule;
 import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.dossier.Orientation;
+import io.vtsdk.model.dossier.SmrMention;
 import io.vtsdk.model.dossier.TargetKind;
 import io.vtsdk.model.validation.Violation;
 import java.time.LocalDate;
@@ -31,5 +32,25 @@ class DescriptorsTest {
     Dossier younger = d.toBuilder().orientation(Orientation.of(TargetKind.PCO_0_6)).build();
     assertThat(tnd.routing(younger, null, pco, LocalDate.of(2022, 12, 31), "/units/0", CODES))
         .as("the 0–6 form was there from the start").isEmpty();
+  }
+
+  @Test
+  void anSmrUnitDescribedWithMentionsReceivesOnlyItsMentionsOrAnyAdultOneWhenPolyvalent() {
+    Dossier cardio = Fixtures.sanitaire(); // oriented to the cardio-vascular mention
+    ModuleDescriptor sanitaire = VtModules.of(VtModule.SANITAIRE);
+    LocalDate on = Fixtures.TODAY;
+    assertThat(sanitaire.routing(cardio, null, smr(SmrMention.LOCOMOTEUR), on, "/units/0", CODES))
+        .extracting(Violation::code).containsExactly("routing.smr.mention");
+    assertThat(sanitaire.routing(cardio, null, smr(SmrMention.CARDIO_VASCULAIRE), on, "/units/0", CODES)).isEmpty();
+    assertThat(sanitaire.routing(cardio, null, smr(SmrMention.POLYVALENT), on, "/units/0", CODES)).isEmpty();
+    assertThat(sanitaire.routing(cardio, null, smr(), on, "/units/0", CODES)).as("not described").isEmpty();
+    Dossier child = cardio.toBuilder().orientation(Orientation.smr(SmrMention.PEDIATRIE, List.of())).build();
+    assertThat(sanitaire.routing(child, null, smr(SmrMention.POLYVALENT), on, "/units/0", CODES))
+        .extracting(Violation::code).containsExactly("routing.smr.mention");
+  }
+
+  private static Unit smr(SmrMention... mentions) {
+    return Unit.builder(UnitId.of("SMR"), "SMR").modules(Set.of(VtModule.SANITAIRE))
+        .targetKinds(Set.of(TargetKind.SMR)).smrMentions(Set.of(mentions)).build();
   }
 }

@@ -6,6 +6,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public enum Profession {
   MEDECIN,
+  /**
+   * The coordinating doctor of an EHPAD. Since 2023 he may send admission requests himself, without the GP's space
+   * (seed 002, Module Sanitaire: « Le Médecin coordonnateur peut désormais adresser des demandes d'admission sans
+   * passer par l'espace ML VT »).
+   */
+  MEDECIN_COORDONNATEUR,
   INFIRMIER,
   CADRE_DE_SANTE,
   ASSISTANT_SERVICE_SOCIAL,
@@ -15,6 +21,6 @@ public enum Profession {
 
   /** True for doctors, who alone may sign a TND referral form or a médical section. */
   public boolean isDoctor() {
-    return this == MEDECIN;
+    return this == MEDECIN || this == MEDECIN_COORDONNATEUR;
   }
 }

@@ -33,6 +33,25 @@ public record Professional(
   }
 
   /**
+   * Whether what this professional fills counts as the doctor's: a doctor, or a collaborator authenticated by CPx
+   * card entering data for a doctor (seed 002: « Le médecin libéral peut déléguer le renseignement du module à des
+   * collaborateurs […] du moment que ces derniers s'authentifient par carte CPX »).
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean fillsForADoctor() {
+    return profession.isDoctor() || delegation != null && delegation.cpxAuthenticated();
+  }
+
+  /**
+   * Whether this professional may validate a medical section: the prescribing doctor himself, never a delegate
+   * (seed 003: « la validation médicale relevant exclusivement du prescripteur médical »).
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean mayValidateMedicalSection() {
+    return profession.isDoctor() && delegation == null;
+  }
+
+  /**
    * A delegation: this professional enters data for {@code delegatorRpps}.
    *
    * @param cpxAuthenticated the delegate authenticated with a CPx card (required by VT for delegation)

@@ -32,6 +32,9 @@ import org.apiguardian.api.API;
  * @param cpamCode for a CPAM: its 3-digit code, e.g. 691 for "CPAM du Rhône"
  * @param esmsCategory for a disability ESMS unit: its JDV_J254 category
  * @param coveredDepartements départements a PCO or a CPAM covers
+ * @param smrMentions for an SMR unit: the mentions it is authorised for since the SMR reform (décret n° 2022-24; VT
+ *     describes units with them since 2023, seed 002 « Prise en compte de la réforme SMR dans la description des
+ *     unités »); empty when not described
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Unit(
@@ -47,7 +50,8 @@ public record Unit(
     Set<PradoVolet> pradoVolets,
     String cpamCode,
     Coding esmsCategory,
-    Set<@Valid Departement> coveredDepartements) {
+    Set<@Valid Departement> coveredDepartements,
+    Set<io.vtsdk.model.dossier.SmrMention> smrMentions) {
 
   public Unit {
     Objects.requireNonNull(id, "id");
@@ -57,6 +61,7 @@ public record Unit(
     modalities = Sets.sorted(modalities, Comparator.comparing(Coding::system).thenComparing(Coding::code));
     pradoVolets = Sets.ofEnums(pradoVolets, PradoVolet.class);
     coveredDepartements = Sets.sorted(coveredDepartements, Comparator.comparing(Departement::code));
+    smrMentions = Sets.ofEnums(smrMentions, io.vtsdk.model.dossier.SmrMention.class);
   }
 
   /** True when this unit holds a Prado convention for {@code volet}. */
@@ -71,7 +76,8 @@ public record Unit(
   public Builder toBuilder() {
     return new Builder(id, name).rorId(rorId).structure(structure).departement(departement).modules(modules)
         .targetKinds(targetKinds).capacity(capacity).modalities(modalities).pradoVolets(pradoVolets)
-        .cpamCode(cpamCode).esmsCategory(esmsCategory).coveredDepartements(coveredDepartements);
+        .cpamCode(cpamCode).esmsCategory(esmsCategory).coveredDepartements(coveredDepartements)
+        .smrMentions(smrMentions);
   }
 
   /** Builder for {@link Unit}. */
@@ -89,6 +95,7 @@ public record Unit(
     private String cpamCode;
     private Coding esmsCategory;
     private Set<Departement> coveredDepartements;
+    private Set<io.vtsdk.model.dossier.SmrMention> smrMentions;
 
     Builder(UnitId id, String name) {
       this.id = id;
@@ -106,10 +113,11 @@ public record Unit(
     public Builder cpamCode(String v) { this.cpamCode = v; return this; }
     public Builder esmsCategory(Coding v) { this.esmsCategory = v; return this; }
     public Builder coveredDepartements(Set<Departement> v) { this.coveredDepartements = v; return this; }
+    public Builder smrMentions(Set<io.vtsdk.model.dossier.SmrMention> v) { this.smrMentions = v; return this; }
 
     public Unit build() {
       return new Unit(id, rorId, structure, name, departement, modules, targetKinds, capacity, modalities,
-          pradoVolets, cpamCode, esmsCategory, coveredDepartements);
+          pradoVolets, cpamCode, esmsCategory, coveredDepartements, smrMentions);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.vtsdk.model.patient;
 
 import io.vtsdk.model.internal.Sets;
+import io.vtsdk.model.identity.IdentityProof;
 import io.vtsdk.model.identity.IdentityStatus;
 import io.vtsdk.model.identity.Ins;
 import io.vtsdk.model.identity.Sex;
@@ -41,6 +42,7 @@ public record Patient(
         @PastOrPresent(message = "{vt.date.future}") LocalDate birthDate,
     @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "{vt.inseeCode.format}") String birthplaceInsee,
     @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") IdentityStatus identityStatus,
+    IdentityProof identityProof,
     Set<VigilanceAttribute> vigilance,
     @Valid Address address,
     @Valid Insurance insurance,
@@ -69,6 +71,7 @@ public record Patient(
         .birthDate(birthDate)
         .birthplaceInsee(birthplaceInsee)
         .identityStatus(identityStatus)
+        .identityProof(identityProof)
         .vigilance(vigilance)
         .address(address)
         .insurance(insurance)
@@ -110,6 +113,7 @@ public record Patient(
     private LocalDate birthDate;
     private String birthplaceInsee;
     private IdentityStatus identityStatus;
+    private IdentityProof identityProof;
     private Set<VigilanceAttribute> vigilance;
     private Address address;
     private Insurance insurance;
@@ -129,6 +133,8 @@ public record Patient(
     public Builder birthDate(LocalDate v) { this.birthDate = v; return this; }
     public Builder birthplaceInsee(String v) { this.birthplaceInsee = v; return this; }
     public Builder identityStatus(IdentityStatus v) { this.identityStatus = v; return this; }
+    /** The document the identity was checked against; {@code null} when the sender does not say. */
+    public Builder identityProof(IdentityProof v) { this.identityProof = v; return this; }
     public Builder vigilance(Set<VigilanceAttribute> v) { this.vigilance = v; return this; }
     public Builder address(Address v) { this.address = v; return this; }
     public Builder insurance(Insurance v) { this.insurance = v; return this; }
@@ -138,7 +144,7 @@ public record Patient(
 
     public Patient build() {
       return new Patient(ins, birthName, firstBirthGivenName, givenNames, usedName, usedGivenName, sex, birthDate,
-          birthplaceInsee, identityStatus, vigilance, address, insurance, protection, legalRepresentative,
+          birthplaceInsee, identityStatus, identityProof, vigilance, address, insurance, protection, legalRepresentative,
           treatingDoctor);
     }
   }

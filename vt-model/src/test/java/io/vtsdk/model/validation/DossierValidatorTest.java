@@ -91,6 +91,19 @@ class DossierValidatorTest {
         .contains("the NIR key does not match the number (check for a typing error)");
   }
 
+  /** RNIV: validated and qualified identities were checked against a high-trust document. */
+  @ParameterizedTest
+  @EnumSource(io.vtsdk.model.identity.IdentityProof.class)
+  void aValidatedIdentityNeedsAHighTrustProof(io.vtsdk.model.identity.IdentityProof proof) {
+    for (IdentityStatus status : IdentityStatus.values()) {
+      Dossier d = Fixtures.grandAge().toBuilder()
+          .patient(Fixtures.adult().toBuilder().identityStatus(status).identityProof(proof).build()).build();
+      boolean refused = (status == IdentityStatus.VALIDEE || status == IdentityStatus.QUALIFIEE) && !proof.highTrust();
+      assertThat(VALIDATOR.validate(d, Stage.DRAFT).codesAt("/patient/identityProof")).as(status + " " + proof)
+          .isEqualTo(refused ? List.of("identity.proofNotHighTrust") : List.of());
+    }
+  }
+
   @Test
   void qualifiedIdentityNeedsAnIns() {
     Dossier d = Fixtures.grandAge().toBuilder()
@@ -127,6 +140,20 @@ class DossierValidatorTest {
     assertThat(r.codesAt("/consent/givenBy")).containsExactly("consent.representativeRequired");
   }
 
+  /** C. civ. art. 459: under curatelle the person is assisted, not represented, and consents themselves. */
+  @ParameterizedTest
+  @EnumSource(value = ProtectionMeasure.class, names = {"CURATELLE", "CURATELLE_RENFORCEE"})
+  void anAdultUnderCuratelleConsentsThemselves(ProtectionMeasure measure) {
+    Dossier d = Fixtures.grandAge().toBuilder()
+        .patient(Fixtures.adult().toBuilder().protection(measure).build())
+        .consent(new io.vtsdk.model.dossier.Consent(true, io.vtsdk.model.dossier.Consent.GivenBy.PERSON,
+            Fixtures.TODAY))
+        .build();
+    assertThat(VALIDATOR.validate(d, Stage.SUBMISSION).violations()).isEmpty();
+    assertThat(measure.assisted()).isTrue();
+    assertThat(measure.needsRepresentative()).isFalse();
+  }
+
   @Test
   void pradoNeedsTheAmeAnswerAVoletAndAPlannedDischarge() {
     Dossier d = Fixtures.prado().toBuilder()
@@ -157,6 +184,36 @@ class DossierValidatorTest {
     Dossier d = Fixtures.tnd().toBuilder().requester(new Requester(UnitId.of("U1"), Fixtures.nurse())).build();
     assertThat(VALIDATOR.validate(d, Stage.SUBMISSION).codesAt("/requester/professional"))
         .containsExactly("tnd.doctorRequired");
+  }
+
+  private static io.vtsdk.model.dossier.MedicalSection medicalBy(io.vtsdk.model.dossier.SectionInfo info) {
+    io.vtsdk.model.dossier.MedicalSection m = Fixtures.medical();
+    return new io.vtsdk.model.dossier.MedicalSection(info, m.summary(), m.pathologies(), m.gir(),
+        m.cardiacDecompensationStay());
+  }
+
+  /** Seed 002: a GP's collaborator authenticated by CPx card fills the dossier for him; seed 003: he alone validates. */
+  @Test
+  void aCpxDelegateFillsForTheDoctorButOnlyTheDoctorValidatesTheMedicalSection() {
+    io.vtsdk.model.actor.Professional secretary = new io.vtsdk.model.actor.Professional(null, "DUPONT", "Anne",
+        io.vtsdk.model.actor.Profession.SECRETAIRE_MEDICAL,
+        new io.vtsdk.model.actor.Professional.Delegation(Fixtures.doctor().rpps(), true));
+    Dossier filled = Fixtures.tnd().toBuilder().requester(new Requester(UnitId.of("U1"), secretary))
+        .medical(medicalBy(io.vtsdk.model.dossier.SectionInfo.draft(secretary))).build();
+    assertThat(VALIDATOR.validate(filled, Stage.SUBMISSION).violations()).isEmpty();
+    Dossier validatedByDelegate = filled.toBuilder().medical(medicalBy(
+        io.vtsdk.model.dossier.SectionInfo.validated(secretary, 1, Fixtures.NOW))).build();
+    assertThat(VALIDATOR.validate(validatedByDelegate, Stage.DRAFT).codesAt("/medical/info/author"))
+        .containsExactly("medical.validatedByPrescriber");
+    io.vtsdk.model.actor.Professional noCpx = new io.vtsdk.model.actor.Professional(null, "DUPONT", "Anne",
+        io.vtsdk.model.actor.Profession.SECRETAIRE_MEDICAL,
+        new io.vtsdk.model.actor.Professional.Delegation(Fixtures.doctor().rpps(), false));
+    assertThat(VALIDATOR.validate(filled.toBuilder().requester(new Requester(UnitId.of("U1"), noCpx)).build(),
+        Stage.SUBMISSION).codesAt("/requester/professional")).containsExactly("tnd.doctorRequired");
+    io.vtsdk.model.actor.Professional coordonnateur = io.vtsdk.model.actor.Professional.of(Fixtures.doctor().rpps(),
+        "MARTIN", "Luc", io.vtsdk.model.actor.Profession.MEDECIN_COORDONNATEUR);
+    assertThat(VALIDATOR.validate(Fixtures.tnd().toBuilder().requester(new Requester(UnitId.of("U1"), coordonnateur))
+        .build(), Stage.SUBMISSION).violations()).as("a coordinating doctor is a doctor").isEmpty();
   }
 
   @Test

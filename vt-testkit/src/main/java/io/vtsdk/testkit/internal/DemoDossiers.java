@@ -51,8 +51,9 @@ final class DemoDossiers {
 
   record Step(int requestIndex, Action action, Role role, String unit, String responseKind) {}
 
-  private static final String[][] NAMES = {{"MOREAU", "Lucie"}, {"GIRARD", "Paul"}, {"ROUX", "Inès"},
-      {"FAURE", "Louis"}, {"BLANC", "Jeanne"}, {"GUERIN", "Noah"}};
+  /** Birth name, first given name and the sex that goes with it (a demo person's sex follows the name). */
+  private static final String[][] NAMES = {{"MOREAU", "Lucie", "F"}, {"GIRARD", "Paul", "M"},
+      {"ROUX", "Inès", "F"}, {"FAURE", "Louis", "M"}, {"BLANC", "Jeanne", "F"}, {"GUERIN", "Noah", "M"}};
 
   static List<Scenario> scenarios(long seed, LocalDate today) {
     Random r = new Random(seed);
@@ -112,7 +113,7 @@ final class DemoDossiers {
 
   private static Patient adult(Random r, LocalDate today, int age) {
     String[] n = NAMES[r.nextInt(NAMES.length)];
-    return Patient.builder().birthName(n[0]).firstBirthGivenName(n[1]).sex(r.nextBoolean() ? Sex.F : Sex.M)
+    return Patient.builder().birthName(n[0]).firstBirthGivenName(n[1]).sex(Sex.valueOf(n[2]))
         .birthDate(today.minusYears(age).minusDays(r.nextInt(300))).identityStatus(IdentityStatus.PROVISOIRE)
         .address(new Address(null, "69003", "Lyon", Departement.of("69")))
         .insurance(new Insurance(Regime.GENERAL, false, false, true, "691"))
@@ -121,7 +122,7 @@ final class DemoDossiers {
 
   private static Patient child(Random r, LocalDate today, int age) {
     String[] n = NAMES[r.nextInt(NAMES.length)];
-    return Patient.builder().birthName(n[0]).firstBirthGivenName(n[1]).sex(r.nextBoolean() ? Sex.F : Sex.M)
+    return Patient.builder().birthName(n[0]).firstBirthGivenName(n[1]).sex(Sex.valueOf(n[2]))
         .birthDate(today.minusYears(age).minusDays(r.nextInt(300))).identityStatus(IdentityStatus.PROVISOIRE)
         .address(new Address(null, "69003", "Lyon", Departement.of("69")))
         .legalRepresentative(new LegalRepresentative("Parent de démonstration",

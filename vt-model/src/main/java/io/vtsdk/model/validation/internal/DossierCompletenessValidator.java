@@ -71,7 +71,7 @@ public final class DossierCompletenessValidator implements ConstraintValidator<C
         c.require(d.medical(), "medical");
         c.require(d.consent(), "consent");
         if (d.requester() != null
-            && (d.requester().professional() == null || !d.requester().professional().profession().isDoctor())) {
+            && (d.requester().professional() == null || !d.requester().professional().fillsForADoctor())) {
           Rules.violation(ctx, "{vt.tnd.doctorRequired}", "requester.professional");
           c.ok = false;
         }

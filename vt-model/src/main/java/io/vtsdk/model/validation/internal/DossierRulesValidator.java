@@ -37,6 +37,12 @@ public final class DossierRulesValidator implements ConstraintValidator<ValidDos
         ok = false;
       }
     }
+    // The medical section's validation belongs to the prescribing doctor alone (seed 003); delegates may fill it.
+    if (d.medical() != null && d.medical().info() != null && d.medical().info().isValidated()
+        && d.medical().info().author() != null && !d.medical().info().author().mayValidateMedicalSection()) {
+      Rules.violation(ctx, "{vt.medical.validatedByPrescriber}", "medical.info.author");
+      ok = false;
+    }
     if (d.mdphDecision() != null && d.orientation() != null && d.orientation().target() == TargetKind.ESMS
         && d.orientation().esmsCategory() != null
         && !d.mdphDecision().allowsCategory(d.orientation().esmsCategory().code())) {

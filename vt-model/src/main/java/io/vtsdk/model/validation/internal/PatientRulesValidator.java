@@ -18,6 +18,13 @@ public final class PatientRulesValidator implements ConstraintValidator<ValidPat
       Rules.violation(ctx, "{vt.identity.insRequired}", "ins", "status", p.identityStatus().label());
       ok = false;
     }
+    // RNIV: a validated or qualified identity was checked against a document of high trust level.
+    if (p.identityStatus() != null && (p.identityStatus() == io.vtsdk.model.identity.IdentityStatus.VALIDEE
+        || p.identityStatus() == io.vtsdk.model.identity.IdentityStatus.QUALIFIEE)
+        && p.identityProof() != null && !p.identityProof().highTrust()) {
+      Rules.violation(ctx, "{vt.identity.proofNotHighTrust}", "identityProof", "status", p.identityStatus().label());
+      ok = false;
+    }
     if (p.isProtectedAdult() && p.legalRepresentative() == null) {
       Rules.violation(ctx, "{vt.protection.representativeRequired}", "legalRepresentative");
       ok = false;
