@@ -16,7 +16,6 @@ import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.request.AdmissionRequest;
-import io.vtsdk.model.workflow.RequestStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -241,7 +240,7 @@ public final class InMemoryStore implements Store {
       } else {
         put(requests, r.id(), new StoredRequest(r, before.seq()));
       }
-      boolean isOpen = r.status() == RequestStatus.SENT || r.status() == RequestStatus.READ;
+      boolean isOpen = StoreTx.isOpen(r);
       boolean wasOpen = open.contains(r.id());
       if (isOpen != wasOpen) {
         if (isOpen) {

@@ -57,8 +57,19 @@ public interface StoreTx {
   /** Requests sent to {@code unit} ({@code receiver}) or by it ({@code !receiver}), with {@code seq > afterSeq}. */
   List<StoredRequest> requestsOfUnit(UnitId unit, boolean receiver, long afterSeq, int limit);
 
-  /** Requests in SENT or READ status (the ones auto-archiving may close). */
+  /** The requests {@link #isOpen} accepts, in sequence order. */
   List<AdmissionRequest> openRequests();
+
+  /**
+   * Whether VT's sweep must look at a request: SENT or READ (auto-archiving may close it), or a Handicap notification
+   * not yet terminal (its decision may expire). Stores index requests by it; this is the one definition.
+   */
+  static boolean isOpen(AdmissionRequest r) {
+    return r.status() == io.vtsdk.model.workflow.RequestStatus.SENT
+        || r.status() == io.vtsdk.model.workflow.RequestStatus.READ
+        || r.module() == io.vtsdk.model.VtModule.HANDICAP
+            && !io.vtsdk.core.module.VtModules.of(r.module()).workflow().isTerminal(r.status());
+  }
 
   /** Every request (indicators over a whole scope, fingerprints). */
   List<AdmissionRequest> requests();

@@ -28,9 +28,12 @@ import org.hl7.fhir.r4.model.StructureDefinition;
  * invariants (regle-StatutUnite, regle-ModePriseEnCharge…). A resource is checked against the profiles its
  * {@code meta.profile} declares.
  *
- * <p>Terminology bindings are not checked here: the NOS value sets are not FHIR resources we ship; vt-model's
- * validation checks codes against the NOS tables. Building one is slow (it loads and snapshots the definitions):
- * build it once and share it; it is thread-safe.
+ * <p>Terminology: the statuses and motifs are checked against their bindings, the value sets JDV_J250 to J253 and the
+ * code systems TRE_R357 / R358 built from vt-model's NOS tables ({@code SdoTerminology}). ASS_A32 (2025) pairs some
+ * motifs that the older J250/J251 lack ({@link io.vtsdk.model.nos.StatusMotifMap#valueSetConflicts()}): such a Task
+ * is what vt-model accepts, so its binding error is reported as a WARNING naming the pair — a real SI-SDO that
+ * validates terminology would refuse it. Other bindings (J30, J34, type of right) are to value sets we do not ship.
+ * Building one is slow (it loads and snapshots the definitions): build it once and share it; it is thread-safe.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class SdoValidator {
@@ -66,11 +69,12 @@ public final class SdoValidator {
     for (String file : PROFILES) {
       sdo.addStructureDefinition(VtFhir.parse(read(file), StructureDefinition.class));
     }
+    SdoTerminology.CODE_SYSTEMS.forEach(t -> sdo.addCodeSystem(SdoTerminology.codeSystem(t)));
+    SdoTerminology.VALUE_SETS.forEach(t -> sdo.addValueSet(SdoTerminology.valueSet(t)));
     ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(ctx), sdo,
         new CommonCodeSystemsTerminologyService(ctx), new InMemoryTerminologyServerValidationSupport(ctx),
         new SnapshotGeneratingValidationSupport(ctx));
     FhirInstanceValidator instance = new FhirInstanceValidator(chain);
-    instance.setNoTerminologyChecks(true);
     instance.setErrorForUnknownProfiles(unknownProfilesAreErrors);
     FhirValidator v = ctx.newValidator();
     v.registerValidatorModule(instance);
@@ -89,7 +93,7 @@ public final class SdoValidator {
   }
 
   public FhirValidationReport validate(IBaseResource resource) {
-    return report(validator.validateWithResult(resource));
+    return report(validator.validateWithResult(resource), conflicts(resource));
   }
 
   /**
@@ -98,10 +102,37 @@ public final class SdoValidator {
    * @throws FhirMappingException when the text is not FHIR JSON at all
    */
   public FhirValidationReport validate(String json) {
-    return report(validator.validateWithResult(json));
+    ValidationResult r = validator.validateWithResult(json);
+    List<io.vtsdk.model.nos.StatusMotifMap.Conflict> conflicts = List.of();
+    if (json.contains("\"Task\"")) {
+      try {
+        conflicts = conflicts(VtFhir.parse(json, org.hl7.fhir.r4.model.Task.class));
+      } catch (RuntimeException notATask) {
+        // not a readable Task: nothing to soften
+      }
+    }
+    return report(r, conflicts);
   }
 
-  private static FhirValidationReport report(ValidationResult r) {
+  /** The ASS_A32-vs-value-set conflicts of a Task's (status, motif) pairs, ESMS and unit level. */
+  private static List<io.vtsdk.model.nos.StatusMotifMap.Conflict> conflicts(IBaseResource resource) {
+    if (!(resource instanceof org.hl7.fhir.r4.model.Task task)) {
+      return List.of();
+    }
+    java.util.Map<String, String> codes = new java.util.HashMap<>();
+    for (org.hl7.fhir.r4.model.Task.ParameterComponent in : task.getInput()) {
+      if (in.getValue() instanceof org.hl7.fhir.r4.model.CodeableConcept cc && cc.hasCoding()) {
+        codes.put(in.getType().getText(), cc.getCodingFirstRep().getCode());
+      }
+    }
+    return io.vtsdk.model.nos.Nomenclatures.statusMotifs().valueSetConflicts().stream()
+        .filter(c -> c.status().equals(codes.get("statutESMS")) && c.motif().equals(codes.get("motifESMS"))
+            || c.status().equals(codes.get("statutUnite")) && c.motif().equals(codes.get("motifUnite")))
+        .toList();
+  }
+
+  private static FhirValidationReport report(ValidationResult r,
+      List<io.vtsdk.model.nos.StatusMotifMap.Conflict> conflicts) {
     List<FhirIssue> issues = new ArrayList<>();
     for (SingleValidationMessage m : r.getMessages()) {
       FhirIssue.Severity severity = switch (m.getSeverity()) {
@@ -110,7 +141,15 @@ public final class SdoValidator {
         case WARNING -> FhirIssue.Severity.WARNING;
         default -> FhirIssue.Severity.INFORMATION;
       };
-      issues.add(new FhirIssue(severity, m.getLocationString(), m.getMessage(), m.getMessageId()));
+      String message = m.getMessage();
+      for (io.vtsdk.model.nos.StatusMotifMap.Conflict c : conflicts) {
+        if (severity == FhirIssue.Severity.ERROR && message != null && message.contains(c.valueSet().url())
+            && message.contains("#" + c.motif() + ")")) {
+          severity = FhirIssue.Severity.WARNING;
+          message = c.describe() + " (" + message + ")";
+        }
+      }
+      issues.add(new FhirIssue(severity, m.getLocationString(), message, m.getMessageId()));
     }
     return new FhirValidationReport(issues);
   }

@@ -70,7 +70,8 @@ class DossierBundleProperties {
     Arbitrary<Professional> authors = Combinators.combine(texts, texts.injectNull(0.5),
         Arbitraries.of(Profession.class)).as((l, f, p) -> new Professional(null, l, f, p, null));
     Arbitrary<Response> responses = Combinators.combine(Arbitraries.of(ResponseKind.class),
-            Arbitraries.strings().numeric().ofLength(2).map(c -> new Coding(NosTable.R358.url(), c, null))
+            Arbitraries.of(io.vtsdk.model.nos.Nomenclatures.get(NosTable.R358).concepts().stream()
+                    .map(io.vtsdk.model.nos.Concept::code).toList()).map(c -> new Coding(NosTable.R358.url(), c, null))
                 .injectNull(0.5), texts.injectNull(0.5), authors.injectNull(0.5), instants.injectNull(0.3),
             Arbitraries.integers().between(0, 400).map(n -> java.time.LocalDate.of(2026, 1, 1).plusDays(n))
                 .injectNull(0.5))

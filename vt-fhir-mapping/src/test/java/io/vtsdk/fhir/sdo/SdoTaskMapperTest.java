@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.StringType;
+import java.util.List;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,34 @@ class SdoTaskMapperTest {
         LocalDate.of(2026, 11, 3), "MDPH69-2026-0042", "SDO-2026-000042", "Internat garçons",
         Coding.of(SdoCodes.J34_CATEGORIE_ORGANISATION, "03"), Coding.of(NosTable.R240.url(), "01"), Boolean.FALSE,
         Coding.of(NosTable.R213.url(), "46"), null);
+  }
+
+  static EsmsStatus esmsLevel(String status, String motif) {
+    return new EsmsStatus("1690000013", "IME Les Érables", Coding.of(NosTable.R357.url(), status),
+        motif == null ? null : Coding.of(NosTable.R358.url(), motif), LocalDate.of(2026, 11, 2), null, null, null,
+        null, "MDPH69-2026-0042", "SDO-2026-000042");
+  }
+
+  /** Bindings are checked: a code outside J252 is an error; an ASS_A32 pair that J251 lacks is a named warning. */
+  @Test
+  void theStatusAndMotifBindingsAreChecked() {
+    assertThat(validator.validate(SdoTaskMapper.toTask(esmsLevel("42", null), UPDATED)).errors()).isEmpty();
+    FhirValidationReport unitStatus = validator.validate(SdoTaskMapper.toTask(esmsLevel("186", null), UPDATED));
+    assertThat(unitStatus.errors()).as("186 is a unit-level status, not in J252")
+        .anySatisfy(e -> assertThat(e.message()).contains("J252"));
+    for (String[] pair : new String[][] {{"51", "92"}, {"51", "93"}, {"51", "172"}, {"49", "100"}}) {
+      Task task = SdoTaskMapper.toTask(esmsLevel(pair[0], pair[1]), UPDATED);
+      for (FhirValidationReport report : List.of(validator.validate(task), validator.validate(VtFhir.toJson(task)))) {
+        assertThat(report.errors()).as(pair[0] + "/" + pair[1]).isEmpty();
+        assertThat(report.issues()).anySatisfy(w -> {
+          assertThat(w.severity()).isEqualTo(io.vtsdk.fhir.validation.FhirIssue.Severity.WARNING);
+          assertThat(w.message()).contains("ASS_A32 pairs status " + pair[0] + " with motif " + pair[1])
+              .contains("J251");
+        });
+      }
+    }
+    FhirValidationReport notInJ251 = validator.validate(SdoTaskMapper.toTask(esmsLevel("45", "999"), UPDATED));
+    assertThat(notInJ251.errors()).as("not an A32 pair: the binding error stays").isNotEmpty();
   }
 
   @Test

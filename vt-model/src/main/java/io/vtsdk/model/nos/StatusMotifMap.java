@@ -52,4 +52,31 @@ public final class StatusMotifMap {
         .flatMap(e -> e.getValue().stream().map(m -> Map.entry(e.getKey(), m)))
         .toList();
   }
+
+  /**
+   * The pairs ASS_A32 (2025) makes whose motif the level's motif value set lacks: JDV_J251 (2023) for the ESMS-level
+   * statuses of J252, JDV_J250 for the unit-level statuses of J253. We accept them (A32 is newer); a real SI-SDO that
+   * validates the sdo-task bindings against J250/J251 would refuse them, so the FHIR validator warns about each,
+   * naming the pair (see docs/nomenclatures.md).
+   */
+  public List<Conflict> valueSetConflicts() {
+    List<Conflict> out = new java.util.ArrayList<>();
+    for (Map.Entry<String, String> pair : pairs()) {
+      NosTable motifs = Nomenclatures.get(NosTable.J252).contains(pair.getKey()) ? NosTable.J251
+          : Nomenclatures.get(NosTable.J253).contains(pair.getKey()) ? NosTable.J250 : null;
+      if (motifs != null && !Nomenclatures.get(motifs).contains(pair.getValue())) {
+        out.add(new Conflict(pair.getKey(), pair.getValue(), motifs));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** An ASS_A32 pair whose motif {@code valueSet} lacks. */
+  public record Conflict(String status, String motif, NosTable valueSet) {
+    /** What a user needs to read: the pair and the value set. */
+    public String describe() {
+      return "ASS_A32 pairs status " + status + " with motif " + motif + ", which " + valueSet.name()
+          + " lacks: an SI-SDO validating the sdo-task bindings against " + valueSet.name() + " would refuse it";
+    }
+  }
 }

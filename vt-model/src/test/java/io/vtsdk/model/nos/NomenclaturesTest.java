@@ -3,6 +3,7 @@ package io.vtsdk.model.nos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vtsdk.model.Coding;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +74,20 @@ class NomenclaturesTest {
     for (Map.Entry<String, String> p : a32.pairs()) {
       assertThat(Nomenclatures.get(NosTable.R357).contains(p.getKey())).as(p.toString()).isTrue();
       assertThat(Nomenclatures.get(NosTable.R358).contains(p.getValue())).as(p.toString()).isTrue();
+    }
+  }
+
+  /** The reading of the tables: 100 with 49, and 92/93/172 with 51, are in A32 but not in J251. */
+  @Test
+  void a32PairsThatJ251LacksAreListedByValueSet() {
+    List<StatusMotifMap.Conflict> conflicts = Nomenclatures.statusMotifs().valueSetConflicts();
+    assertThat(conflicts).filteredOn(c -> c.valueSet() == NosTable.J251)
+        .extracting(c -> c.status() + "/" + c.motif())
+        .contains("49/100", "51/92", "51/93", "51/172");
+    for (StatusMotifMap.Conflict c : conflicts) {
+      assertThat(Nomenclatures.statusMotifs().isAllowed(c.status(), c.motif())).isTrue();
+      assertThat(Nomenclatures.get(c.valueSet()).contains(c.motif())).isFalse();
+      assertThat(c.describe()).contains("status " + c.status()).contains("motif " + c.motif());
     }
   }
 }

@@ -17,7 +17,6 @@ import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.request.AdmissionRequest;
-import io.vtsdk.model.workflow.RequestStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -196,7 +195,7 @@ final class JdbcTx implements StoreTx {
   @Override
   public void putRequest(AdmissionRequest r) {
     String body = toJson(r);
-    int open = r.status() == RequestStatus.SENT || r.status() == RequestStatus.READ ? 1 : 0;
+    int open = StoreTx.isOpen(r) ? 1 : 0;
     if (update("UPDATE vt_request SET body = ?, open_flag = ? WHERE id = ?", body, open, r.id().value()) == 0) {
       String requester = one("SELECT requester_unit FROM vt_dossier WHERE id = ?", rs -> rs.getString(1),
           r.dossierId().value()).orElse(null);
