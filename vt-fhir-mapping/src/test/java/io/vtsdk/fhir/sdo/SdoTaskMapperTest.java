@@ -73,6 +73,41 @@ class SdoTaskMapperTest {
     assertThat(notInJ251.errors()).as("not an A32 pair: the binding error stays").isNotEmpty();
   }
 
+  /**
+   * Every ASS_A32 pair, at its level (ESMS statuses of J252, unit statuses of J253), becomes a Task that reads back
+   * the same and has no error; the pairs J250/J251 lack carry their named warning.
+   */
+  @Test
+  void everyA32PairRoundTripsThroughTheTask() {
+    java.util.Set<String> conflicts = new java.util.HashSet<>();
+    io.vtsdk.model.nos.Nomenclatures.statusMotifs().valueSetConflicts()
+        .forEach(c -> conflicts.add(c.status() + "/" + c.motif()));
+    int checked = 0;
+    for (java.util.Map.Entry<String, String> pair : io.vtsdk.model.nos.Nomenclatures.statusMotifs().pairs()) {
+      EsmsStatus s;
+      if (io.vtsdk.model.nos.Nomenclatures.get(NosTable.J252).contains(pair.getKey())) {
+        s = esmsLevel(pair.getKey(), pair.getValue());
+      } else {
+        EsmsStatus u = withUnit();
+        s = new EsmsStatus(u.idNatStruct(), u.esmsName(), Coding.of(NosTable.R357.url(), "47"), null,
+            u.statusDate(), u.rorUnitId(), Coding.of(NosTable.R357.url(), pair.getKey()),
+            Coding.of(NosTable.R358.url(), pair.getValue()), u.unitStatusDate(), u.idDecision(), u.idNatDecision(),
+            u.unitName(), u.unitCategory(), u.reception(), u.sequentialReception(), u.careMode(), u.rightType());
+      }
+      Task task = SdoTaskMapper.toTask(s, UPDATED);
+      EsmsStatus back = SdoTaskMapper.fromTask(VtFhir.parse(VtFhir.toJson(task), Task.class));
+      String name = pair.getKey() + "/" + pair.getValue();
+      assertThat(back.status().code() + back.motif() + back.unitStatus() + back.unitMotif()).as(name)
+          .isEqualTo(s.status().code() + s.motif() + s.unitStatus() + s.unitMotif());
+      FhirValidationReport report = validator.validate(task);
+      assertThat(report.errors()).as(name).isEmpty();
+      assertThat(report.issues().stream().anyMatch(i -> i.message().contains("ASS_A32 pairs status " + pair.getKey()
+          + " with motif " + pair.getValue()))).as(name).isEqualTo(conflicts.contains(name));
+      checked++;
+    }
+    assertThat(checked).isEqualTo(io.vtsdk.model.nos.Nomenclatures.statusMotifs().pairs().size()).isGreaterThan(70);
+  }
+
   @Test
   void aStatusWithItsUnitIsAValidSdoTaskAndReadsBackTheSame() {
     Task task = SdoTaskMapper.toTask(withUnit(), UPDATED);
