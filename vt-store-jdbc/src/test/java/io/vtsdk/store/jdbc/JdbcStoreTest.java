@@ -249,4 +249,26 @@ class JdbcStoreTest {
       });
     }
   }
+
+  /** V3: the Handicap notifications written by version 2 in a status other than SENT/READ become open for the sweep. */
+  @Test
+  void version3OpensTheHandicapNotificationsForTheSweep() throws Exception {
+    Path db = dir.resolve("vt.db");
+    JdbcStore.builder().sqlite(db).schemaVersion("2").build().close();
+    io.vtsdk.model.request.AdmissionRequest waiting = new io.vtsdk.model.request.AdmissionRequest(
+        io.vtsdk.model.RequestId.of("R-1"), DossierId.of("D-1"), io.vtsdk.model.VtModule.HANDICAP,
+        io.vtsdk.model.UnitId.of("IME-69"), io.vtsdk.model.workflow.RequestStatus.WAITING_LIST_ANALYSIS,
+        Fixtures.NOW, Fixtures.NOW, Fixtures.NOW, null, List.of(), 3);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        PreparedStatement ps = c.prepareStatement("INSERT INTO vt_request (seq, id, dossier_id, unit_id, "
+            + "requester_unit, open_flag, body) VALUES (1, 'R-1', 'D-1', 'IME-69', 'MDPH-69', 0, ?)")) {
+      ps.setString(1, io.vtsdk.model.json.VtJson.newMapper().writeValueAsString(waiting));
+      ps.executeUpdate();
+    }
+    assertThat(StoreTx.isOpen(waiting)).isTrue();
+    try (JdbcStore store = JdbcStore.sqlite(db)) {
+      assertThat(store.read((StoreTx tx) -> tx.openRequests())).extracting(r -> r.id().value())
+          .containsExactly("R-1");
+    }
+  }
 }
