@@ -106,9 +106,9 @@ public final class VtCore {
   private final Duration archiveAfter;
   private final Cursors cursors;
   private final AtomicLong sweeps = new AtomicLong();
-  /** Earliest instant an open request may fall due for archiving; null: unknown (scan). */
-  private volatile Instant nextArchiveDue;
-  private volatile boolean archiveDueKnown;
+  /** Earliest instant the sweep may have something to do (archiving, an expired decision); null: none known. */
+  private volatile Instant nextSweepDue;
+  private volatile boolean sweepDueKnown;
 
   private VtCore(Builder b) {
     this.store = b.store != null ? b.store : new InMemoryStore();
@@ -161,13 +161,13 @@ public final class VtCore {
       directory.forEach(tx::putUnit);
       return null;
     });
-    nextArchiveDue = null;
-    archiveDueKnown = true;
+    nextSweepDue = null;
+    sweepDueKnown = true;
   }
 
   /** Forgets what the core cached about the store (after the store was restored from a snapshot). */
   public void storeRestored() {
-    archiveDueKnown = false;
+    sweepDueKnown = false;
   }
 
   /** A directory search; every field of {@code q} may be null (no filter). The directory is public to callers. */
@@ -254,7 +254,7 @@ public final class VtCore {
       requireValid(d, Stage.DRAFT, locale);
       tx.putDossier(d, current.createdBy());
       if (d.module() == VtModule.HANDICAP) {
-        archiveDueKnown = false; // the decision's validity may have changed: the next sweep looks at every request
+        sweepDueKnown = false; // the decision's validity may have changed: the next sweep looks at every request
       }
       emit(tx, "dossier.updated", tx.dossier(id).orElseThrow(), null, null, p.role(), null);
       return d;
@@ -504,14 +504,10 @@ public final class VtCore {
           initial, now, null, null, null, List.of(), 1);
       tx.putRequest(r);
       created.add(r);
-      Instant due = now.plus(archiveAfter);
-      Instant expires = r.module() == VtModule.HANDICAP ? decisionExpiry(tx, r) : null;
-      if (expires != null && expires.isBefore(due)) {
-        due = expires;
-      }
-      Instant next = nextArchiveDue;
-      if (archiveDueKnown && (next == null || due.isBefore(next))) {
-        nextArchiveDue = due;
+      Instant due = sweepDue(d, r);
+      Instant next = nextSweepDue;
+      if (sweepDueKnown && due != null && (next == null || due.isBefore(next))) {
+        nextSweepDue = due;
       }
     }
     StoredDossier stored = tx.dossier(d.id()).orElseThrow();
@@ -671,9 +667,10 @@ public final class VtCore {
 
   /**
    * Auto-archiving (VT archives unanswered requests automatically since 2023): every SENT or READ request older than
-   * the configured delay is archived by VT. Runs at the start of every write; call it after moving a test clock.
+   * the configured delay is archived by VT; the Handicap notifications of an expired MDPH decision are ended (see
+   * {@code expireNotification}). Runs at the start of every write; call it after moving a test clock.
    *
-   * @return how many requests were archived
+   * @return how many requests were archived or ended
    */
   public int sweep() {
     return store.write(this::sweep);
@@ -681,58 +678,65 @@ public final class VtCore {
 
   private int sweep(StoreTx tx) {
     Instant now = clock.instant();
-    Instant due = nextArchiveDue;
-    if (!store.shared() && archiveDueKnown && (due == null || now.isBefore(due))) {
+    Instant due = nextSweepDue;
+    if (!store.shared() && sweepDueKnown && (due == null || now.isBefore(due))) {
       return 0; // nothing can be due yet: O(1) on the write path (a shared store is written by others too: scan)
     }
     int n = 0;
     Instant next = null;
     for (AdmissionRequest r : tx.openRequests()) {
-      if (r.sentAt() == null) {
+      StoredDossier sd = r.module() == VtModule.HANDICAP ? tx.dossier(r.dossierId()).orElse(null) : null;
+      Instant rDue = sweepDue(sd == null ? null : sd.dossier(), r);
+      if (rDue == null) {
         continue;
       }
-      Instant expires = r.module() == VtModule.HANDICAP ? decisionExpiry(tx, r) : null;
-      if (expires != null && expires.isAfter(now)) {
-        next = next == null || expires.isBefore(next) ? expires : next;
-      } else if (expires != null && expireNotification(tx, r, now)) {
-        n++;
-        continue;
-      }
-      Instant rDue = r.sentAt().plus(archiveAfter);
       if (rDue.isAfter(now)) {
         next = next == null || rDue.isBefore(next) ? rDue : next;
-      } else if (VtModules.of(r.module()).workflow().find(r.status(), Action.ARCHIVE, Role.SYSTEM).isPresent()) {
-        AdmissionRequest archived = systemTransition(tx, r, Action.ARCHIVE, now);
-        emit(tx, "request.archive", tx.dossier(r.dossierId()).orElseThrow(), archived, Action.ARCHIVE, Role.SYSTEM,
-            archived.status());
+      } else if (sd != null ? expireNotification(tx, sd, r, now) : archive(tx, r, now)) {
         n++;
       }
     }
-    nextArchiveDue = next;
-    archiveDueKnown = true;
+    nextSweepDue = next;
+    sweepDueKnown = true;
     if (n > 0) {
       sweeps.incrementAndGet();
     }
     return n;
   }
 
-  /** The first instant after the validity of the request's MDPH decision (null when it has no end). */
-  private Instant decisionExpiry(StoreTx tx, AdmissionRequest r) {
-    Dossier d = tx.dossier(r.dossierId()).map(StoredDossier::dossier).orElse(null);
-    LocalDate validTo = d == null || d.mdphDecision() == null ? null : d.mdphDecision().validTo();
-    return validTo == null ? null : validTo.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+  /**
+   * When the sweep has something to do with an open request (null: never): a Handicap notification when its MDPH
+   * decision expires (the first instant after its validity; {@code dossier} is the notification's), any other request
+   * when auto-archiving is due.
+   */
+  private Instant sweepDue(Dossier dossier, AdmissionRequest r) {
+    if (r.module() == VtModule.HANDICAP) {
+      LocalDate validTo = dossier == null || dossier.mdphDecision() == null ? null : dossier.mdphDecision().validTo();
+      return validTo == null ? null : validTo.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+    }
+    return r.sentAt() == null ? null : r.sentAt().plus(archiveAfter);
+  }
+
+  /** VT archives an unanswered request, when its workflow lets it. */
+  private boolean archive(StoreTx tx, AdmissionRequest r, Instant now) {
+    if (VtModules.of(r.module()).workflow().find(r.status(), Action.ARCHIVE, Role.SYSTEM).isEmpty()) {
+      return false;
+    }
+    AdmissionRequest archived = systemTransition(tx, r, Action.ARCHIVE, now);
+    emit(tx, "request.archive", tx.dossier(r.dossierId()).orElseThrow(), archived, Action.ARCHIVE, Role.SYSTEM,
+        archived.status());
+    return true;
   }
 
   /**
    * VT cancels the notification of an expired decision when the workflow lets it (the person is not at the ESMS):
    * status 49 with motif 174 « Décision clôturée par la MDPH », reported as the SI-SDO so that flow 5 carries it.
    */
-  private boolean expireNotification(StoreTx tx, AdmissionRequest r, Instant now) {
+  private boolean expireNotification(StoreTx tx, StoredDossier sd, AdmissionRequest r, Instant now) {
     if (VtModules.of(r.module()).workflow().find(r.status(), Action.CANCEL_NOTIFICATION, Role.SYSTEM).isEmpty()) {
       return false;
     }
     AdmissionRequest cancelled = systemTransition(tx, r, Action.CANCEL_NOTIFICATION, now);
-    StoredDossier sd = tx.dossier(r.dossierId()).orElseThrow();
     Unit unit = tx.unit(r.unit()).orElse(null);
     if (unit != null && unit.structure() != null) {
       Dossier d = sd.dossier();

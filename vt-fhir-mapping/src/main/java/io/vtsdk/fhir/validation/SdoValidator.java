@@ -93,7 +93,7 @@ public final class SdoValidator {
   }
 
   public FhirValidationReport validate(IBaseResource resource) {
-    return report(validator.validateWithResult(resource), conflicts(resource));
+    return report(validator.validateWithResult(resource), () -> conflicts(resource));
   }
 
   /**
@@ -102,16 +102,13 @@ public final class SdoValidator {
    * @throws FhirMappingException when the text is not FHIR JSON at all
    */
   public FhirValidationReport validate(String json) {
-    ValidationResult r = validator.validateWithResult(json);
-    List<io.vtsdk.model.nos.StatusMotifMap.Conflict> conflicts = List.of();
-    if (json.contains("\"Task\"")) {
+    return report(validator.validateWithResult(json), () -> {
       try {
-        conflicts = conflicts(VtFhir.parse(json, org.hl7.fhir.r4.model.Task.class));
-      } catch (RuntimeException notATask) {
-        // not a readable Task: nothing to soften
+        return conflicts(VtFhir.parse(json)); // parsed again only when an error may be one of these pairs
+      } catch (RuntimeException unreadable) {
+        return List.of();
       }
-    }
-    return report(r, conflicts);
+    });
   }
 
   /** The ASS_A32-vs-value-set conflicts of a Task's (status, motif) pairs, ESMS and unit level. */
@@ -131,8 +128,13 @@ public final class SdoValidator {
         .toList();
   }
 
+  /** The motif value sets a conflict can be about: an error naming neither cannot be softened. */
+  private static final List<String> MOTIF_VALUE_SETS = List.of(io.vtsdk.model.nos.NosTable.J250.url(),
+      io.vtsdk.model.nos.NosTable.J251.url());
+
   private static FhirValidationReport report(ValidationResult r,
-      List<io.vtsdk.model.nos.StatusMotifMap.Conflict> conflicts) {
+      java.util.function.Supplier<List<io.vtsdk.model.nos.StatusMotifMap.Conflict>> conflictsOfTheResource) {
+    List<io.vtsdk.model.nos.StatusMotifMap.Conflict> conflicts = null;
     List<FhirIssue> issues = new ArrayList<>();
     for (SingleValidationMessage m : r.getMessages()) {
       FhirIssue.Severity severity = switch (m.getSeverity()) {
@@ -142,11 +144,15 @@ public final class SdoValidator {
         default -> FhirIssue.Severity.INFORMATION;
       };
       String message = m.getMessage();
-      for (io.vtsdk.model.nos.StatusMotifMap.Conflict c : conflicts) {
-        if (severity == FhirIssue.Severity.ERROR && message != null && message.contains(c.valueSet().url())
-            && message.contains("#" + c.motif() + ")")) {
-          severity = FhirIssue.Severity.WARNING;
-          message = c.describe() + " (" + message + ")";
+      if (severity == FhirIssue.Severity.ERROR && message != null
+          && MOTIF_VALUE_SETS.stream().anyMatch(message::contains)) {
+        conflicts = conflicts != null ? conflicts : conflictsOfTheResource.get();
+        for (io.vtsdk.model.nos.StatusMotifMap.Conflict c : conflicts) {
+          if (message.contains(c.valueSet().url()) && message.contains("#" + c.motif() + ")")) {
+            severity = FhirIssue.Severity.WARNING;
+            message = c.describe() + " (" + message + ")";
+            break;
+          }
         }
       }
       issues.add(new FhirIssue(severity, m.getLocationString(), message, m.getMessageId()));

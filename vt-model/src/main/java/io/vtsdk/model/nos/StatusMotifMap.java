@@ -60,6 +60,16 @@ public final class StatusMotifMap {
    * naming the pair (see docs/nomenclatures.md).
    */
   public List<Conflict> valueSetConflicts() {
+    List<Conflict> c = conflicts;
+    if (c == null) {
+      conflicts = c = computeConflicts(); // the tables are immutable: computed once (a race computes it twice)
+    }
+    return c;
+  }
+
+  private volatile List<Conflict> conflicts;
+
+  private List<Conflict> computeConflicts() {
     List<Conflict> out = new java.util.ArrayList<>();
     for (Map.Entry<String, String> pair : pairs()) {
       NosTable motifs = Nomenclatures.get(NosTable.J252).contains(pair.getKey()) ? NosTable.J251
