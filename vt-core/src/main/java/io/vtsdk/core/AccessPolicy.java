@@ -1,6 +1,6 @@
 package io.vtsdk.core;
 
-import io.vtsdk.core.module.VtModules;
+import io.vtsdk.model.module.VtModules;
 import io.vtsdk.core.spi.RecordedAgreement;
 import io.vtsdk.core.spi.StoredDossier;
 import io.vtsdk.core.spi.StoredEvent;

@@ -7,7 +7,7 @@ import io.vtsdk.api.RequestFigures;
 import io.vtsdk.api.WaitingListRow;
 import io.vtsdk.core.internal.Cursors;
 import io.vtsdk.core.internal.Messages;
-import io.vtsdk.core.module.VtModules;
+import io.vtsdk.model.module.VtModules;
 import io.vtsdk.core.spi.RecordedAgreement;
 import io.vtsdk.core.spi.ReportedStatus;
 import io.vtsdk.core.spi.Store;
@@ -594,6 +594,13 @@ public final class VtCore {
         throw VtCoreException.invalid("a " + response.kind() + " answer does not exist in " + r.module(),
             List.of(new Violation("/kind", "kind.module", "this kind of answer does not exist in this module")));
       }
+      if (response != null) {
+        List<Violation> own = VtModules.of(r.module()).checkResponse(response, clock.instant(),
+            code -> Messages.get(code, locale));
+        if (!own.isEmpty()) {
+          throw VtCoreException.invalid("the response is invalid in " + r.module(), own);
+        }
+      }
       if (!isParty(tx, p, r)) {
         throw VtCoreException.forbidden("your unit is not a party to this request in role " + p.role());
       }
@@ -614,8 +621,7 @@ public final class VtCore {
     Instant now = clock.instant();
     List<Response> responses = new ArrayList<>(r.responses());
     if (response != null) {
-      responses.add(new Response(response.kind(), response.motif(), response.comment(), response.author(), now,
-          response.proposedEntryDate()));
+      responses.add(response.withAt(now));
     }
     // An answer is a reading: a request answered straight from SENT gets readAt too (answered ⊂ read, seed 002).
     boolean reads = action == Action.READ || response != null;
@@ -714,7 +720,7 @@ public final class VtCore {
       LocalDate validTo = dossier == null || dossier.mdphDecision() == null ? null : dossier.mdphDecision().validTo();
       return validTo == null ? null : validTo.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
     }
-    return r.sentAt() == null ? null : r.sentAt().plus(archiveAfter);
+    return r.sentAt() == null ? null : r.sentAt().plus(VtModules.of(r.module()).archiveAfter(archiveAfter));
   }
 
   /** VT archives an unanswered request, when its workflow lets it. */

@@ -6,7 +6,7 @@ import io.vtsdk.api.PreflightReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vtsdk.core.module.VtModules;
+import io.vtsdk.model.module.VtModules;
 import io.vtsdk.core.spi.Store;
 import io.vtsdk.model.Fixtures;
 import io.vtsdk.model.PradoVolet;

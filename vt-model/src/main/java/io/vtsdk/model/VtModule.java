@@ -2,7 +2,10 @@ package io.vtsdk.model;
 
 import org.apiguardian.api.API;
 
-/** The five ViaTrajectoire modules (DESIGN.md §1). */
+/**
+ * The ViaTrajectoire modules (DESIGN.md §1): the five national ones and HNP, a regional one. What each module does is
+ * its {@link io.vtsdk.model.module.ModuleDescriptor}'s.
+ */
 @API(status = API.Status.STABLE, since = "0.1")
 public enum VtModule {
   /** Hospital (MCO) or GP → SMR, HAD, USP, home with primary-care coordination. */
@@ -14,5 +17,10 @@ public enum VtModule {
   /** MDPH orientation decision → disability ESMS. */
   HANDICAP,
   /** Doctor → PCO (plateforme de coordination et d'orientation) for neurodevelopmental disorders. */
-  TND
+  TND,
+  /**
+   * Hospitalisations non programmées: emergency professionals, bed managers and GPs send a direct admission request
+   * to a specialty service, avoiding the emergency room (seed 002; experimental, Occitanie only).
+   */
+  HNP
 }

@@ -207,7 +207,21 @@ public final class Fixtures {
         .build();
   }
 
+  /** HNP: a GP asks a specialty service to admit a patient living in the Aude, from home. */
+  public static Dossier hnp() {
+    Patient p = adult();
+    return base("N1", VtModule.HNP)
+        .patient(p.toBuilder().address(new Address("3 rue Trivalle", "11000", "Carcassonne", Departement.of("11")))
+            .build())
+        .requestType(RequestType.A_DOMICILE)
+        .hospitalisationDate(null)
+        .plannedDischargeDate(null)
+        .orientation(Orientation.of(TargetKind.SPECIALTY_SERVICE))
+        .medical(medical())
+        .build();
+  }
+
   public static List<Dossier> everyModule() {
-    return List.of(sanitaire(), prado(), grandAge(), handicap(), tnd());
+    return List.of(sanitaire(), prado(), grandAge(), handicap(), tnd(), hnp());
   }
 }

@@ -316,6 +316,36 @@ class RuleSetsTest {
         .hasMessageContaining("cover 2019-01-01..… (v2019-01)");
   }
 
+  // ---------------------------------------------------------------- HNP
+
+  @ParameterizedTest(name = "patient in {0} on {1} -> {2} (v{3})")
+  @CsvSource({"11, 2023-01-01, ELIGIBLE, 2023-01", "31, 2023-06-30, INELIGIBLE, 2023-01",
+      "31, 2023-07-01, ELIGIBLE, 2023-07", "34, 2026-11-23, ELIGIBLE, 2023-07", "66, 2026-11-23, ELIGIBLE, 2023-07",
+      "69, 2026-11-23, INELIGIBLE, 2023-07", "2A, 2026-11-23, INELIGIBLE, 2023-07"})
+  void hnpIsOnlyTriedInTheExperimentsDepartementsAsTheyJoined(String dep, LocalDate on, Decision.Result result,
+      String version) {
+    Decision d = ENGINE.evaluate(Target.of(TargetKind.SPECIALTY_SERVICE), Facts.builder().put(DEPARTEMENT, dep)
+        .put(MEDICAL_SECTION, true).build(), on);
+    assertThat(d.result()).isEqualTo(result);
+    assertThat(d.ruleSetId() + " v" + d.ruleSetVersion()).isEqualTo("hnp.direct-admission v" + version);
+    if (result == Decision.Result.INELIGIBLE) {
+      assertThat(d.failedRules()).containsExactly("hnp.experiment-area");
+    }
+  }
+
+  @Test
+  void hnpNeedsTheMedicalSectionAndDidNotExistBefore2023() {
+    Target hnp = Target.of(TargetKind.SPECIALTY_SERVICE);
+    assertThat(ENGINE.evaluate(hnp, Facts.builder().put(DEPARTEMENT, "11").put(MEDICAL_SECTION, false).build(), D)
+        .failedRules()).containsExactly("hnp.medical-section");
+    assertThat(ENGINE.evaluate(hnp, Facts.builder().put(DEPARTEMENT, "11").build(), D).result())
+        .isEqualTo(Decision.Result.INCOMPLETE);
+    assertThatThrownBy(() -> ENGINE.evaluate(hnp, Facts.builder().put(DEPARTEMENT, "11").put(MEDICAL_SECTION, true)
+        .build(), LocalDate.of(2022, 12, 31))).isInstanceOf(NoRuleSetException.class);
+    assertThat(ENGINE.evaluate(hnp, DossierFacts.of(Fixtures.hnp()).build(), D).result())
+        .isEqualTo(Decision.Result.ELIGIBLE);
+  }
+
   // ---------------------------------------------------------------- engine
 
   @Test

@@ -21,8 +21,11 @@ class DemoDataTest {
         ReferenceServer b = ReferenceServer.builder().demoDossiers(true).seed(7).build().start()) {
       Http http = new Http(a);
       JsonNode mine = http.get("/v1/dossiers", a.demoToken(Role.REQUESTER)).json().get("items");
-      assertThat(top(mine, "module")).containsExactly("SANITAIRE", "PRADO", "GRAND_AGE", "TND");
-      assertThat(top(mine, "status")).containsExactly("SENT", "SENT", "DRAFT", "SENT");
+      assertThat(top(mine, "module")).containsExactly("SANITAIRE", "PRADO", "GRAND_AGE", "TND", "HNP");
+      assertThat(top(mine, "status")).containsExactly("SENT", "SENT", "DRAFT", "SENT", "SENT");
+      String hnp = a.tokens().issue(Role.RECEIVER, UnitId.of("HNP-CARDIO-11"), null);
+      assertThat(http.get("/v1/requests", hnp).json().get("items").findValuesAsText("status"))
+          .as("HNP's demo dossier comes from its descriptor").containsExactly("SENT");
       String cpam = a.demoToken(Role.CPAM);
       assertThat(http.get("/v1/requests", cpam).json().get("items").findValuesAsText("status"))
           .containsExactly("ELIGIBLE_ADMINISTRATIVELY");
@@ -37,7 +40,7 @@ class DemoDataTest {
       assertThat(other.findValuesAsText("birthName")).isEqualTo(mine.findValuesAsText("birthName")).isNotEmpty();
       // reset reloads them
       a.reset();
-      assertThat(http.get("/v1/dossiers", a.demoToken(Role.REQUESTER)).json().get("items")).hasSize(4);
+      assertThat(http.get("/v1/dossiers", a.demoToken(Role.REQUESTER)).json().get("items")).hasSize(5);
     }
   }
 
@@ -53,8 +56,8 @@ class DemoDataTest {
             .get("id").asText();
         http.post("/v1/dossiers/" + id + "/requests", token, java.util.Map.of("units", java.util.List.of("SMR-GERIA-01")));
       }
-      assertThat(walk(http, "/v1/dossiers?limit=2", token)).hasSize(9).doesNotHaveDuplicates();
-      assertThat(walk(http, "/v1/requests?limit=3", token)).hasSize(9).doesNotHaveDuplicates();
+      assertThat(walk(http, "/v1/dossiers?limit=2", token)).hasSize(10).doesNotHaveDuplicates();
+      assertThat(walk(http, "/v1/requests?limit=3", token)).hasSize(10).doesNotHaveDuplicates();
     }
   }
 

@@ -111,7 +111,7 @@ class DurabilityTest {
       before = data(vt);
       crashed = crashCopy("crashed");
     }
-    assertThat(before.get("dossiers")).isEqualTo(7); // 5 demo + 2
+    assertThat(before.get("dossiers")).isEqualTo(8); // 6 demo + 2
     assertThat((Integer) before.get("events")).isGreaterThan(10);
     for (Path d : List.of(dir, crashed)) { // after a clean close, after a crash (the write-ahead log not merged)
       try (ReferenceServer again = durable(d)) {
@@ -150,7 +150,7 @@ class DurabilityTest {
           .hasMessageContaining("in use by another server");
     }
     try (ReferenceServer vt = ReferenceServer.builder().dataDir(dir).demoDossiers(true).seed(7).build()) {
-      assertThat(vt.state().get("dossiers")).isEqualTo(5); // the data it has, not a new seed's
+      assertThat(vt.state().get("dossiers")).isEqualTo(6); // the data it has, not a new seed's
     }
   }
 
@@ -164,7 +164,7 @@ class DurabilityTest {
       io.vtsdk.testkit.fixtures.VtFixtures fx = io.vtsdk.testkit.fixtures.VtFixtures.seeded(11, Fixtures.TODAY);
       assertThat(vt.load(fx.dossier(io.vtsdk.model.VtModule.SANITAIRE).build())).hasSize(1);
       before = data(vt);
-      assertThat(before.get("dossiers")).isEqualTo(6); // 5 demo + 1 loaded
+      assertThat(before.get("dossiers")).isEqualTo(7); // 6 demo + 1 loaded
     }
     try (ReferenceServer again = durable()) {
       assertThat(data(again)).isEqualTo(before);

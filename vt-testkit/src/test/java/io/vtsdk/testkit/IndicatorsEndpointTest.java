@@ -13,13 +13,13 @@ class IndicatorsEndpointTest {
   void requestAndWaitingListIndicatorsOverTheServersData() {
     try (ReferenceServer vt = ReferenceServer.builder().demoDossiers(true).build().start()) {
       Http http = new Http(vt);
-      // the ward sent 5 requests in the demo: SMR x2 (one read and accepted), CPAM (answered), PCO
+      // the ward sent 5 requests in the demo: SMR x2 (one read and accepted), CPAM (answered), PCO, HNP
       JsonNode ward = http.get("/v1/indicators/requests", vt.demoToken(Role.REQUESTER)).json();
-      assertThat(ward.get("requests").asInt()).isEqualTo(4);
+      assertThat(ward.get("requests").asInt()).isEqualTo(5);
       // an answered request was read (answered ⊂ read, seed 002): the accepted SMR one and the CPAM's
       assertThat(ward.at("/readRate/numerator").asInt()).isEqualTo(2);
       assertThat(ward.at("/responseRate/numerator").asInt()).isEqualTo(2);
-      assertThat(ward.at("/responseRate/percent").decimalValue()).isEqualByComparingTo("50.0");
+      assertThat(ward.at("/responseRate/percent").decimalValue()).isEqualByComparingTo("40.0");
       JsonNode sanitaireOnly = http.get("/v1/indicators/requests?module=SANITAIRE", vt.demoToken(Role.REQUESTER))
           .json();
       assertThat(sanitaireOnly.get("requests").asInt()).isEqualTo(2);

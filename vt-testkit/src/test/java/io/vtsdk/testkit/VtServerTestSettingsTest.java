@@ -15,7 +15,7 @@ class VtServerTestSettingsTest {
   @Test
   void theAnnotationChoosesSeedDemoDossiersClockAndControlApi(ReferenceServer vt) {
     assertThat(vt.now()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
-    assertThat(vt.state().get("dossiers")).isEqualTo(5);
+    assertThat(vt.state().get("dossiers")).isEqualTo(6);
     try (ReferenceServer seven = ReferenceServer.builder().seed(7).build()) {
       assertThat(vt.core().searchUnits(ALL)).isEqualTo(seven.core().searchUnits(ALL));
     }

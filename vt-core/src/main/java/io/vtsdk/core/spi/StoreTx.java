@@ -68,7 +68,7 @@ public interface StoreTx {
     return r.status() == io.vtsdk.model.workflow.RequestStatus.SENT
         || r.status() == io.vtsdk.model.workflow.RequestStatus.READ
         || r.module() == io.vtsdk.model.VtModule.HANDICAP
-            && !io.vtsdk.core.module.VtModules.of(r.module()).workflow().isTerminal(r.status());
+            && !io.vtsdk.model.module.VtModules.of(r.module()).workflow().isTerminal(r.status());
   }
 
   /** Every request (indicators over a whole scope, fingerprints). */

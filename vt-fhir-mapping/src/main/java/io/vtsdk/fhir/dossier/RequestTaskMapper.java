@@ -92,6 +92,9 @@ final class RequestTaskMapper {
         LocalDate d = resp.proposedEntryDate();
         out.addExtension(EXT + "proposed-entry-date", Values.date(d));
       }
+      if (resp.admissionAt() != null) {
+        out.addExtension(EXT + "admission-at", Values.dateTime(resp.admissionAt()));
+      }
     }
     return t;
   }
@@ -129,6 +132,7 @@ final class RequestTaskMapper {
       Extension author = out.getExtensionByUrl(EXT + "author");
       Extension at = out.getExtensionByUrl(EXT + "at");
       Extension entry = out.getExtensionByUrl(EXT + "proposed-entry-date");
+      Extension admission = out.getExtensionByUrl(EXT + "admission-at");
       org.hl7.fhir.r4.model.Coding m = motif == null ? null : (org.hl7.fhir.r4.model.Coding) motif.getValue();
       io.vtsdk.model.actor.Professional pro = null;
       if (author != null) {
@@ -143,7 +147,8 @@ final class RequestTaskMapper {
           "Task.output.valueCodeableConcept"), m == null ? null : new Coding(m.getSystem(), m.getCode(),
           m.getDisplay()), comment == null ? null : comment.getValue().primitiveValue(), pro,
           at == null ? null : ((DateTimeType) at.getValue()).getValue().toInstant(),
-          date == null ? null : LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay())));
+          date == null ? null : LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay()),
+          admission == null ? null : ((DateTimeType) admission.getValue()).getValue().toInstant()));
     }
     return new AdmissionRequest(RequestId.of(id), DossierId.of(dossier.getValue().primitiveValue()),
         Values.enumValue(VtModule.class, module, "Task.code:module"),

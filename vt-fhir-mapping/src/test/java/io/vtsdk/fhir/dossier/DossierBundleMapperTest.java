@@ -95,6 +95,24 @@ class DossierBundleMapperTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("belongs to dossier D-9");
   }
 
+  @Test
+  void anHnpAcceptanceCarriesItsAdmissionTime() {
+    Dossier d = Fixtures.hnp();
+    java.time.Instant admission = Fixtures.NOW.plus(java.time.Duration.ofHours(3));
+    AdmissionRequest r = new AdmissionRequest(RequestId.of("R-9"), d.id(), d.module(), UnitId.of("HNP-CARDIO-11"),
+        RequestStatus.ACCEPTED, Fixtures.NOW, Fixtures.NOW, Fixtures.NOW, null, List.of(new io.vtsdk.model.request
+            .Response(io.vtsdk.model.request.ResponseKind.ACCEPTED, null, "Lit réservé", null, Fixtures.NOW, null,
+            admission)), 2);
+    Bundle b = DossierBundleMapper.toBundle(d, List.of(r));
+    Task t = b.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Task.class::isInstance)
+        .map(Task.class::cast).findFirst().orElseThrow();
+    assertThat(t.getOutputFirstRep().getExtensionByUrl(DossierBundleMapper.EXT + "admission-at"))
+        .as(VtFhir.toJson(t)).isNotNull();
+    Bundle back = VtFhir.parse(VtFhir.toJson(b), Bundle.class);
+    assertThat(DossierBundleMapper.requestsFromBundle(back)).containsExactly(r);
+    assertThat(DossierBundleMapper.fromBundle(back)).isEqualTo(d);
+  }
+
   static <T> T resolve(Bundle b, Reference ref, Class<T> type) {
     return b.getEntry().stream().filter(e -> e.getFullUrl().equals(ref.getReference()))
         .map(e -> type.cast(e.getResource())).findFirst().orElseThrow();

@@ -74,7 +74,7 @@ class DossierBundleProperties {
                     .map(io.vtsdk.model.nos.Concept::code).toList()).map(c -> new Coding(NosTable.R358.url(), c, null))
                 .injectNull(0.5), texts.injectNull(0.5), authors.injectNull(0.5), instants.injectNull(0.3),
             Arbitraries.integers().between(0, 400).map(n -> java.time.LocalDate.of(2026, 1, 1).plusDays(n))
-                .injectNull(0.5))
+                .injectNull(0.5), instants.injectNull(0.7))
         .as(Response::new);
     return Combinators.combine(Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(8),
             Arbitraries.of("SMR-CARDIO-69", "CPAM-691", "IME-69"), Arbitraries.of(RequestStatus.class),

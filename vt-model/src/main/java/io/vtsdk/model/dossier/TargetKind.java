@@ -25,7 +25,9 @@ public enum TargetKind {
   /** Plateforme de coordination et d'orientation, children 0 to 6. */
   PCO_0_6(VtModule.TND),
   /** Plateforme de coordination et d'orientation, children 7 to 12 (since 2021-04-01). */
-  PCO_7_12(VtModule.TND);
+  PCO_7_12(VtModule.TND),
+  /** A specialty service (MCO) admitting directly, without the emergency room (HNP). */
+  SPECIALTY_SERVICE(VtModule.HNP);
 
   private final VtModule module;
 

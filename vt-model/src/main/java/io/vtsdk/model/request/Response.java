@@ -16,6 +16,7 @@ import org.apiguardian.api.API;
  * validator, so a bad answer is reported with all its problems at once.
  *
  * @param proposedEntryDate for ACCEPTED: the entry date the unit proposes
+ * @param admissionAt for ACCEPTED in a module answering in hours (HNP): when the service admits the patient
  */
 @API(status = API.Status.STABLE, since = "0.1")
 @ValidResponse
@@ -25,12 +26,24 @@ public record Response(
     @Size(max = 500, message = "{vt.comment.size}") String comment,
     @Valid Professional author,
     Instant at,
-    LocalDate proposedEntryDate) {
+    LocalDate proposedEntryDate,
+    Instant admissionAt) {
 
   public static final int MAX_COMMENT_LENGTH = 500;
 
   public Response {
     Objects.requireNonNull(kind, "kind");
+  }
+
+  /** An answer without an admission time. */
+  public Response(ResponseKind kind, Coding motif, String comment, Professional author, Instant at,
+      LocalDate proposedEntryDate) {
+    this(kind, motif, comment, author, at, proposedEntryDate, null);
+  }
+
+  /** This answer, given at {@code at}. */
+  public Response withAt(Instant at) {
+    return new Response(kind, motif, comment, author, at, proposedEntryDate, admissionAt);
   }
 
   public static Response of(ResponseKind kind, Motif motif, String comment, Instant at) {

@@ -13,27 +13,29 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public enum ResponseKind {
-  ACCEPTED(Action.ACCEPT, null, VtModule.SANITAIRE, VtModule.GRAND_AGE),
-  REFUSED(Action.REFUSE, RefusalMotif.SYSTEM, VtModule.SANITAIRE, VtModule.GRAND_AGE),
-  WAITING_LIST(Action.PLACE_ON_WAITING_LIST, null, VtModule.SANITAIRE, VtModule.GRAND_AGE),
+  /** Accepted; in HNP with the admission time ({@link Response#admissionAt()}). */
+  ACCEPTED(Action.ACCEPT, null),
+  REFUSED(Action.REFUSE, RefusalMotif.SYSTEM),
+  WAITING_LIST(Action.PLACE_ON_WAITING_LIST, null),
   /** "Éligible administrativement" (comment ≤ 500). */
-  PRADO_ELIGIBLE_ADMINISTRATIVELY(Action.DECLARE_ELIGIBLE_ADMINISTRATIVELY, null, VtModule.PRADO),
+  PRADO_ELIGIBLE_ADMINISTRATIVELY(Action.DECLARE_ELIGIBLE_ADMINISTRATIVELY, null),
   /** "Adhésion finale au service Prado" (comment ≤ 500). */
-  PRADO_ADHESION(Action.RECORD_ADHESION, null, VtModule.PRADO),
+  PRADO_ADHESION(Action.RECORD_ADHESION, null),
   /** "Non adhésion", with a motif. */
-  PRADO_NON_ADHESION(Action.RECORD_NON_ADHESION, PradoNonAdhesionMotif.SYSTEM, VtModule.PRADO),
-  TND_ELIGIBLE(Action.DECLARE_ELIGIBLE, null, VtModule.TND),
-  TND_NOT_ELIGIBLE(Action.DECLARE_NOT_ELIGIBLE, TndNotEligibleMotif.SYSTEM, VtModule.TND),
-  TND_ORIENTED_ELSEWHERE(Action.ORIENT_ELSEWHERE, null, VtModule.TND);
+  PRADO_NON_ADHESION(Action.RECORD_NON_ADHESION, PradoNonAdhesionMotif.SYSTEM),
+  TND_ELIGIBLE(Action.DECLARE_ELIGIBLE, null),
+  TND_NOT_ELIGIBLE(Action.DECLARE_NOT_ELIGIBLE, TndNotEligibleMotif.SYSTEM),
+  TND_ORIENTED_ELSEWHERE(Action.ORIENT_ELSEWHERE, null),
+  /** HNP: the service redirects the request to another service (where, in the comment). */
+  REDIRECTED(Action.ORIENT_ELSEWHERE, null);
 
   private final Action action;
   private final String motifSystem;
-  private final Set<VtModule> modules;
+  private volatile Set<VtModule> modules;
 
-  ResponseKind(Action action, String motifSystem, VtModule first, VtModule... rest) {
+  ResponseKind(Action action, String motifSystem) {
     this.action = action;
     this.motifSystem = motifSystem;
-    this.modules = EnumSet.of(first, rest);
   }
 
   /** The workflow action this answer performs. */
@@ -41,9 +43,19 @@ public enum ResponseKind {
     return action;
   }
 
-  /** The modules where this answer exists. */
+  /** The modules where this answer exists: those whose descriptor lists it ({@code ModuleDescriptor.responseKinds}). */
   public Set<VtModule> modules() {
-    return java.util.Collections.unmodifiableSet(modules);
+    Set<VtModule> m = modules;
+    if (m == null) {
+      EnumSet<VtModule> found = EnumSet.noneOf(VtModule.class);
+      for (io.vtsdk.model.module.ModuleDescriptor d : io.vtsdk.model.module.VtModules.all()) {
+        if (d.responseKinds().contains(this)) {
+          found.add(d.module());
+        }
+      }
+      modules = m = java.util.Collections.unmodifiableSet(found);
+    }
+    return m;
   }
 
   /** The motif code system this answer requires, if it requires a motif. */

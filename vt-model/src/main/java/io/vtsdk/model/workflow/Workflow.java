@@ -28,15 +28,10 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>Instances are immutable, shared and thread-safe; {@link #of(VtModule)} returns the same instance each time.
- *
- * <p>Sources: the Sanitaire/Grand-âge and Prado flows follow the seeds (003: Prado answers of the CPAM) and DESIGN §4;
- * the Handicap flow follows the statuses of TRE_R357 and the SDO flows 4–5. Where the public texts give statuses but
- * not the order between them (Handicap), the transitions below are our reading, listed in {@code docs/workflows.md}.
+ * Each module's table is in its module descriptor (sources there and in {@code docs/workflows.md}).
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Workflow {
-  private static final Map<VtModule, Workflow> WORKFLOWS = buildAll();
-
   private final VtModule module;
   private final RequestStatus initial;
   private final Set<Role> senders;
@@ -79,9 +74,9 @@ public final class Workflow {
     return new Workflow(module, initial, senders, transitions == null ? List.of() : transitions);
   }
 
-  /** The standard workflow of {@code module} (DESIGN §4). */
+  /** The workflow of {@code module}: its module descriptor's ({@link io.vtsdk.model.module.ModuleDescriptor}). */
   public static Workflow of(VtModule module) {
-    return WORKFLOWS.get(Objects.requireNonNull(module, "module"));
+    return io.vtsdk.model.module.VtModules.of(Objects.requireNonNull(module, "module")).workflow();
   }
 
   public VtModule module() {
@@ -186,116 +181,54 @@ public final class Workflow {
     return "Workflow[" + module + ", " + transitions.size() + " transitions]";
   }
 
-  // ---------------------------------------------------------------------------------------------------------------
-
-  private static Map<VtModule, Workflow> buildAll() {
-    Map<VtModule, Workflow> m = new EnumMap<>(VtModule.class);
-    m.put(VtModule.SANITAIRE, admission(VtModule.SANITAIRE, EnumSet.of(REQUESTER)));
-    m.put(VtModule.GRAND_AGE, admission(VtModule.GRAND_AGE, EnumSet.of(REQUESTER, USAGER)));
-    m.put(VtModule.PRADO, prado());
-    m.put(VtModule.TND, tnd());
-    m.put(VtModule.HANDICAP, handicap());
-    return m;
+  /**
+   * A workflow built as a table, one line per action from some statuses ({@link Builder#on}); how every module
+   * descriptor defines its own.
+   *
+   * <pre>{@code
+   * Workflow w = Workflow.builder(VtModule.HNP).initial(RequestStatus.SENT).senders(Role.REQUESTER)
+   *     .on(Action.READ, Set.of(Role.RECEIVER), RequestStatus.READ, RequestStatus.SENT)
+   *     .build();
+   * }</pre>
+   */
+  public static Builder builder(VtModule module) {
+    return new Builder(Objects.requireNonNull(module, "module"));
   }
 
-  /** Table builder: one line per (action, roles, to) from several statuses. */
-  private static final class Table {
-    final List<Transition> list = new ArrayList<>();
+  /** Builds a {@link Workflow} line by line. Not thread-safe; the workflow it builds is. */
+  public static final class Builder {
+    private final VtModule module;
+    private RequestStatus initial = SENT;
+    private Set<Role> senders = Set.of(REQUESTER);
+    private final List<Transition> transitions = new ArrayList<>();
 
-    Table on(Action action, Set<Role> roles, RequestStatus to, RequestStatus... froms) {
+    private Builder(VtModule module) {
+      this.module = module;
+    }
+
+    /** The status a request has once sent (default SENT). */
+    public Builder initial(RequestStatus status) {
+      this.initial = Objects.requireNonNull(status, "status");
+      return this;
+    }
+
+    /** The roles that may send (default REQUESTER). */
+    public Builder senders(Role first, Role... rest) {
+      this.senders = EnumSet.of(first, rest);
+      return this;
+    }
+
+    /** One transition per status of {@code froms}: by {@code action}, for {@code roles}, to {@code to}. */
+    public Builder on(Action action, Set<Role> roles, RequestStatus to, RequestStatus... froms) {
       for (RequestStatus from : froms) {
-        list.add(new Transition(from, action, roles, to));
+        transitions.add(new Transition(from, action, roles, to));
       }
       return this;
     }
-  }
 
-  /** SANITAIRE and GRAND_AGE: SENT → READ → ACCEPTED | REFUSED | WAITING_LIST; confirm one, cancel, close, archive. */
-  private static Workflow admission(VtModule module, Set<Role> requesters) {
-    Set<Role> receiver = Set.of(RECEIVER);
-    Set<Role> system = Set.of(SYSTEM);
-    Table t = new Table()
-        .on(Action.READ, receiver, RequestStatus.READ, SENT)
-        .on(ACCEPT, receiver, ACCEPTED, SENT, RequestStatus.READ, WAITING_LIST)
-        .on(REFUSE, receiver, REFUSED, SENT, RequestStatus.READ, WAITING_LIST)
-        .on(PLACE_ON_WAITING_LIST, receiver, WAITING_LIST, SENT, RequestStatus.READ)
-        .on(CONFIRM_ADMISSION, requesters, ADMISSION_CONFIRMED, ACCEPTED)
-        .on(CANCEL, requesters, CANCELLED, SENT, RequestStatus.READ, WAITING_LIST,
-            ACCEPTED)
-        .on(CLOSE, system, CLOSED, SENT, RequestStatus.READ, WAITING_LIST, ACCEPTED)
-        .on(ARCHIVE, system, ARCHIVED, SENT, RequestStatus.READ);
-    return new Workflow(module, SENT, requesters, t.list);
-  }
-
-  /** PRADO (seed 003): SENT to the CPAM → ELIGIBLE_ADMINISTRATIVELY → ADHESION (final) | NON_ADHESION (motif). */
-  private static Workflow prado() {
-    Set<Role> cpam = Set.of(CPAM);
-    Table t = new Table()
-        .on(Action.READ, cpam, RequestStatus.READ, SENT)
-        .on(DECLARE_ELIGIBLE_ADMINISTRATIVELY, cpam, ELIGIBLE_ADMINISTRATIVELY, SENT, RequestStatus.READ)
-        .on(RECORD_ADHESION, cpam, ADHESION, SENT, RequestStatus.READ, ELIGIBLE_ADMINISTRATIVELY)
-        .on(RECORD_NON_ADHESION, cpam, NON_ADHESION, SENT, RequestStatus.READ, ELIGIBLE_ADMINISTRATIVELY)
-        .on(CANCEL, Set.of(REQUESTER), CANCELLED, SENT, RequestStatus.READ,
-            ELIGIBLE_ADMINISTRATIVELY)
-        .on(ARCHIVE, Set.of(SYSTEM), ARCHIVED, SENT, RequestStatus.READ);
-    return new Workflow(VtModule.PRADO, SENT, Set.of(REQUESTER), t.list);
-  }
-
-  /** TND: SENT to the PCO → ELIGIBLE | NOT_ELIGIBLE | ORIENTED_ELSEWHERE. */
-  private static Workflow tnd() {
-    Set<Role> pco = Set.of(RECEIVER);
-    Table t = new Table()
-        .on(Action.READ, pco, RequestStatus.READ, SENT)
-        .on(DECLARE_ELIGIBLE, pco, ELIGIBLE, SENT, RequestStatus.READ)
-        .on(DECLARE_NOT_ELIGIBLE, pco, NOT_ELIGIBLE, SENT, RequestStatus.READ)
-        .on(ORIENT_ELSEWHERE, pco, ORIENTED_ELSEWHERE, SENT, RequestStatus.READ)
-        .on(CANCEL, Set.of(REQUESTER), CANCELLED, SENT, RequestStatus.READ)
-        .on(ARCHIVE, Set.of(SYSTEM), ARCHIVED, SENT, RequestStatus.READ);
-    return new Workflow(VtModule.TND, SENT, Set.of(REQUESTER), t.list);
-  }
-
-  /**
-   * HANDICAP: the MDPH notifies the ESMS (39); the ESMS reports TRE_R357 statuses; the MDPH endorses impossible
-   * admissions (46), cancels (49) and reactivates (54) notifications, or cancels the decision (37).
-   */
-  private static Workflow handicap() {
-    Set<Role> esms = Set.of(ESMS);
-    Set<Role> mdph = Set.of(MDPH);
-    RequestStatus[] open = {
-      NOTIFICATION_SENT, NOTIFICATION_READ, CONTACT_MADE, WAITING_LIST_ANALYSIS, WAITING_LIST_ADMISSIBLE,
-      WAITING_LIST_ADMITTED, TRIAL_IN_PROGRESS, TRIAL_FAILED, NOTIFICATION_REACTIVATED, REORIENTATION_REQUESTED
-    };
-    Table t = new Table()
-        .on(Action.READ, esms, NOTIFICATION_READ, NOTIFICATION_SENT, NOTIFICATION_REACTIVATED)
-        .on(RECORD_CONTACT, esms, CONTACT_MADE, NOTIFICATION_SENT, NOTIFICATION_READ, NOTIFICATION_REACTIVATED)
-        .on(START_ANALYSIS, esms, WAITING_LIST_ANALYSIS, NOTIFICATION_SENT, NOTIFICATION_READ, CONTACT_MADE,
-            NOTIFICATION_REACTIVATED, TRIAL_FAILED)
-        .on(DECLARE_ADMISSIBLE, esms, WAITING_LIST_ADMISSIBLE, WAITING_LIST_ANALYSIS)
-        .on(DECLARE_ADMITTED, esms, WAITING_LIST_ADMITTED, WAITING_LIST_ANALYSIS, WAITING_LIST_ADMISSIBLE)
-        .on(START_TRIAL, esms, TRIAL_IN_PROGRESS, WAITING_LIST_ADMISSIBLE, WAITING_LIST_ADMITTED)
-        .on(FAIL_TRIAL, esms, TRIAL_FAILED, TRIAL_IN_PROGRESS)
-        .on(RECORD_ENTRY, esms, USER_ENTERED, WAITING_LIST_ADMITTED, TRIAL_IN_PROGRESS)
-        // After a réorientation request (51) the person may leave for another ESMS: ASS_A32 pairs the end of care
-        // (188) with motif 91 « L'usager est admis dans un autre ESMS suite à une réorientation ».
-        .on(RECORD_EXIT, esms, USER_EXITED, USER_ENTERED, REORIENTATION_REQUESTED)
-        .on(SIGNAL_ADMISSION_IMPOSSIBLE, esms, ADMISSION_IMPOSSIBLE_SIGNALLED, NOTIFICATION_SENT,
-            NOTIFICATION_READ, CONTACT_MADE, WAITING_LIST_ANALYSIS, WAITING_LIST_ADMISSIBLE, WAITING_LIST_ADMITTED,
-            TRIAL_FAILED, NOTIFICATION_REACTIVATED)
-        .on(REQUEST_REORIENTATION, esms, REORIENTATION_REQUESTED, CONTACT_MADE, WAITING_LIST_ANALYSIS,
-            WAITING_LIST_ADMISSIBLE, WAITING_LIST_ADMITTED, TRIAL_IN_PROGRESS, TRIAL_FAILED, USER_ENTERED)
-        .on(ENDORSE_ADMISSION_IMPOSSIBLE, mdph, ADMISSION_IMPOSSIBLE_ENDORSED, ADMISSION_IMPOSSIBLE_SIGNALLED)
-        // VT also ends the notifications of an expired decision (validTo passed) whose person is not at the ESMS:
-        // status 49 with motif 174 « Décision clôturée par la MDPH » (ASS_A32). Assumption: no public text says what
-        // VT does at expiry; a person at the ESMS (trial, entered, réorientation asked) stays: renewal is the MDPH's.
-        .on(CANCEL_NOTIFICATION, Set.of(MDPH, SYSTEM), NOTIFICATION_CANCELLED, NOTIFICATION_SENT, NOTIFICATION_READ,
-            CONTACT_MADE, WAITING_LIST_ANALYSIS, WAITING_LIST_ADMISSIBLE, WAITING_LIST_ADMITTED, TRIAL_FAILED,
-            NOTIFICATION_REACTIVATED)
-        .on(CANCEL_NOTIFICATION, mdph, NOTIFICATION_CANCELLED, TRIAL_IN_PROGRESS, REORIENTATION_REQUESTED)
-        .on(CANCEL_NOTIFICATION, mdph, NOTIFICATION_CANCELLED, ADMISSION_IMPOSSIBLE_SIGNALLED)
-        .on(REACTIVATE_NOTIFICATION, mdph, NOTIFICATION_REACTIVATED, NOTIFICATION_CANCELLED,
-            ADMISSION_IMPOSSIBLE_ENDORSED)
-        .on(CANCEL_DECISION, mdph, DECISION_CANCELLED, open)
-        .on(CANCEL_DECISION, mdph, DECISION_CANCELLED, ADMISSION_IMPOSSIBLE_SIGNALLED, NOTIFICATION_CANCELLED);
-    return new Workflow(VtModule.HANDICAP, NOTIFICATION_SENT, Set.of(MDPH), t.list);
+    /** @throws IllegalStateException when two transitions leave the same status by the same action */
+    public Workflow build() {
+      return define(module, initial, senders, transitions);
+    }
   }
 }

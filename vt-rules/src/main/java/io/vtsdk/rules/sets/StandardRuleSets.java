@@ -21,6 +21,7 @@ public final class StandardRuleSets {
     out.addAll(GrandAgeRuleSets.all(t));
     out.addAll(HandicapRuleSets.all());
     out.addAll(TndRuleSets.all(t));
+    out.addAll(HnpRuleSets.all(t));
     return List.copyOf(out);
   }
 }

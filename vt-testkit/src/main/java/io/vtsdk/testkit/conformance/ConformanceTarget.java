@@ -27,6 +27,7 @@ public final class ConformanceTarget {
   private final Party cpam;
   private final String cpamCode;
   private final String outsiderToken;
+  private final Party hnpService;
 
   /** A unit and the bearer token of a user of that unit. */
   public record Party(UnitId unit, String token) {
@@ -53,6 +54,7 @@ public final class ConformanceTarget {
       throw new IllegalStateException("outsider token is missing");
     }
     this.outsiderToken = b.outsiderToken;
+    this.hnpService = b.hnpService;
   }
 
   private static Party require(Party p, String name) {
@@ -75,13 +77,15 @@ public final class ConformanceTarget {
         .cpam(ReferenceServer.DEMO_CPAM_UNIT, "691",
             server.tokens().issue(Role.CPAM, ReferenceServer.DEMO_CPAM_UNIT, null))
         .outsider(server.tokens().issue(Role.RECEIVER, UnitId.of("EHPAD-69-A"), null))
+        .hnpService(UnitId.of("HNP-CARDIO-11"), server.tokens().issue(Role.RECEIVER, UnitId.of("HNP-CARDIO-11"), null))
         .build();
   }
 
   /**
    * A target described by system properties, for running the suite against another implementation without code:
    * {@code vt.conformance.baseUrl}, {@code .requesterUnit}, {@code .requesterToken}, {@code .receiverUnit},
-   * {@code .receiverToken}, {@code .cpamUnit}, {@code .cpamCode}, {@code .cpamToken}, {@code .outsiderToken}.
+   * {@code .receiverToken}, {@code .cpamUnit}, {@code .cpamCode}, {@code .cpamToken}, {@code .outsiderToken}; and,
+   * for a target running the HNP module, {@code .hnpServiceUnit} with {@code .hnpServiceToken} (optional).
    *
    * @throws IllegalStateException naming the first missing property
    */
@@ -97,12 +101,16 @@ public final class ConformanceTarget {
       }
       return v.trim();
     };
-    return builder(URI.create(get.apply("baseUrl")))
+    Builder b = builder(URI.create(get.apply("baseUrl")))
         .requester(UnitId.of(get.apply("requesterUnit")), get.apply("requesterToken"))
         .receiver(UnitId.of(get.apply("receiverUnit")), get.apply("receiverToken"))
         .cpam(UnitId.of(get.apply("cpamUnit")), get.apply("cpamCode"), get.apply("cpamToken"))
-        .outsider(get.apply("outsiderToken"))
-        .build();
+        .outsider(get.apply("outsiderToken"));
+    String hnpUnit = properties.apply("vt.conformance.hnpServiceUnit");
+    if (hnpUnit != null && !hnpUnit.isBlank()) {
+      b.hnpService(UnitId.of(hnpUnit.trim()), get.apply("hnpServiceToken"));
+    }
+    return b.build();
   }
 
   public URI baseUrl() {
@@ -130,13 +138,18 @@ public final class ConformanceTarget {
     return outsiderToken;
   }
 
+  /** A specialty service of the HNP module, when the target runs it (HNP is regional and experimental). */
+  public java.util.Optional<Party> hnpService() {
+    return java.util.Optional.ofNullable(hnpService);
+  }
+
   @Override
   public String toString() {
     return "ConformanceTarget[" + baseUrl + ", requester=" + requester.unit() + ", receiver=" + receiver.unit()
         + ", cpam=" + cpam.unit() + "]";
   }
 
-  /** Builds a {@link ConformanceTarget}; every party is required. */
+  /** Builds a {@link ConformanceTarget}; every party is required but the HNP service. */
   public static final class Builder {
     private final URI baseUrl;
     private Party requester;
@@ -144,6 +157,7 @@ public final class ConformanceTarget {
     private Party cpam;
     private String cpamCode;
     private String outsiderToken;
+    private Party hnpService;
 
     private Builder(URI baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -173,6 +187,12 @@ public final class ConformanceTarget {
 
     public Builder outsider(String token) {
       this.outsiderToken = token;
+      return this;
+    }
+
+    /** A specialty service receiving HNP requests (optional: the HNP tests need it). */
+    public Builder hnpService(UnitId unit, String token) {
+      this.hnpService = new Party(unit, token);
       return this;
     }
 

@@ -104,7 +104,7 @@ public abstract class VtConformanceSuite {
   @Test
   @DisplayName("A valid dossier of each module the requester may send is created: 201, Location, ETag, DRAFT")
   void createEveryModule() {
-    for (VtModule module : List.of(VtModule.SANITAIRE, VtModule.PRADO, VtModule.GRAND_AGE, VtModule.TND)) {
+    for (VtModule module : requesterModules()) {
       Res r = http.post("/v1/dossiers", target.requester().token(), dossier(module));
       assertStatus(201, r);
       String id = r.json().path("id").asText();
@@ -212,6 +212,40 @@ public abstract class VtConformanceSuite {
   }
 
   @Test
+  @DisplayName("HNP: the service accepts with an admission time (422 without it, nothing written); redirecting names"
+      + " the service")
+  void hnpDirectAdmission() {
+    ConformanceTarget.Party service = target.hnpService().orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(service != null, "the target runs no HNP service");
+    String token = service.token();
+    Dossier hnp = dossier(VtModule.HNP);
+    String first = http.post("/v1/dossiers", target.requester().token(), hnp).json().path("id").asText();
+    String request = send(first, service.unit().value());
+    assertTrue(actions(request, token).containsAll(Set.of("READ", "ACCEPT", "REFUSE", "ORIENT_ELSEWHERE")),
+        "service's actions: " + actions(request, token));
+    Res noTime = http.post("/v1/requests/" + request + "/responses", token, Map.of("kind", "ACCEPTED"));
+    assertStatus(422, noTime);
+    assertEquals("/admissionAt", noTime.json().path("violations").path(0).path("path").asText(), "pointer");
+    assertEquals("SENT", http.get("/v1/requests/" + request, token).json().path("status").asText(),
+        "a refused answer writes nothing");
+    String at = java.time.Instant.now().plus(java.time.Duration.ofHours(2)).toString();
+    Res accepted = http.post("/v1/requests/" + request + "/responses", token,
+        Map.of("kind", "ACCEPTED", "admissionAt", at));
+    assertStatus(200, accepted);
+    assertEquals("ACCEPTED", accepted.json().path("status").asText());
+    assertEquals(java.time.Instant.parse(at), java.time.Instant.parse(accepted.json().path("responses").path(0)
+        .path("admissionAt").asText()), "admission time kept");
+
+    String second = http.post("/v1/dossiers", target.requester().token(), dossier(VtModule.HNP)).json().path("id")
+        .asText();
+    String other = send(second, service.unit().value());
+    Res redirected = http.post("/v1/requests/" + other + "/responses", token,
+        Map.of("kind", "REDIRECTED", "comment", "Relève de la pneumologie"));
+    assertStatus(200, redirected);
+    assertEquals("ORIENTED_ELSEWHERE", redirected.json().path("status").asText());
+  }
+
+  @Test
   @DisplayName("Illegal transitions are 409 with from/action/role; actions of another role are 403; nothing changes")
   void refusals() {
     String dossier = create(VtModule.SANITAIRE).json().path("id").asText();
@@ -310,6 +344,13 @@ public abstract class VtConformanceSuite {
         .patient(d.patient().toBuilder().insurance(new Insurance(i == null ? Regime.GENERAL : i.regime(), false,
             false, true, target.cpamCode())).build())
         .build();
+  }
+
+  /** The modules whose requests the requester sends (every module described, but Handicap's MDPH notifications). */
+  private static List<VtModule> requesterModules() {
+    return io.vtsdk.model.module.VtModules.all().stream()
+        .filter(d -> d.workflow().senders().contains(io.vtsdk.model.workflow.Role.REQUESTER))
+        .map(io.vtsdk.model.module.ModuleDescriptor::module).toList();
   }
 
   private Res create(VtModule module) {

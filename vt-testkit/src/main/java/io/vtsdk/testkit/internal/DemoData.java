@@ -10,6 +10,8 @@ import io.vtsdk.model.dossier.TargetKind;
 import io.vtsdk.model.identity.Departement;
 import io.vtsdk.model.identity.Finess;
 import io.vtsdk.model.internal.Checks;
+import io.vtsdk.model.module.ModuleDescriptor;
+import io.vtsdk.model.module.VtModules;
 import io.vtsdk.model.nos.Nomenclatures;
 import io.vtsdk.model.nos.NosTable;
 import java.util.ArrayList;
@@ -73,6 +75,9 @@ public final class DemoData {
     units.add(Unit.builder(UnitId.of("PCO-2A"), "PCO TND Corse-du-Sud").departement(dep("2A"))
         .modules(Set.of(VtModule.TND)).targetKinds(Set.of(TargetKind.PCO_0_6))
         .coveredDepartements(Set.of(dep("2A"))).build());
+    for (ModuleDescriptor module : VtModules.all()) {
+      units.addAll(module.demoUnits()); // a module described as data brings its own units (HNP)
+    }
     return units;
   }
 

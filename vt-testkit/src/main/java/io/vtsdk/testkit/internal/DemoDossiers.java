@@ -26,6 +26,8 @@ import io.vtsdk.model.identity.IdentityStatus;
 import io.vtsdk.model.identity.Sex;
 import io.vtsdk.model.nos.Nomenclatures;
 import io.vtsdk.model.nos.NosTable;
+import io.vtsdk.model.module.ModuleDescriptor;
+import io.vtsdk.model.module.VtModules;
 import io.vtsdk.model.patient.Address;
 import io.vtsdk.model.patient.Insurance;
 import io.vtsdk.model.patient.LegalRepresentative;
@@ -35,6 +37,7 @@ import io.vtsdk.model.patient.TreatingDoctor;
 import io.vtsdk.model.workflow.Action;
 import io.vtsdk.model.workflow.Role;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -91,7 +94,7 @@ final class DemoDossiers {
             today.plusYears(3)))
         .adminSocial(new AdminSocialSection(info, LivingSituation.WITH_FAMILY, null, null, null, Set.of(), null, null))
         .consent(new Consent(true, Consent.GivenBy.LEGAL_REPRESENTATIVE, today)).build();
-    return List.of(
+    List<Scenario> out = new ArrayList<>(List.of(
         new Scenario(sanitaire, List.of("SMR-CARDIO-69", "SMR-POLY-75"), List.of(
             new Step(0, Action.READ, Role.RECEIVER, "SMR-CARDIO-69", null),
             new Step(0, Action.ACCEPT, Role.RECEIVER, "SMR-CARDIO-69", "ACCEPTED"))),
@@ -101,7 +104,67 @@ final class DemoDossiers {
         new Scenario(grandAge, List.of(), List.of()),
         new Scenario(tnd, List.of("PCO-69"), List.of()),
         new Scenario(handicap, List.of("IME-69"), List.of(
-            new Step(0, Action.READ, Role.ESMS, "IME-69", null))));
+            new Step(0, Action.READ, Role.ESMS, "IME-69", null)))));
+    // A module described as data (HNP) gets its descriptor's example, sent to its first demo unit.
+    ModuleDescriptor.Examples kit = examples(r, today, doctor);
+    for (ModuleDescriptor module : VtModules.all()) {
+      if (out.stream().noneMatch(s -> s.draft().module() == module.module())) {
+        Dossier d = module.example(base("DEMO-" + (out.size() + 1), module.module(), null, ward, today), kit).build();
+        out.add(new Scenario(d, module.demoUnits().stream().limit(1).map(u -> u.id().value()).toList(), List.of()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Demo parts for a descriptor's example: provisional identities, sections drafted by the demo doctor. */
+  private static ModuleDescriptor.Examples examples(Random r, LocalDate today, Professional doctor) {
+    return new ModuleDescriptor.Examples() {
+      @Override
+      public LocalDate today() {
+        return today;
+      }
+
+      @Override
+      public int nextInt(int bound) {
+        return r.nextInt(bound);
+      }
+
+      @Override
+      public Patient adult(int age) {
+        return DemoDossiers.adult(r, today, age);
+      }
+
+      @Override
+      public Patient child(int age) {
+        return DemoDossiers.child(r, today, age);
+      }
+
+      @Override
+      public Professional doctor() {
+        return doctor;
+      }
+
+      @Override
+      public Professional nurse() {
+        return doctor;
+      }
+
+      @Override
+      public SectionInfo validated(Professional author) {
+        return SectionInfo.draft(author);
+      }
+
+      @Override
+      public MedicalSection medical(Professional author, Integer gir) {
+        return new MedicalSection(SectionInfo.draft(author), "Données de démonstration", List.of(), gir, null);
+      }
+
+      @Override
+      public AdminSocialSection adminSocial(Professional author) {
+        return new AdminSocialSection(SectionInfo.draft(author), LivingSituation.ALONE, null, null, null, Set.of(),
+            null, null);
+      }
+    };
   }
 
   private static Dossier.Builder base(String id, VtModule module, Patient patient, Requester requester,

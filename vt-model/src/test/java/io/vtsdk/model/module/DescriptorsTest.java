@@ -1,4 +1,4 @@
-package io.vtsdk.core.module;
+package io.vtsdk.model.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.vtsdk.core.module;
+package io.vtsdk.model.module;
 
 import io.vtsdk.model.VtModule;
 import java.util.EnumMap;
@@ -30,6 +30,11 @@ public final class VtModules {
 
   /** The descriptor of {@code module}. */
   public static ModuleDescriptor of(VtModule module) {
-    return ALL.get(module);
+    return ALL.get(java.util.Objects.requireNonNull(module, "module"));
+  }
+
+  /** Every descriptor, in the declaration order of {@link VtModule}. */
+  public static java.util.Collection<ModuleDescriptor> all() {
+    return java.util.Collections.unmodifiableCollection(ALL.values());
   }
 }
