@@ -53,6 +53,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-demo", description = "Start with an empty directory and no demo dossiers.")
   boolean noDemo;
 
+  @Option(names = "--no-console", description = "Do not serve the web console (/console).")
+  boolean noConsole;
+
   @Spec CommandSpec spec;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -89,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
   /** Starts the server and prints how to use it. */
   ReferenceServer start() {
     ReferenceServer.Builder builder = ReferenceServer.builder().port(port).seed(seed).demoData(!noDemo)
-        .demoDossiers(!noDemo).admin(admin);
+        .demoDossiers(!noDemo).admin(admin).console(!noConsole);
     if (dataDir != null && database != null) {
       throw new IllegalArgumentException("give --data-dir or --db, not both");
     }
@@ -111,9 +114,12 @@ final class ServeCommand implements Callable<Integer> {
       out.println("  data:    PostgreSQL (" + server.state().get("dossiers") + " dossiers; shared)");
     }
     out.println("  health:  " + server.url("/v1/health"));
+    if (!noConsole) {
+      out.println("  console: " + server.url("/console") + " (sign in as any demo unit)");
+    }
     out.println("  units:   " + server.url("/v1/units"));
     if (!noDemo) {
-      out.println("  demo:    dossiers DEMO-1 (SMR, accepted) … DEMO-5 (Handicap, notification read) for U-CARDIO-HCL");
+      out.println("  demo:    dossiers DEMO-1 (SMR, accepted) … DEMO-6 (HNP, sent) for U-CARDIO-HCL");
       out.println("Example tokens, one per role (valid 12 h; send as 'Authorization: Bearer <token>'):");
       print(out, "requester  (" + ReferenceServer.DEMO_REQUESTER_UNIT.value() + ")", server.demoToken(Role.REQUESTER));
       print(out, "usager     (" + ReferenceServer.DEMO_REQUESTER_UNIT.value() + ")", server.demoToken(Role.USAGER));

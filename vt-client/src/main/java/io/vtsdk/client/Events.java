@@ -28,6 +28,14 @@ public final class Events {
   }
 
   /**
+   * Follows the feed live (server-sent events): each event after {@code after} ({@code null}: from now on) goes to
+   * {@code listener}, reconnecting as needed; close the returned stream to stop. See {@link EventStream}.
+   */
+  public EventStream stream(String after, EventStream.Listener listener) {
+    return new EventStream(p, after, listener);
+  }
+
+  /**
    * A helper that hands each new event to {@code handler} once and saves the watermark in {@code store} after the
    * handler returns. See {@link EventSync}.
    */

@@ -78,6 +78,11 @@ class RouteCoverageTest {
       requester.indicators().requests(null);
       mdph.indicators().waitingLists();
       requester.events().page(null, 10);
+      java.util.concurrent.CountDownLatch streamed = new java.util.concurrent.CountDownLatch(1);
+      try (EventStream s = requester.events().stream(null, e -> streamed.countDown())) {
+        requester.dossiers().create(fx.dossier(VtModule.SANITAIRE).build());
+        assertThat(streamed.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      }
 
       OpenApiContract contract = OpenApiContract.load();
       Set<String> called = new TreeSet<>();

@@ -71,6 +71,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -104,6 +105,8 @@ public final class VtCore {
   private final Preflight preflight;
   private final AccessPolicy policy;
   private final Duration archiveAfter;
+  private final Object writeSignal = new Object();
+  private long writeCount; // guarded by writeSignal
   private final Cursors cursors;
   private final AtomicLong sweeps = new AtomicLong();
   /** Earliest instant the sweep may have something to do (archiving, an expired decision); null: none known. */
@@ -163,6 +166,7 @@ public final class VtCore {
     });
     nextSweepDue = null;
     sweepDueKnown = true;
+    committed();
   }
 
   /** Forgets what the core cached about the store (after the store was restored from a snapshot). */
@@ -679,7 +683,11 @@ public final class VtCore {
    * @return how many requests were archived or ended
    */
   public int sweep() {
-    return store.write(this::sweep);
+    int n = store.write(this::sweep);
+    if (n > 0) {
+      committed();
+    }
+    return n;
   }
 
   private int sweep(StoreTx tx) {
@@ -1162,7 +1170,43 @@ public final class VtCore {
    */
   private <T> T write(java.util.function.Function<StoreTx, T> work) {
     store.write(this::sweep);
-    return store.write(work);
+    try {
+      return store.write(work);
+    } finally {
+      committed(); // a refused write changed nothing, but the sweep before it may have
+    }
+  }
+
+  /** Wakes the callers of {@link #awaitWrite}. */
+  private void committed() {
+    synchronized (writeSignal) {
+      writeCount++;
+      writeSignal.notifyAll();
+    }
+  }
+
+  /**
+   * Waits until this core has committed a write after {@code seen} (a value this method returned before, or 0), at
+   * most {@code timeoutMillis}; returns the count of writes so far. A live change feed waits here instead of
+   * polling; with a shared store, other servers' writes do not wake it, so it also polls at its timeout.
+   */
+  public long awaitWrite(long seen, long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    synchronized (writeSignal) {
+      while (writeCount == seen) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          break;
+        }
+        writeSignal.wait(left);
+      }
+      return writeCount;
+    }
+  }
+
+  /** The change-feed cursor at the end of the feed now: a stream started from it gets only what happens next. */
+  public String eventsEnd() {
+    return cursors.encode(store.read(StoreTx::lastEventSeq));
   }
 
   private StoredDossier readableDossier(StoreTx tx, Principal p, DossierId id) {

@@ -123,6 +123,8 @@ public final class ReferenceServer implements AutoCloseable {
       this.router = new Router(json, tokens, b.maxBodyBytes, store, controls);
       router.admin(b.admin ? adminToken : null);
       router.inFlightBudget(b.maxInFlightBytes);
+      router.maxStreams(b.maxEventStreams);
+      router.streamMillis(b.eventStreamMillis);
       if (b.recordRequests > 0) {
         this.recorded = new java.util.concurrent.ArrayBlockingQueue<>(b.recordRequests);
         router.recordRequests(recorded);
@@ -134,6 +136,9 @@ public final class ReferenceServer implements AutoCloseable {
       this.api = new Api(core, json, clock);
       api.register(router);
       new io.vtsdk.testkit.internal.FhirApi(core, () -> publicBase() + "/fhir/").register(router);
+      if (b.console) {
+        new io.vtsdk.testkit.internal.ConsoleRoutes(core, tokens, json).register(router);
+      }
       List<Unit> directory = b.demoData ? DemoData.directory(b.seed) : List.of();
       this.admin = new Admin(store, clock, core, controls, directory, json, b.seed, b.demoData && b.demoDossiers,
           tokens);
@@ -380,6 +385,7 @@ public final class ReferenceServer implements AutoCloseable {
   @Override
   public void close() {
     if (http != null) {
+      router.closeStreams();
       http.stop(0);
       executor.shutdownNow();
       http = null;
@@ -402,6 +408,9 @@ public final class ReferenceServer implements AutoCloseable {
     private Duration archiveAfter = Duration.ofDays(30);
     private Duration tokenLifetime = Duration.ofHours(12);
     private int threads = Math.max(32, Runtime.getRuntime().availableProcessors() * 8);
+    private int maxEventStreams = 512;
+    private boolean console = true;
+    private long eventStreamMillis = 50_000;
     private int journalCapacity = 1000;
     private java.nio.file.Path dataDir;
     private List<String> corsOrigins;
@@ -511,6 +520,39 @@ public final class ReferenceServer implements AutoCloseable {
         throw new IllegalArgumentException("journalCapacity must be >= 1");
       }
       this.journalCapacity = n;
+      return this;
+    }
+
+    /**
+     * How many live event streams ({@code GET /v1/events/stream}) may be open at once (default 512); beyond, 503.
+     * Each holds one small-stack thread of its own, never one of the {@link #threads(int) workers}.
+     */
+    public Builder maxEventStreams(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("maxEventStreams must be >= 1");
+      }
+      this.maxEventStreams = n;
+      return this;
+    }
+
+    /**
+     * How long one live event stream lasts before the server ends it (default 50 s, at most 55 s: the JDK server
+     * closes an answer after 60 s); an EventSource or vt-client's {@code EventStream} reconnects with Last-Event-ID.
+     */
+    public Builder eventStreamDuration(Duration d) {
+      if (d == null || d.isNegative() || d.isZero() || d.compareTo(Duration.ofSeconds(55)) > 0) {
+        throw new IllegalArgumentException("eventStreamDuration must be in (0, 55 s]");
+      }
+      this.eventStreamMillis = d.toMillis();
+      return this;
+    }
+
+    /**
+     * Serves the web console at {@code /console} (default on): VT's screens for each role, live, over the public
+     * {@code /v1} API with a demo sign-in (docs/console.md). Off, {@code /console} is a 404.
+     */
+    public Builder console(boolean console) {
+      this.console = console;
       return this;
     }
 

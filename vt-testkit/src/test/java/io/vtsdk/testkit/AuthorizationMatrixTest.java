@@ -76,6 +76,15 @@ class AuthorizationMatrixTest {
     matrix.put("GET /v1/indicators/requests", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("GET /v1/indicators/waiting-lists", row(403, 403, 200, 200, 200, 200, 200, 403, 403, 401));
     matrix.put("GET /v1/events", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    // asked with HEAD (the stream's headers, no stream): the same callers as the feed
+    matrix.put("GET /v1/events/stream", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    // the console: public files and vocabulary; the demo sign-in refuses "{}" (no unit) for anyone
+    matrix.put("GET /console", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /console/{file}", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /console/vendor/{file}", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /console/api/principals", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /console/api/vocabulary", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("POST /console/api/sign-in", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 422));
     // SDO FHIR: ESMS only; other roles 403; "{}" is not FHIR JSON at all (no resourceType: 400); unknown Task 404
     matrix.put("GET /fhir/metadata", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("POST /fhir/Task", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 401));
@@ -118,10 +127,11 @@ class AuthorizationMatrixTest {
           dossier = http.post("/v1/dossiers", owner, Fixtures.sanitaire()).json().get("id").asText();
         }
         String path = template.replace("{id}", template.startsWith("/v1/requests") ? request
-            : template.startsWith("/v1/units") ? "CPAM-691" : dossier).replace("{vid}", "1");
+            : template.startsWith("/v1/units") ? "CPAM-691" : dossier).replace("{vid}", "1")
+            .replace("vendor/{file}", "vendor/preact.js").replace("{file}", "console.js");
         String token = tokens.get(caller);
         Http.Res r = switch (method) {
-          case "GET" -> http.get(path, token);
+          case "GET" -> template.endsWith("/stream") ? head(vt, path, token) : http.get(path, token);
           case "DELETE" -> Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl() + path))
               .header("Authorization", "Bearer " + (token != null ? token : vt.adminToken())).DELETE().build());
           case "PUT" -> template.contains("clock") ? http.put(path, token, Map.of("instant", Fixtures.NOW.toString()))
@@ -176,5 +186,15 @@ class AuthorizationMatrixTest {
     Set<String> receiverSees = new TreeSet<>(http.get("/v1/events", vt.tokens().issue(Role.RECEIVER,
         UnitId.of("SMR-CARDIO-69"), null)).json().get("items").findValuesAsText("type"));
     assertThat(receiverSees).containsExactly("request.sent");
+  }
+
+  /** HEAD: the answer's status without its body (for a stream, without the stream). */
+  static Http.Res head(ReferenceServer vt, String path, String token) {
+    java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl() + path))
+        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return Http.send(b.build());
   }
 }

@@ -54,6 +54,26 @@ class OpenApiConformanceTest {
     return r;
   }
 
+  /** A streamed answer: its status, type and first block (the stream goes on: it is closed after that). */
+  void stream(String path, String token) throws Exception {
+    String op = CONTRACT.operation("GET", path).orElseThrow();
+    java.net.http.HttpResponse<java.io.InputStream> r = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(vt.url(path)).header("Authorization", "Bearer " + token).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+    StringBuilder first = new StringBuilder();
+    try (java.io.InputStream in = r.body()) {
+      int c;
+      while (!first.toString().contains("stream.open") && (c = in.read()) >= 0) {
+        first.append((char) c);
+      }
+    }
+    String type = r.headers().firstValue("Content-Type").orElse(null);
+    problems.addAll(CONTRACT.checkAnswer(op, r.statusCode(), type, first.toString()));
+    if (r.statusCode() == 200) {
+      answered.add(op);
+    }
+  }
+
   @Test
   void everyOperationAnswersAsDocumented(ReferenceServer server) throws Exception {
     vt = server;
@@ -142,6 +162,7 @@ class OpenApiConformanceTest {
     call("GET", "/v1/indicators/waiting-lists", mdph, null);
     JsonNode events = call("GET", "/v1/events?limit=3", requester, null).json();
     call("GET", "/v1/events?after=" + events.get("nextCursor").asText() + "&limit=100", requester, null);
+    stream("/v1/events/stream?after=" + events.get("nextCursor").asText(), requester);
 
     // refusals are documented problems too
     assertThat(call("GET", "/v1/dossiers/" + id, null, null).status()).isEqualTo(401);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -148,6 +149,39 @@ public final class Pipeline {
     static Next fail(VtException e) {
       return new Next(null, e);
     }
+  }
+
+  // ------------------------------------------------------------------------------------------------ streams
+
+  /**
+   * Opens a server-sent events stream of {@code path} (with the token, User-Agent, language and a correlation id of
+   * every call), resuming after {@code lastEventId} when not null. No call timeout: the stream lasts until the server
+   * ends it; the read timeout is twice the server's keep-alive period.
+   */
+  public okhttp3.sse.EventSource openEventStream(String path, Map<String, String> query, String lastEventId,
+      String correlationId, okhttp3.sse.EventSourceListener listener) {
+    HttpUrl.Builder url = base.newBuilder().encodedPath(path);
+    query.forEach(url::addQueryParameter);
+    Request.Builder b = new Request.Builder().url(url.build())
+        .header("User-Agent", userAgent)
+        .header("Accept", "text/event-stream")
+        .header("X-Correlation-Id", correlationId)
+        .header("Accept-Language", languageTag);
+    String token = tokens.token();
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (lastEventId != null) {
+      b.header("Last-Event-ID", lastEventId);
+    }
+    OkHttpClient streaming = http.newBuilder().callTimeout(0, TimeUnit.MILLISECONDS)
+        .readTimeout(30, TimeUnit.SECONDS).build();
+    return okhttp3.sse.EventSources.createFactory(streaming).newEventSource(b.build(), listener);
+  }
+
+  /** A new correlation id (one per stream connection). */
+  public static String correlationId() {
+    return newCorrelationId();
   }
 
   // ------------------------------------------------------------------------------------------------ sync
@@ -350,6 +384,11 @@ public final class Pipeline {
 
   /** Maps an error answer to the typed hierarchy; never puts the body in the message. */
   private VtException toException(Attempts<?> a, Response response) {
+    return toException(a.what(), a.correlationId, response);
+  }
+
+  /** Maps an error answer of {@code what} (method and path) to the typed hierarchy; never puts the body in it. */
+  public VtException toException(String what, String cid, Response response) {
     int status = response.code();
     String requestId = response.header("X-Request-Id");
     JsonNode p = null;
@@ -367,7 +406,7 @@ public final class Pipeline {
         : VtErrorCode.fromStatus(status);
     // The message goes to application logs: it carries the status, the code, the title and each violation's pointer
     // and code, never the server's free-text detail (a server may echo what was sent). problem().detail() has it.
-    StringBuilder message = new StringBuilder(a.what()).append(" answered ").append(status).append(' ').append(code);
+    StringBuilder message = new StringBuilder(what).append(" answered ").append(status).append(' ').append(code);
     if (problem != null && problem.title() != null) {
       message.append(" (").append(problem.title()).append(')');
     }
@@ -376,7 +415,6 @@ public final class Pipeline {
       problem.violations().forEach(v -> message.append(' ').append(v.path().isEmpty() ? "/" : v.path()).append(' ')
           .append(v.code()).append(';'));
     }
-    String cid = a.correlationId;
     String text = message.toString();
     return switch (status) {
       case 401 -> new VtApiException.Unauthorized(text, status, code, cid, requestId, problem);

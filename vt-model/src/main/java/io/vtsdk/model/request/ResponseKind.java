@@ -63,15 +63,22 @@ public enum ResponseKind {
     return Optional.ofNullable(motifSystem);
   }
 
+  /** The motifs this kind takes, in VT's order (none when it takes no motif). */
+  public java.util.List<Motif> motifs() {
+    if (motifSystem == null) {
+      return java.util.List.of();
+    }
+    return java.util.List.of(motifSystem.equals(RefusalMotif.SYSTEM) ? RefusalMotif.values()
+        : motifSystem.equals(PradoNonAdhesionMotif.SYSTEM) ? PradoNonAdhesionMotif.values()
+        : TndNotEligibleMotif.values());
+  }
+
   /** Finds the motif of {@code code} in the list this kind takes. */
   public Optional<Motif> motif(String code) {
-    if (motifSystem == null || code == null) {
+    if (code == null) {
       return Optional.empty();
     }
-    Motif[] all = motifSystem.equals(RefusalMotif.SYSTEM) ? RefusalMotif.values()
-        : motifSystem.equals(PradoNonAdhesionMotif.SYSTEM) ? PradoNonAdhesionMotif.values()
-        : TndNotEligibleMotif.values();
-    for (Motif m : all) {
+    for (Motif m : motifs()) {
       if (m.code().equals(code)) {
         return Optional.of(m);
       }

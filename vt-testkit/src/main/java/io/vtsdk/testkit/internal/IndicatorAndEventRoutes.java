@@ -24,6 +24,14 @@ final class IndicatorAndEventRoutes {
         c -> out.ok(Page.of(core.waitingListIndicators(c.principal()))));
     r.route("GET", "/v1/events", c -> out.page(core.events(c.principal(), c.query("after"),
         intParam(c, "limit", 100, 1, 1000))));
+    r.route("GET", "/v1/events/stream", c -> {
+      String from = c.header("Last-Event-ID") != null ? c.header("Last-Event-ID") : c.query("after");
+      if (from != null) {
+        core.events(c.principal(), from, 1); // an unreadable cursor is a 400 now, before the stream starts
+      }
+      return Reply.stream("text/event-stream; charset=utf-8", new EventStream(core, c.principal(),
+          from != null ? from : core.eventsEnd(), out.json(), r.streamMillis()));
+    });
   }
 
 }

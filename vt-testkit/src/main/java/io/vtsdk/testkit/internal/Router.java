@@ -52,6 +52,8 @@ public final class Router implements HttpHandler {
   private record Match(Route route, Map<String, String> params) {}
 
   private final List<Route> routes = new ArrayList<>();
+  private final Streams streams = new Streams();
+  private volatile long streamMillis = 50_000;
   private final JsonMapper json;
   /** The mapper of request bodies: {@code json} refusing unknown members (see {@link Call#bodyAs}). */
   private final JsonMapper strict;
@@ -140,6 +142,25 @@ public final class Router implements HttpHandler {
   }
 
   /** Route templates, for the OpenAPI check and the docs. */
+  /** How many streamed answers (event streams) may be open at once; beyond, 503. */
+  public void maxStreams(int n) {
+    streams.max(n);
+  }
+
+  /** How long one streamed answer lasts before the server ends it (the client reconnects). */
+  public void streamMillis(long millis) {
+    this.streamMillis = millis;
+  }
+
+  long streamMillis() {
+    return streamMillis;
+  }
+
+  /** Ends every open stream (server stop). */
+  public void closeStreams() {
+    streams.close();
+  }
+
   public List<String> templates() {
     return routes.stream().map(r -> r.method() + " " + r.template()).toList();
   }
@@ -196,11 +217,16 @@ public final class Router implements HttpHandler {
         .filter(Router::isSafeCorrelationId).orElseGet(Router::newCorrelationId);
     Exchange x = new Exchange(ex, correlationId, locale(ex.getRequestHeaders().getFirst("Accept-Language")));
     int status = 0;
+    boolean streaming = false;
     try {
       Reply reply = proceed(x, 0);
       status = reply.status();
+      if (reply.streamer() != null && !"HEAD".equals(ex.getRequestMethod())) {
+        streams.start(ex, reply, correlationId); // 503 (thrown) when the streams are all taken
+        streaming = true;
+      }
       record(ex, x.template(), status, correlationId, x.principal, x.fault);
-      if (reply != NO_ANSWER) {
+      if (reply != NO_ANSWER && !streaming) {
         send(ex, reply, correlationId);
       }
     } catch (ApiException e) {
@@ -224,7 +250,9 @@ public final class Router implements HttpHandler {
       if (x.reserved > 0) {
         inFlight.release(x.reserved);
       }
-      ex.close();
+      if (!streaming) {
+        ex.close(); // a stream's thread closes it when the stream ends
+      }
       LOG.debug("{} {} -> {} in {} µs", ex.getRequestMethod(), x.template(), status,
           (System.nanoTime() - start) / 1000);
     }

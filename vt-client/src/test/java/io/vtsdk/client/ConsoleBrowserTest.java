@@ -1,0 +1,256 @@
+package io.vtsdk.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vtsdk.api.Event;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.VtModule;
+import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.request.AdmissionRequest;
+import io.vtsdk.model.request.Response;
+import io.vtsdk.model.request.ResponseKind;
+import io.vtsdk.model.workflow.Role;
+import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.testkit.fixtures.VtFixtures;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser (headless Chromium from Debian, driven by Selenium through the system chromedriver):
+ * whole flows across the EHR side (vt-client) and the screens, with axe-core checking accessibility. Screenshots go
+ * to {@code target/console/}.
+ */
+class ConsoleBrowserTest {
+  static final Path SHOTS = Path.of("target", "console");
+  static ChromeDriver driver;
+  static Path profile;
+  ReferenceServer vt;
+  VtClient ehr;
+  VtFixtures fx;
+  WebDriverWait wait;
+
+  @BeforeAll
+  static void browser() throws IOException {
+    profile = Files.createTempDirectory("vt-console-chromium");
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(System.getProperty("vt.chromium", "/usr/bin/chromium"));
+    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1280,800", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(System.getProperty("vt.chromedriver", "/usr/bin/chromedriver")))
+        .usingAnyFreePort().build();
+    driver = new ChromeDriver(service, o);
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  @BeforeEach
+  void server() {
+    vt = ReferenceServer.builder().admin(true).build().start();
+    ehr = client(vt.demoToken(Role.REQUESTER));
+    fx = VtFixtures.seeded(11, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    driver.get(vt.url("/console").toString());
+    ((JavascriptExecutor) driver).executeScript("sessionStorage.clear(); localStorage.clear();");
+  }
+
+  @AfterEach
+  void shot(TestInfo info) throws IOException {
+    Path file = SHOTS.resolve(info.getTestMethod().orElseThrow().getName() + ".png");
+    Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    vt.close();
+  }
+
+  VtClient client(String token) {
+    return VtClient.builder().baseUrl(vt.baseUrl()).tokenProvider(TokenProvider.of(token))
+        .httpClient(ClientTestBase.HTTP).build();
+  }
+
+  void signIn(String unit) {
+    driver.get(vt.url("/console").toString());
+    WebElement principal = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("principal")));
+    wait.until(d -> new Select(principal).getOptions().size() > 1);
+    new Select(principal).selectByValue(unit);
+    driver.findElement(By.id("sign-in")).click();
+    wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-live]")).getAttribute("data-live")));
+  }
+
+  String statusOf(String requestId) {
+    return driver.findElement(By.cssSelector("[data-request='" + requestId + "'] [data-status]")).getText();
+  }
+
+  void answer(ResponseKind kind, String comment) {
+    new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("kind")))).selectByValue(kind.name());
+    if (comment != null) {
+      driver.findElement(By.id("comment")).sendKeys(comment);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-count"),
+          comment.length() + " / 500")); // counted as one types
+    }
+    driver.findElement(By.id("submit-response")).click();
+  }
+
+  @Test
+  void aPradoRequestSentFromTheEhrAppearsLiveAtTheCpamWhoAnswersByClicking() throws Exception {
+    BlockingQueue<Event> ehrEvents = new LinkedBlockingQueue<>();
+    try (EventStream ignored = ehr.events().stream(null, ehrEvents::add)) {
+      signIn("CPAM-691");
+      Dossier prado = ehr.dossiers().create(fx.dossier(VtModule.PRADO).build());
+      long sent = System.nanoTime();
+      AdmissionRequest r = ehr.dossiers().send(prado.id(), List.of(UnitId.of("CPAM-691"))).get(0);
+      WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("[data-request='" + r.id().value() + "']")));
+      long delayMillis = (System.nanoTime() - sent) / 1_000_000;
+      System.out.println("console: a request sent through vt-client appeared at the CPAM without reload after "
+          + delayMillis + " ms");
+      assertThat(row.getAttribute("class")).contains("unread");
+      assertThat(driver.findElement(By.id("counts")).getText()).contains("1 ");
+      axe("worklist");
+
+      row.findElement(By.tagName("a")).click();
+      answer(ResponseKind.PRADO_ELIGIBLE_ADMINISTRATIVELY, "Dossier complet, éligible.");
+      wait.until(d -> d.findElement(By.cssSelector("h2 [data-status]")).getText().equals("ELIGIBLE_ADMINISTRATIVELY"));
+      answer(ResponseKind.PRADO_ADHESION, null);
+      wait.until(d -> d.findElement(By.cssSelector("h2 [data-status]")).getText().equals("ADHESION"));
+      axe("request");
+
+      List<String> types = new java.util.ArrayList<>();
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!types.contains("request.record_adhesion") && System.nanoTime() < until) {
+        Event e = ehrEvents.poll(500, TimeUnit.MILLISECONDS);
+        if (e != null) {
+          types.add(e.type());
+        }
+      }
+      assertThat(types).as("the EHR follows the CPAM's answers").containsSubsequence("request.sent",
+          "request.declare_eligible_administratively", "request.record_adhesion");
+    }
+  }
+
+  @Test
+  void anSmrAcceptsAndTheRequesterConfirmsInTheBrowserAndTheOtherRequestCloses() {
+    Dossier d = ehr.dossiers().create(fx.dossier(VtModule.SANITAIRE).build());
+    List<AdmissionRequest> rs = ehr.dossiers().send(d.id(), List.of(UnitId.of("SMR-CARDIO-69"),
+        UnitId.of("SMR-POLY-75")));
+    signIn("U-CARDIO-HCL");
+    driver.get(vt.url("/console").toString() + "#/dossier/" + d.id().value());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-request='" + rs.get(0).id().value()
+        + "']")));
+    client(vt.tokens().issue(Role.RECEIVER, UnitId.of("SMR-CARDIO-69"), null)).requests().respond(rs.get(0).id(),
+        new Response(ResponseKind.ACCEPTED, null, "Lit disponible", null, null, fx.today().plusDays(2)));
+    WebElement confirm = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+        "[data-request='" + rs.get(0).id().value() + "'] [data-action='CONFIRM_ADMISSION']")));
+    assertThat(statusOf(rs.get(0).id().value())).isEqualTo("ACCEPTED");
+    confirm.click();
+    wait.until(dr -> statusOf(rs.get(1).id().value()).equals("CLOSED"));
+    assertThat(statusOf(rs.get(0).id().value())).isEqualTo("ADMISSION_CONFIRMED");
+    assertThat(driver.findElement(By.cssSelector("[data-dossier-status]")).getText()).isEqualTo("ADMISSION_CONFIRMED");
+    assertThat(driver.findElement(By.cssSelector("[data-trust]")).getText()).isNotBlank();
+    axe("dossier");
+  }
+
+  @Test
+  void advancingTheClockArchivesAnUnansweredRequestOnScreenAndEnglishIsOneClickAway() {
+    Dossier d = ehr.dossiers().create(fx.dossier(VtModule.SANITAIRE).build());
+    AdmissionRequest r = ehr.dossiers().send(d.id(), List.of(UnitId.of("SMR-CARDIO-69"))).get(0);
+    signIn("SMR-CARDIO-69");
+    wait.until(dr -> statusOf(r.id().value()).equals("SENT"));
+    driver.findElement(By.id("lang")).click();
+    wait.until(dr -> dr.findElement(By.tagName("h2")).getText().equals("Received requests"));
+    assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    driver.get(vt.url("/console").toString() + "#/control");
+    driver.findElement(By.id("admin-token")).sendKeys(vt.adminToken());
+    driver.findElement(By.id("admin-load")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-advance='P31D']"))).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("control-message"), " — 1"));
+    driver.get(vt.url("/console").toString() + "#/requests");
+    wait.until(dr -> statusOf(r.id().value()).equals("ARCHIVED"));
+    axe("control");
+  }
+
+  @Test
+  void anEsmsReportsStatusesOfferingOnlyTheMotifsAss32PairsWithTheChosenStatus() {
+    VtClient mdph = client(vt.tokens().issue(Role.MDPH, ClientTestBase.MDPH, null));
+    Dossier h = mdph.dossiers().create(ClientTestBase.handicap(fx));
+    AdmissionRequest n = mdph.dossiers().send(h.id(), List.of(ClientTestBase.IME)).get(0);
+    signIn("IME-69");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-request='" + n.id().value() + "'] a")))
+        .click();
+    Select status = new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("esms-status"))));
+    status.selectByValue("41"); // contact made: ASS_A32 pairs it with some motifs
+    Select motif = new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("esms-motif"))));
+    java.util.Set<String> offered = new java.util.TreeSet<>();
+    motif.getOptions().stream().map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).forEach(offered::add);
+    assertThat(offered).isEqualTo(new java.util.TreeSet<>(io.vtsdk.model.nos.Nomenclatures.statusMotifs()
+        .motifsFor("41")));
+    motif.selectByIndex(1);
+    driver.findElement(By.id("report-status")).click();
+    wait.until(d -> d.findElement(By.cssSelector("h2 [data-status]")).getText().equals("CONTACT_MADE"));
+    new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("esms-status")))).selectByValue("42");
+    assertThat(driver.findElements(By.id("esms-motif"))).as("no motif pairs with 42 in ASS_A32").isEmpty();
+    driver.findElement(By.id("report-status")).click();
+    wait.until(d -> d.findElement(By.cssSelector("h2 [data-status]")).getText().equals("WAITING_LIST_ANALYSIS"));
+    assertThat(mdph.requests().esmsStatuses(n.id())).hasSize(2);
+    wait.until(d -> d.findElements(By.cssSelector("#esms-history li")).size() == 2);
+    axe("esms");
+  }
+
+  /** Runs axe-core in the page; fails on serious or critical violations. */
+  void axe(String page) {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript(axeSource());
+    Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations"
+        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+        + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', ')))))"
+        + ".catch(e => done('axe failed: ' + e));");
+    assertThat(String.valueOf(result)).as("axe-core on the " + page + " page").isEqualTo("[]");
+    assertThat(js.executeScript("return JSON.stringify(window.vtConsoleErrors)")).as("script errors on the " + page
+        + " page").isEqualTo("[]");
+  }
+
+  private static String axeSource;
+
+  static synchronized String axeSource() {
+    if (axeSource == null) {
+      try (InputStream in = ConsoleBrowserTest.class.getResourceAsStream("/axe.min.js")) {
+        axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return axeSource;
+  }
+}

@@ -1,0 +1,202 @@
+package io.vtsdk.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vtsdk.core.VtCore;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.VtModule;
+import io.vtsdk.model.directory.Unit;
+import io.vtsdk.model.module.ModuleDescriptor;
+import io.vtsdk.model.module.VtModules;
+import io.vtsdk.model.nos.Nomenclatures;
+import io.vtsdk.model.nos.NosTable;
+import io.vtsdk.model.nos.StatusMotifMap;
+import io.vtsdk.model.request.ResponseKind;
+import io.vtsdk.model.workflow.Role;
+import io.vtsdk.testkit.TokenFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The web console at {@code /console}: static pages and scripts from the jar (Preact and htm from their WebJars), the
+ * demo sign-in of a test server, and the vocabulary the forms offer (answers and motifs per module, R357 statuses with
+ * their ASS_A32 motifs). Everything else the console shows or does goes through the public {@code /v1} API with the
+ * signed-in principal's token. Not API.
+ */
+public final class ConsoleRoutes {
+  private static final String BASE = "/io/vtsdk/testkit/console/";
+  /** The files under /console/ and where they come from (our pages, then the libraries' ES modules). */
+  private static final Map<String, String> FILES = Map.of(
+      "console.js", BASE + "console.js",
+      "console.css", BASE + "console.css",
+      "vendor/preact.js", "/META-INF/resources/webjars/preact/10.26.4/dist/preact.module.js",
+      "vendor/hooks.js", "/META-INF/resources/webjars/preact/10.26.4/hooks/dist/hooks.module.js",
+      "vendor/htm.js", "/META-INF/resources/_static/htm/3.1.1/dist/htm.module.js");
+  private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8",
+      "css", "text/css; charset=utf-8", "html", "text/html; charset=utf-8");
+
+  private static final StatusMotifMap A32 = Nomenclatures.statusMotifs();
+  private final VtCore core;
+  private final TokenFactory tokens;
+  private final V1Replies out;
+  private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+  private final byte[] index;
+  private final String csp;
+
+  public ConsoleRoutes(VtCore core, TokenFactory tokens, com.fasterxml.jackson.databind.json.JsonMapper json) {
+    this.core = core;
+    this.tokens = tokens;
+    this.out = new V1Replies(json);
+    String html = new String(read(BASE + "index.html"), StandardCharsets.UTF_8);
+    String importMap = html.substring(html.indexOf("<script type=\"importmap\">") + 25,
+        html.indexOf("</script>", html.indexOf("<script type=\"importmap\">")));
+    this.index = html.getBytes(StandardCharsets.UTF_8);
+    // Strict CSP: our own scripts only (the inline import map by its hash), no inline style, no framing.
+    this.csp = "default-src 'self'; script-src 'self' '" + sha256(importMap) + "'; style-src 'self'; img-src 'self'"
+        + " data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  }
+
+  public void register(Router r) {
+    r.publicRoute("GET", "/console", c -> page());
+    r.publicRoute("GET", "/console/{file}", c -> file(c.path("file")));
+    r.publicRoute("GET", "/console/vendor/{file}", c -> file("vendor/" + c.path("file")));
+    r.publicRoute("GET", "/console/api/principals", c -> out.ok(principals()));
+    r.publicRoute("POST", "/console/api/sign-in", c -> {
+      checkLocal(c);
+      return signIn(c.jsonBody());
+    });
+    r.publicRoute("GET", "/console/api/vocabulary", c -> out.ok(vocabulary()));
+  }
+
+  private Reply page() {
+    return new Reply(200, headers("html"), index);
+  }
+
+  private Reply file(String name) {
+    String resource = FILES.get(name);
+    if (resource == null) {
+      throw ApiException.notFound("console file", name);
+    }
+    byte[] body = cache.computeIfAbsent(resource, ConsoleRoutes::read);
+    return new Reply(200, headers(name.substring(name.lastIndexOf('.') + 1)), body);
+  }
+
+  private Map<String, String> headers(String ext) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Type", TYPES.get(ext));
+    h.put("Content-Security-Policy", csp);
+    h.put("X-Content-Type-Options", "nosniff");
+    h.put("Referrer-Policy", "no-referrer");
+    h.put("Cache-Control", "no-cache");
+    return h;
+  }
+
+  /** The demo principals a tester may sign in as: every unit of the directory in the role it acts in. */
+  private List<Map<String, String>> principals() {
+    List<Map<String, String>> outList = new ArrayList<>();
+    for (Unit u : core.searchUnits(new VtCore.UnitQuery(null, null, null, null, null, null))) {
+      outList.add(Map.of("unit", u.id().value(), "name", u.name(), "role", roleOf(u).name()));
+    }
+    return outList;
+  }
+
+  /** A receiving unit acts in its module's receiver role; a unit that receives nothing is a requester (a ward). */
+  static Role roleOf(Unit u) {
+    if (u.modules().contains(VtModule.HANDICAP) && u.targetKinds().isEmpty()) {
+      return Role.MDPH;
+    }
+    if (u.targetKinds().isEmpty()) {
+      return Role.REQUESTER;
+    }
+    return VtModules.of(u.modules().iterator().next()).receiverRole();
+  }
+
+  /**
+   * The demo sign-in issues any unit's token, so it answers only as the control API does: for a loopback {@code Host}
+   * and, when a browser sends one, a same-origin {@code Origin} (a page of another site cannot mint tokens). Reached
+   * otherwise, the console still works with a pasted token.
+   */
+  private static void checkLocal(Call c) {
+    String host = c.header("Host");
+    String origin = c.header("Origin");
+    if (host == null || !Router.isLoopbackAuthority(host)) {
+      throw ApiException.forbidden("the demo sign-in answers only on a loopback address: paste a token instead");
+    }
+    if (origin != null && !(origin.startsWith("http://") && origin.substring(7).equalsIgnoreCase(host))) {
+      throw ApiException.forbidden("the demo sign-in refuses cross-origin calls");
+    }
+  }
+
+  /** A demo token for a unit of the directory in its role (a test server's sign-in; PSC comes with the identity issue). */
+  private Reply signIn(JsonNode body) {
+    String unit = body == null ? null : body.path("unit").asText(null);
+    Unit u = unit == null ? null : core.searchUnits(new VtCore.UnitQuery(null, null, null, null, null, null)).stream()
+        .filter(x -> x.id().value().equals(unit)).findFirst().orElse(null);
+    if (u == null) {
+      throw new ApiException(422, "validation-failed", "choose a unit of the directory", List.of(
+          new io.vtsdk.model.validation.Violation("/unit", "console.unit", "choose a unit of the directory")),
+          Map.of());
+    }
+    Role role = roleOf(u);
+    String actor = role == Role.REQUESTER ? "10003606316" : null; // the demo doctor's RPPS
+    return out.ok(Map.of("token", tokens.issue(role, UnitId.of(unit), actor), "role", role.name(), "unit", unit,
+        "name", u.name()));
+  }
+
+  /** What the forms offer: answers per module with their motifs, and R357 statuses with their ASS_A32 motifs. */
+  private Map<String, Object> vocabulary() {
+    Map<String, Object> modules = new LinkedHashMap<>();
+    for (ModuleDescriptor d : VtModules.all()) {
+      Map<String, Object> kinds = new LinkedHashMap<>();
+      for (ResponseKind k : ResponseKind.values()) {
+        if (d.responseKinds().contains(k)) {
+          List<Map<String, String>> motifs = new ArrayList<>();
+          k.motifs().forEach(m -> motifs.add(Map.of("system", m.system(), "code", m.code(), "display",
+              m.label())));
+          kinds.put(k.name(), Map.of("action", k.action().name(), "motifs", motifs));
+        }
+      }
+      modules.put(d.module().name(), Map.of("responseKinds", kinds));
+    }
+    List<Map<String, Object>> statuses = new ArrayList<>();
+    for (var c : Nomenclatures.get(NosTable.J252).concepts()) {
+      List<Map<String, String>> motifs = new ArrayList<>();
+      for (String m : A32.motifsFor(c.code())) {
+        Nomenclatures.get(NosTable.R358).coding(m).ifPresent(cd -> motifs.add(Map.of("code", cd.code(), "display",
+            cd.display() == null ? cd.code() : cd.display())));
+      }
+      statuses.add(Map.of("code", c.code(), "display", c.display(), "motifs", motifs));
+    }
+    return Map.of("modules", modules, "esmsStatuses", statuses, "r357", NosTable.R357.url(), "r358",
+        NosTable.R358.url());
+  }
+
+  private static byte[] read(String resource) {
+    try (InputStream in = ConsoleRoutes.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("console resource missing from the jar: " + resource);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sha256(String s) {
+    try {
+      return "sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+          .digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
