@@ -130,8 +130,8 @@ class ConsoleBrowserTest {
       Dossier prado = ehr.dossiers().create(fx.dossier(VtModule.PRADO).build());
       long sent = System.nanoTime();
       AdmissionRequest r = ehr.dossiers().send(prado.id(), List.of(UnitId.of("CPAM-691"))).get(0);
-      WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
-          By.cssSelector("[data-request='" + r.id().value() + "']")));
+      WebElement row = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(5)).until(
+          ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-request='" + r.id().value() + "']")));
       long delayMillis = (System.nanoTime() - sent) / 1_000_000;
       System.out.println("console: a request sent through vt-client appeared at the CPAM without reload after "
           + delayMillis + " ms");
@@ -225,6 +225,33 @@ class ConsoleBrowserTest {
     assertThat(mdph.requests().esmsStatuses(n.id())).hasSize(2);
     wait.until(d -> d.findElements(By.cssSelector("#esms-history li")).size() == 2);
     axe("esms");
+  }
+
+  @Test
+  void theMdphEndorsesAnImpossibleAdmissionFromItsNotifications() {
+    VtClient mdph = client(vt.tokens().issue(Role.MDPH, ClientTestBase.MDPH, null));
+    Dossier h = mdph.dossiers().create(ClientTestBase.handicap(fx));
+    AdmissionRequest n = mdph.dossiers().send(h.id(), List.of(ClientTestBase.IME)).get(0);
+    client(vt.tokens().issue(Role.ESMS, ClientTestBase.IME, null)).requests().reportEsmsStatus(n.id(),
+        ClientTestBase.esmsStatus("45", "86", h.mdphDecision().idDecision()));
+    signIn("MDPH-69");
+    driver.get(vt.url("/console").toString() + "#/dossier/" + h.id().value());
+    assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("decision"))).isDisplayed()).isTrue();
+    driver.get(vt.url("/console").toString() + "#/requests");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("to-endorse"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-request='" + n.id().value() + "'] a")))
+        .click();
+    Select status = new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("esms-status"))));
+    wait.until(d -> status.getOptions().size() > 1);
+    java.util.Set<String> offered = new java.util.TreeSet<>();
+    status.getOptions().stream().map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).forEach(offered::add);
+    assertThat(offered).as("what the MDPH may do from 45: endorse (46), cancel (49) or the decision (37)")
+        .containsExactlyInAnyOrder("46", "49", "37");
+    status.selectByValue("46");
+    driver.findElement(By.id("report-status")).click();
+    wait.until(d -> d.findElement(By.cssSelector("h2 [data-status]")).getText()
+        .equals("ADMISSION_IMPOSSIBLE_ENDORSED"));
+    axe("mdph");
   }
 
   /** Runs axe-core in the page; fails on serious or critical violations. */

@@ -174,7 +174,11 @@ public final class ConsoleRoutes {
         Nomenclatures.get(NosTable.R358).coding(m).ifPresent(cd -> motifs.add(Map.of("code", cd.code(), "display",
             cd.display() == null ? cd.code() : cd.display())));
       }
-      statuses.add(Map.of("code", c.code(), "display", c.display(), "motifs", motifs));
+      // the workflow action that reaches this status: the form offers a status only when that action is available
+      String action = io.vtsdk.model.workflow.RequestStatus.ofR357(c.code())
+          .flatMap(s -> VtModules.of(VtModule.HANDICAP).workflow().transitions().stream()
+              .filter(tr -> tr.to() == s).map(tr -> tr.action().name()).findFirst()).orElse("");
+      statuses.add(Map.of("code", c.code(), "display", c.display(), "motifs", motifs, "action", action));
     }
     return Map.of("modules", modules, "esmsStatuses", statuses, "r357", NosTable.R357.url(), "r358",
         NosTable.R358.url());

@@ -17,7 +17,9 @@ const T = {
   fr: {
     title: 'ViaTrajectoire — serveur de référence', signIn: 'Connexion', signOut: 'Se déconnecter',
     signInAs: 'Se connecter en tant que', unit: 'Unité et rôle', orToken: 'ou coller un jeton', token: 'Jeton',
-    go: 'Se connecter', dossiers: 'Mes dossiers', worklist: 'Demandes reçues', observatory: 'Observatoire',
+    go: 'Se connecter', dossiers: 'Mes dossiers', worklist: 'Demandes reçues', notifications: 'Notifications',
+    decision: 'Décision MDPH', validity: 'Validité', toEndorse: 'Admissions impossibles à entériner',
+    observatory: 'Observatoire',
     control: 'Contrôle', language: 'Langue', live: 'Temps réel', offline: 'Hors ligne', module: 'Module',
     status: 'Statut', updated: 'Mis à jour', patient: 'Patient', sent: 'Envoyée', unitCol: 'Unité',
     allF: 'Tous', open: 'Ouvrir', identity: 'Identité', trust: "Niveau de confiance de l'identité",
@@ -41,7 +43,9 @@ const T = {
   en: {
     title: 'ViaTrajectoire — reference server', signIn: 'Sign in', signOut: 'Sign out',
     signInAs: 'Sign in as', unit: 'Unit and role', orToken: 'or paste a token', token: 'Token', go: 'Sign in',
-    dossiers: 'My dossiers', worklist: 'Received requests', observatory: 'Observatory', control: 'Control',
+    dossiers: 'My dossiers', worklist: 'Received requests', notifications: 'Notifications',
+    decision: 'MDPH decision', validity: 'Validity', toEndorse: 'Impossible admissions to endorse',
+    observatory: 'Observatory', control: 'Control',
     language: 'Language', live: 'Live', offline: 'Offline', module: 'Module', status: 'Status',
     updated: 'Updated', patient: 'Patient', sent: 'Sent', unitCol: 'Unit', allF: 'All', open: 'Open',
     identity: 'Identity', trust: 'Identity trust level', vigilance: 'Vigilance points', none: 'none',
@@ -261,6 +265,9 @@ function Dossier({ id }) {
         <h3>${t('attachments')}</h3>
         <ul>${(d.attachments || []).map((a) => html`<li>${a.fileName} (${Math.round(a.size / 1024)} Kio)</li>`)}</ul>
       </section></div>
+    ${d.mdphDecision ? html`<section class="card" aria-labelledby="decision"><h3 id="decision">${t('decision')}</h3>
+      <p>${d.mdphDecision.idDecision} — ${(d.mdphDecision.categories || []).map((c) => c.display || c.code).join(', ')}</p>
+      <p>${t('validity')} : ${d.mdphDecision.validFrom || ''} → ${d.mdphDecision.validTo || ''}</p></section>` : null}
     ${d.status === 'DRAFT' || d.status === 'SENT' ? html`<${SendForm} dossier=${d} />` : null}
     <section aria-labelledby="replies"><h3 id="replies">${t('replies')}</h3>
       <label class="inline"><input type="checkbox" id="show-cancelled" checked=${showCancelled}
@@ -287,7 +294,8 @@ function SentRequest({ r }) {
   const [error, setError] = useState(null);
   const act = (a) => post('/v1/requests/' + r.id + '/' + (a === 'CONFIRM_ADMISSION' ? 'confirm-admission' : 'cancel'))
     .then(() => setError(null), setError);
-  return html`<tr data-request=${r.id}><td>${r.unit}</td><td><span class="badge" data-status>${r.status}</span></td>
+  return html`<tr data-request=${r.id}><td>${r.module === 'HANDICAP' ? html`<a href=${'#/request/' + r.id}>${r.unit}</a>` : r.unit}</td>
+    <td><span class="badge" data-status>${r.status}</span></td>
     <td><${Answers} r=${r} /></td>
     <td>${actions && (actions.actions || []).filter((a) => a === 'CONFIRM_ADMISSION' || a === 'CANCEL').map((a) => html`
       <button type="button" class=${a === 'CANCEL' ? 'secondary' : ''} data-action=${a} onClick=${() => act(a)}>${t('a_' + a)}</button>`)}
@@ -343,6 +351,8 @@ function Worklist() {
       <div><label for="f-module">${t('module')}</label><select id="f-module" value=${module} onChange=${(e) => setModule(e.target.value)}>
         <option value="">${t('allF')}</option>${modules.map((m) => html`<option value=${m}>${m}</option>`)}</select></div>
       <div><label for="f-since">${t('since')}</label><input id="f-since" type="date" value=${since} onInput=${(e) => setSince(e.target.value)} /></div>
+      ${session().role === 'MDPH' ? html`<button type="button" class="secondary" id="to-endorse"
+        onClick=${() => setStatus('ADMISSION_IMPOSSIBLE_SIGNALLED')}>${t('toEndorse')}</button>` : null}
       <p id="counts" class="muted">${items.length} ${t('total')}, ${items.filter(isUnread).length} ${t('unread')}</p></div>
     <table><thead><tr><th scope="col">Id</th><th scope="col">${t('module')}</th><th scope="col">${t('status')}</th>
       <th scope="col">${t('sent')}</th><th scope="col">Dossier</th></tr></thead>
@@ -374,7 +384,7 @@ function ReceivedRequest({ id }) {
     <section class="card" aria-labelledby="acts"><h3 id="acts">${t('actions')}</h3>
       ${actions && (actions.actions || []).includes('READ') ? html`<button type="button" data-action="READ" onClick=${read}>${t('read')}</button>` : null}
       ${kinds.length ? html`<${ResponseForm} id=${id} module=${r.module} kinds=${kinds} voc=${voc} />` : null}
-      ${r.module === 'HANDICAP' && actions && (actions.actions || []).length ? html`<${EsmsStatusForm} r=${r} d=${d} voc=${voc} />` : null}
+      ${r.module === 'HANDICAP' && actions && (actions.actions || []).length ? html`<${EsmsStatusForm} r=${r} d=${d} voc=${voc} actions=${actions.actions || []} />` : null}
       ${actions && !(actions.actions || []).length ? html`<p class="muted">${t('none')}</p>` : null}
       <${Problem} error=${actError} /></section></main>`;
 }
@@ -422,14 +432,16 @@ function EsmsHistory({ id }) {
 }
 
 // An ESMS reports a TRE_R357 status; only the motifs ASS_A32 pairs with the chosen status are offered.
-function EsmsStatusForm({ r, d, voc }) {
+function EsmsStatusForm({ r, d, voc, actions }) {
   const [status, setStatus] = useState('');
   const [motif, setMotif] = useState('');
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const [error, setError] = useState(null);
   const [unit] = useLive(() => get('/v1/units/' + encodeURIComponent(r.unit)), [r.unit]);
   if (!voc || !d) return null;
-  const chosen = voc.esmsStatuses.find((s) => s.code === status);
+  // only the statuses the core lets this role reach from here (the available actions), as VT's screens do
+  const offered = voc.esmsStatuses.filter((s) => s.action && actions.includes(s.action));
+  const chosen = offered.find((s) => s.code === status);
   const submit = (ev) => {
     ev.preventDefault();
     post('/v1/requests/' + r.id + '/esms-statuses', {
@@ -442,7 +454,7 @@ function EsmsStatusForm({ r, d, voc }) {
   return html`<form onSubmit=${submit} id="esms-form"><h3>${t('esmsStatus')}</h3>
     <label for="esms-status">${t('status')}</label>
     <select id="esms-status" value=${status} onChange=${(e) => { setStatus(e.target.value); setMotif(''); }}>
-      <option value="">${t('select')}</option>${voc.esmsStatuses.map((s) => html`<option value=${s.code}>${s.code} — ${s.display}</option>`)}</select>
+      <option value="">${t('select')}</option>${offered.map((s) => html`<option value=${s.code}>${s.code} — ${s.display}</option>`)}</select>
     ${chosen && chosen.motifs && chosen.motifs.length ? html`<label for="esms-motif">${t('motif')}</label>
       <select id="esms-motif" value=${motif} onChange=${(e) => setMotif(e.target.value)}>
       <option value="">${t('select')}</option>${chosen.motifs.map((m) => html`<option value=${m.code}>${m.code} — ${m.display}</option>`)}</select>` : null}
@@ -533,6 +545,7 @@ function Shell({ s, setLang, page, receiver, signOut, children }) {
   const switchLang = () => { lang = lang === 'fr' ? 'en' : 'fr'; localStorage.setItem('vt.lang', lang); setLang(lang); };
   return html`<header><h1>${t('title')}</h1>
     ${s && html`<nav aria-label="Navigation">${receiver ? link('requests', t('worklist')) : link('dossiers', t('dossiers'))}
+      ${s.role === 'MDPH' ? link('requests', t('notifications')) : null}
       ${link('observatory', t('observatory'))} ${link('control', t('control'))}</nav>`}
     <div class="who">${s && html`<${Live} /><span id="who">${s.name} (${s.role})</span>`}
       <button type="button" class="link" id="lang" onClick=${switchLang} aria-label=${t('language')}>${lang === 'fr' ? 'English' : 'Français'}</button>
