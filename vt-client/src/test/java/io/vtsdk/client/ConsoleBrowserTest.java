@@ -254,6 +254,44 @@ class ConsoleBrowserTest {
     axe("mdph");
   }
 
+  @Test
+  void anInjectedFaultShowsAsAnErrorAndTheRetryGoesThroughOnANarrowWindowByKeyboard() {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(420, 800));
+    try {
+      Dossier d = ehr.dossiers().create(fx.dossier(VtModule.SANITAIRE).build());
+      AdmissionRequest r = ehr.dossiers().send(d.id(), List.of(UnitId.of("SMR-CARDIO-69"))).get(0);
+      driver.get(vt.url("/console").toString());
+      // sign in by keyboard only: focus the unit list, choose, press Enter on the button
+      WebElement principal = wait.until(ExpectedConditions.elementToBeClickable(By.id("principal")));
+      wait.until(dr -> new Select(principal).getOptions().size() > 1);
+      principal.sendKeys("SMR cardio");
+      new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB,
+          org.openqa.selenium.Keys.TAB, org.openqa.selenium.Keys.ENTER).perform();
+      wait.until(dr -> statusOf(r.id().value()).equals("SENT"));
+      assertThat(((JavascriptExecutor) driver).executeScript(
+          "return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scroll").isEqualTo(true);
+      driver.get(vt.url("/console").toString() + "#/control");
+      driver.findElement(By.id("admin-token")).sendKeys(vt.adminToken());
+      driver.findElement(By.id("admin-load")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("inject"))).click();
+      wait.until(dr -> dr.findElements(By.cssSelector("#faults li")).size() == 1);
+      driver.get(vt.url("/console").toString() + "#/request/" + r.id().value());
+      new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("kind")))).selectByValue("REFUSED");
+      new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("motif")))).selectByIndex(1);
+      driver.findElement(By.id("submit-response")).click();
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#response-form [role=alert]")))
+          .getText()).contains("503");
+      assertThat(driver.findElement(By.cssSelector("h2 [data-status]")).getText()).isEqualTo("SENT");
+      driver.findElement(By.id("submit-response")).click(); // the fault was for one call
+      wait.until(dr -> dr.findElement(By.cssSelector("h2 [data-status]")).getText().equals("REFUSED"));
+      assertThat(((JavascriptExecutor) driver).executeScript(
+          "return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scroll").isEqualTo(true);
+      axe("narrow request page");
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+    }
+  }
+
   /** Runs axe-core in the page; fails on serious or critical violations. */
   void axe(String page) {
     JavascriptExecutor js = (JavascriptExecutor) driver;

@@ -33,7 +33,8 @@ const T = {
     back: 'Retour', requests: 'Demandes', readRate: 'Taux de lecture', answerRate: 'Taux de réponse',
     waiting: 'Listes d’attente', places: 'places', adminToken: 'Jeton de l’API de contrôle',
     clock: 'Horloge', advance: 'Avancer de', reset: 'Réinitialiser les données', journal: 'Journal des appels',
-    faults: 'Pannes injectées', clearFaults: 'Supprimer les pannes', noAdmin:
+    faults: 'Pannes injectées', clearFaults: 'Supprimer les pannes', inject: "Injecter sur l'appel suivant",
+    injected: 'Panne injectée :', faultPath: 'Route (modèle comme /v1/requests/{id}/responses, chemin exact, ou *)', noAdmin:
     "L'API de contrôle n'est pas active (lancer le serveur avec --admin).", actions: 'Actions possibles',
     eligibility: 'Éligibilité', valid: 'valide', invalid: 'refusé', problems: 'Problèmes', ok: 'OK',
     notFound: 'Rien à afficher.', esmsStatus: 'Statut ESMS (R357)', statusDate: 'Date du statut',
@@ -57,7 +58,8 @@ const T = {
     submit: 'Submit', unread: 'unread', total: 'requests', since: 'Sent since', back: 'Back', requests: 'Requests',
     readRate: 'Read rate', answerRate: 'Answer rate', waiting: 'Waiting lists', places: 'places',
     adminToken: 'Control API token', clock: 'Clock', advance: 'Advance by', reset: 'Reset the data',
-    journal: 'Call journal', faults: 'Injected faults', clearFaults: 'Clear faults',
+    journal: 'Call journal', faults: 'Injected faults', clearFaults: 'Clear faults', inject: 'Inject on the next call',
+    injected: 'Fault injected:', faultPath: 'Route (a template like /v1/requests/{id}/responses, an exact path, or *)',
     noAdmin: 'The control API is off (start the server with --admin).', actions: 'Available actions',
     eligibility: 'Eligibility', valid: 'valid', invalid: 'refused', problems: 'Problems', ok: 'OK',
     notFound: 'Nothing to show.', esmsStatus: 'ESMS status (R357)', statusDate: 'Status date', report: 'Report',
@@ -492,18 +494,27 @@ function Control() {
   const [token, setToken] = useState(sessionStorage.getItem('vt.admin') || '');
   const [clock, setClock] = useState(null);
   const [journal, setJournal] = useState(null);
+  const [faults, setFaults] = useState([]);
   const [message, setMessage] = useState(null);
   const [error, setError] = useState(null);
   const admin = (method, path, body) => call(method, path, body, token);
   const load = () => {
     sessionStorage.setItem('vt.admin', token);
-    Promise.all([admin('GET', '/__admin/clock'), admin('GET', '/__admin/journal')])
-      .then(([c, j]) => { setClock(c); setJournal(j.items.slice(-20).reverse()); setError(null); }, setError);
+    Promise.all([admin('GET', '/__admin/clock'), admin('GET', '/__admin/journal'), admin('GET', '/__admin/faults')])
+      .then(([c, j, f]) => { setClock(c); setJournal(j.items.slice(-20).reverse()); setFaults(f.items || []); setError(null); },
+        setError);
   };
   const advance = (d) => admin('POST', '/__admin/clock/advance', { duration: d })
     .then((r) => { setMessage(r.instant + ' — ' + r.archived); load(); }, setError);
   const reset = () => admin('POST', '/__admin/reset', {}).then(() => { setMessage(t('reset')); load(); }, setError);
-  const clearFaults = () => admin('DELETE', '/__admin/faults').then(() => { setMessage(t('clearFaults')); }, setError);
+  const clearFaults = () => admin('DELETE', '/__admin/faults').then(() => { setMessage(t('clearFaults')); load(); }, setError);
+  const [faultPath, setFaultPath] = useState('/v1/requests/{id}/responses');
+  const [faultStatus, setFaultStatus] = useState('503');
+  const inject = (ev) => {
+    ev.preventDefault();
+    admin('POST', '/__admin/faults', { method: '*', path: faultPath, kind: 'STATUS', status: Number(faultStatus),
+      retryAfterSeconds: 1, times: 1 }).then(() => { setMessage(t('injected') + ' ' + faultStatus + ' ' + faultPath); load(); }, setError);
+  };
   return html`<main><h2>${t('control')}</h2>
     <div class="card"><label for="admin-token">${t('adminToken')}</label>
       <input id="admin-token" type="password" autocomplete="off" value=${token} onInput=${(e) => setToken(e.target.value)} />
@@ -512,6 +523,14 @@ function Control() {
       ${['PT1H', 'PT5H', 'P1D', 'P31D'].map((d) => html`<button type="button" data-advance=${d} onClick=${() => advance(d)}>${t('advance')} ${d}</button>`)}
       <button type="button" class="secondary" id="reset" onClick=${reset}>${t('reset')}</button>
       <button type="button" class="secondary" onClick=${clearFaults}>${t('clearFaults')}</button></div>`}
+    ${clock && html`<form class="card" onSubmit=${inject} id="fault-form"><h3>${t('faults')}</h3>
+      <label for="fault-path">${t('faultPath')}</label>
+      <input id="fault-path" type="text" value=${faultPath} onInput=${(e) => setFaultPath(e.target.value)} />
+      <label for="fault-status">${t('status')}</label>
+      <select id="fault-status" value=${faultStatus} onChange=${(e) => setFaultStatus(e.target.value)}>
+        ${['500', '502', '503', '429'].map((s) => html`<option value=${s}>${s}</option>`)}</select>
+      <p><button type="submit" id="inject">${t('inject')}</button></p>
+      <ul id="faults">${faults.map((f) => html`<li>${f.method} ${f.path} → ${f.kind} ${f.status || ''} (${f.times})</li>`)}</ul></form>`}
     ${message && html`<p class="notice" role="status" id="control-message">${message}</p>`}
     ${journal && html`<section><h3>${t('journal')}</h3><table><thead><tr><th scope="col">${t('at')}</th><th scope="col">HTTP</th><th scope="col">${t('status')}</th></tr></thead>
       <tbody>${journal.map((j) => html`<tr><td>${when(j.at)}</td><td>${j.method} ${j.template || j.path}</td><td>${j.status}</td></tr>`)}</tbody></table></section>`}
