@@ -292,6 +292,42 @@ class ConsoleBrowserTest {
     }
   }
 
+  @Test
+  void theRequesterSendsAfterThePreflightCancelsOneAndFindsItAgainAmongTheCancelled() {
+    Dossier d = ehr.dossiers().create(fx.dossier(VtModule.SANITAIRE).orientation(io.vtsdk.model.dossier.Orientation
+        .smr(io.vtsdk.model.dossier.SmrMention.LOCOMOTEUR, List.of("Adultes", "Locomoteur"))).build());
+    signIn("U-CARDIO-HCL");
+    driver.get(vt.url("/console").toString() + "#/dossier/" + d.id().value());
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("search-units"))).click();
+    for (String unit : List.of("SMR-CARDIO-69", "SMR-GERIA-01")) {
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=unit][value='" + unit + "']")))
+          .click();
+    }
+    assertThat(driver.findElement(By.id("send-requests")).isEnabled()).as("send after the preflight only").isFalse();
+    driver.findElement(By.id("preflight")).click();
+    WebElement report = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preflight-report")));
+    // oriented to the « locomoteur » mention: the cardio-vascular SMR lacks it, the polyvalent one takes it
+    assertThat(report.getText()).contains("SMR-CARDIO-69", "SMR-GERIA-01", "routing.smr.mention");
+    assertThat(report.getAttribute("data-accepted")).isEqualTo("false");
+    driver.findElement(By.cssSelector("input[name=unit][value='SMR-CARDIO-69']")).click(); // untick it
+    driver.findElement(By.id("preflight")).click();
+    wait.until(dr -> "true".equals(dr.findElement(By.id("preflight-report")).getAttribute("data-accepted")));
+    driver.findElement(By.id("send-requests")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status].notice")));
+    AdmissionRequest sent = ehr.requests().list(RequestQuery.all(), null).items().get(0);
+    WebElement cancel = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+        "[data-request='" + sent.id().value() + "'] [data-action='CANCEL']")));
+    cancel.click();
+    wait.until(dr -> dr.findElements(By.cssSelector("[data-request='" + sent.id().value() + "']")).isEmpty());
+    driver.findElement(By.id("show-cancelled")).click();
+    wait.until(dr -> statusOf(sent.id().value()).equals("CANCELLED"));
+    assertThat(ehr.requests().get(sent.id()).status().name()).isEqualTo("CANCELLED");
+    axe("dossier after sending");
+    driver.get(vt.url("/console").toString() + "#/observatory");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-count"), "1"));
+    axe("observatory");
+  }
+
   /** Runs axe-core in the page; fails on serious or critical violations. */
   void axe(String page) {
     JavascriptExecutor js = (JavascriptExecutor) driver;
