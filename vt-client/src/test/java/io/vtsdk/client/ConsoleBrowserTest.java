@@ -220,9 +220,14 @@ class ConsoleBrowserTest {
     wait.until(d -> d.findElement(By.cssSelector("h2 [data-status]")).getText().equals("CONTACT_MADE"));
     new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("esms-status")))).selectByValue("42");
     assertThat(driver.findElements(By.id("esms-motif"))).as("no motif pairs with 42 in ASS_A32").isEmpty();
+    // with the unit's own status (J253): the ROR unit, its name and category come from the directory
+    Select unitStatus = new Select(driver.findElement(By.id("unit-status")));
+    unitStatus.selectByIndex(1);
+    new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("care-mode")))).selectByIndex(1);
     driver.findElement(By.id("report-status")).click();
     wait.until(d -> d.findElement(By.cssSelector("h2 [data-status]")).getText().equals("WAITING_LIST_ANALYSIS"));
     assertThat(mdph.requests().esmsStatuses(n.id())).hasSize(2);
+    assertThat(mdph.requests().esmsStatuses(n.id()).get(1).unitStatus()).as("the unit status too").isNotNull();
     wait.until(d -> d.findElements(By.cssSelector("#esms-history li")).size() == 2);
     axe("esms");
   }

@@ -169,19 +169,35 @@ public final class ConsoleRoutes {
     }
     List<Map<String, Object>> statuses = new ArrayList<>();
     for (var c : Nomenclatures.get(NosTable.J252).concepts()) {
-      List<Map<String, String>> motifs = new ArrayList<>();
-      for (String m : A32.motifsFor(c.code())) {
-        Nomenclatures.get(NosTable.R358).coding(m).ifPresent(cd -> motifs.add(Map.of("code", cd.code(), "display",
-            cd.display() == null ? cd.code() : cd.display())));
-      }
+      List<Map<String, String>> motifs = a32Motifs(c.code());
       // the workflow action that reaches this status: the form offers a status only when that action is available
       String action = io.vtsdk.model.workflow.RequestStatus.ofR357(c.code())
           .flatMap(s -> VtModules.of(VtModule.HANDICAP).workflow().transitions().stream()
               .filter(tr -> tr.to() == s).map(tr -> tr.action().name()).findFirst()).orElse("");
       statuses.add(Map.of("code", c.code(), "display", c.display(), "motifs", motifs, "action", action));
     }
-    return Map.of("modules", modules, "esmsStatuses", statuses, "r357", NosTable.R357.url(), "r358",
-        NosTable.R358.url());
+    List<Map<String, Object>> unitStatuses = new ArrayList<>();
+    for (var c : Nomenclatures.get(NosTable.J253).concepts()) {
+      unitStatuses.add(Map.of("code", c.code(), "display", c.display(), "motifs", a32Motifs(c.code())));
+    }
+    List<Map<String, Object>> careModes = new ArrayList<>();
+    for (String code : new java.util.TreeSet<>(io.vtsdk.model.handicap.EsmsStatus.CARE_MODES)) {
+      Nomenclatures.get(NosTable.R213).coding(code).ifPresent(cd -> careModes.add(Map.of("code", cd.code(),
+          "display", cd.display() == null ? cd.code() : cd.display())));
+    }
+    return Map.of("modules", modules, "esmsStatuses", statuses, "unitStatuses", unitStatuses, "careModes",
+        careModes, "r357", NosTable.R357.url(), "r358", NosTable.R358.url(), "j253", NosTable.J253.url(), "r213",
+        NosTable.R213.url());
+  }
+
+  /** The R358 motifs ASS_A32 pairs with a status (ESMS or unit level). */
+  private static List<Map<String, String>> a32Motifs(String status) {
+    List<Map<String, String>> motifs = new ArrayList<>();
+    for (String m : new java.util.TreeSet<>(A32.motifsFor(status))) {
+      Nomenclatures.get(NosTable.R358).coding(m).ifPresent(cd -> motifs.add(Map.of("code", cd.code(), "display",
+          cd.display() == null ? cd.code() : cd.display())));
+    }
+    return motifs;
   }
 
   private static byte[] read(String resource) {

@@ -33,11 +33,11 @@ const T = {
     back: 'Retour', requests: 'Demandes', readRate: 'Taux de lecture', answerRate: 'Taux de réponse',
     waiting: 'Listes d’attente', places: 'places', adminToken: 'Jeton de l’API de contrôle',
     clock: 'Horloge', advance: 'Avancer de', reset: 'Réinitialiser les données', journal: 'Journal des appels',
-    faults: 'Pannes injectées', clearFaults: 'Supprimer les pannes', inject: "Injecter sur l'appel suivant",
+    faults: 'Pannes injectées', clearFaults: 'Supprimer les pannes', inject: "Injecter sur l'appel suivant", delay: 'délai de',
     injected: 'Panne injectée :', faultPath: 'Route (modèle comme /v1/requests/{id}/responses, chemin exact, ou *)', noAdmin:
     "L'API de contrôle n'est pas active (lancer le serveur avec --admin).", actions: 'Actions possibles',
     eligibility: 'Éligibilité', valid: 'valide', invalid: 'refusé', problems: 'Problèmes', ok: 'OK',
-    notFound: 'Rien à afficher.', esmsStatus: 'Statut ESMS (R357)', statusDate: 'Date du statut',
+    notFound: 'Rien à afficher.', esmsStatus: 'Statut ESMS (R357)', unitStatus: "Statut dans l'unité (J253)", careMode: 'Mode de prise en charge (R213)', unitMotif: "Motif dans l'unité", statusDate: 'Date du statut',
     report: 'Déclarer', select: '— choisir —',
     a_READ: 'Lire', a_CANCEL: 'Annuler la demande', a_CONFIRM_ADMISSION: "Confirmer l'admission",
   },
@@ -58,11 +58,11 @@ const T = {
     submit: 'Submit', unread: 'unread', total: 'requests', since: 'Sent since', back: 'Back', requests: 'Requests',
     readRate: 'Read rate', answerRate: 'Answer rate', waiting: 'Waiting lists', places: 'places',
     adminToken: 'Control API token', clock: 'Clock', advance: 'Advance by', reset: 'Reset the data',
-    journal: 'Call journal', faults: 'Injected faults', clearFaults: 'Clear faults', inject: 'Inject on the next call',
+    journal: 'Call journal', faults: 'Injected faults', clearFaults: 'Clear faults', inject: 'Inject on the next call', delay: 'delay of',
     injected: 'Fault injected:', faultPath: 'Route (a template like /v1/requests/{id}/responses, an exact path, or *)',
     noAdmin: 'The control API is off (start the server with --admin).', actions: 'Available actions',
     eligibility: 'Eligibility', valid: 'valid', invalid: 'refused', problems: 'Problems', ok: 'OK',
-    notFound: 'Nothing to show.', esmsStatus: 'ESMS status (R357)', statusDate: 'Status date', report: 'Report',
+    notFound: 'Nothing to show.', esmsStatus: 'ESMS status (R357)', unitStatus: 'Status in the unit (J253)', careMode: 'Mode of care (R213)', unitMotif: 'Motif in the unit', statusDate: 'Status date', report: 'Report',
     select: '— choose —',
     a_READ: 'Read', a_CANCEL: 'Cancel the request', a_CONFIRM_ADMISSION: 'Confirm the admission',
   },
@@ -438,12 +438,16 @@ function EsmsStatusForm({ r, d, voc, actions }) {
   const [status, setStatus] = useState('');
   const [motif, setMotif] = useState('');
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [unitStatus, setUnitStatus] = useState('');
+  const [careMode, setCareMode] = useState('');
+  const [unitMotif, setUnitMotif] = useState('');
   const [error, setError] = useState(null);
   const [unit] = useLive(() => get('/v1/units/' + encodeURIComponent(r.unit)), [r.unit]);
   if (!voc || !d) return null;
   // only the statuses the core lets this role reach from here (the available actions), as VT's screens do
   const offered = voc.esmsStatuses.filter((s) => s.action && actions.includes(s.action));
   const chosen = offered.find((s) => s.code === status);
+  const chosenUnit = (voc.unitStatuses || []).find((s) => s.code === unitStatus);
   const submit = (ev) => {
     ev.preventDefault();
     post('/v1/requests/' + r.id + '/esms-statuses', {
@@ -451,7 +455,15 @@ function EsmsStatusForm({ r, d, voc, actions }) {
       status: { system: voc.r357, code: status },
       motif: motif ? { system: voc.r358, code: motif } : undefined,
       statusDate: date, idDecision: d.mdphDecision && d.mdphDecision.idDecision,
-    }).then(() => { setError(null); setStatus(''); setMotif(''); }, setError);
+      // the unit's own status (J253), about the notified ROR unit
+      unitStatus: unitStatus ? { system: voc.j253, code: unitStatus } : undefined,
+      unitStatusDate: unitStatus ? date : undefined,
+      unitMotif: unitStatus && unitMotif ? { system: voc.r358, code: unitMotif } : undefined,
+      rorUnitId: unitStatus && unit ? unit.rorId : undefined,
+      unitName: unitStatus && unit ? unit.name : undefined,
+      unitCategory: unitStatus && unit ? unit.esmsCategory : undefined,
+      careMode: unitStatus && careMode ? { system: voc.r213, code: careMode } : undefined,
+    }).then(() => { setError(null); setStatus(''); setMotif(''); setUnitStatus(''); setCareMode(''); }, setError);
   };
   return html`<form onSubmit=${submit} id="esms-form"><h3>${t('esmsStatus')}</h3>
     <label for="esms-status">${t('status')}</label>
@@ -460,6 +472,15 @@ function EsmsStatusForm({ r, d, voc, actions }) {
     ${chosen && chosen.motifs && chosen.motifs.length ? html`<label for="esms-motif">${t('motif')}</label>
       <select id="esms-motif" value=${motif} onChange=${(e) => setMotif(e.target.value)}>
       <option value="">${t('select')}</option>${chosen.motifs.map((m) => html`<option value=${m.code}>${m.code} — ${m.display}</option>`)}</select>` : null}
+    ${voc.unitStatuses && voc.unitStatuses.length ? html`<label for="unit-status">${t('unitStatus')}</label>
+      <select id="unit-status" value=${unitStatus} onChange=${(e) => { setUnitStatus(e.target.value); setUnitMotif(''); }}>
+      <option value="">${t('select')}</option>${voc.unitStatuses.map((s) => html`<option value=${s.code}>${s.code} — ${s.display}</option>`)}</select>` : null}
+    ${chosenUnit && chosenUnit.motifs && chosenUnit.motifs.length ? html`<label for="unit-motif">${t('unitMotif')}</label>
+      <select id="unit-motif" value=${unitMotif} onChange=${(e) => setUnitMotif(e.target.value)}>
+      <option value="">${t('select')}</option>${chosenUnit.motifs.map((m) => html`<option value=${m.code}>${m.code} — ${m.display}</option>`)}</select>` : null}
+    ${unitStatus ? html`<label for="care-mode">${t('careMode')}</label>
+      <select id="care-mode" value=${careMode} onChange=${(e) => setCareMode(e.target.value)}>
+      <option value="">${t('select')}</option>${(voc.careModes || []).map((m) => html`<option value=${m.code}>${m.code} — ${m.display}</option>`)}</select>` : null}
     <label for="esms-date">${t('statusDate')}</label><input id="esms-date" type="date" value=${date} onInput=${(e) => setDate(e.target.value)} />
     <p><button type="submit" id="report-status" disabled=${!status}>${t('report')}</button></p>
     <${Problem} error=${error} /></form>`;
@@ -512,8 +533,9 @@ function Control() {
   const [faultStatus, setFaultStatus] = useState('503');
   const inject = (ev) => {
     ev.preventDefault();
-    admin('POST', '/__admin/faults', { method: '*', path: faultPath, kind: 'STATUS', status: Number(faultStatus),
-      retryAfterSeconds: 1, times: 1 }).then(() => { setMessage(t('injected') + ' ' + faultStatus + ' ' + faultPath); load(); }, setError);
+    const fault = faultStatus.startsWith('PT') ? { method: '*', path: faultPath, kind: 'LATENCY', latency: faultStatus, times: 1 }
+      : { method: '*', path: faultPath, kind: 'STATUS', status: Number(faultStatus), retryAfterSeconds: 1, times: 1 };
+    admin('POST', '/__admin/faults', fault).then(() => { setMessage(t('injected') + ' ' + faultStatus + ' ' + faultPath); load(); }, setError);
   };
   return html`<main><h2>${t('control')}</h2>
     <div class="card"><label for="admin-token">${t('adminToken')}</label>
@@ -528,7 +550,7 @@ function Control() {
       <input id="fault-path" type="text" value=${faultPath} onInput=${(e) => setFaultPath(e.target.value)} />
       <label for="fault-status">${t('status')}</label>
       <select id="fault-status" value=${faultStatus} onChange=${(e) => setFaultStatus(e.target.value)}>
-        ${['500', '502', '503', '429'].map((s) => html`<option value=${s}>${s}</option>`)}</select>
+        ${['500', '502', '503', '429', 'PT2S', 'PT10S'].map((s) => html`<option value=${s}>${s.startsWith('PT') ? t('delay') + ' ' + s.slice(2).toLowerCase() : s}</option>`)}</select>
       <p><button type="submit" id="inject">${t('inject')}</button></p>
       <ul id="faults">${faults.map((f) => html`<li>${f.method} ${f.path} → ${f.kind} ${f.status || ''} (${f.times})</li>`)}</ul></form>`}
     ${message && html`<p class="notice" role="status" id="control-message">${message}</p>`}
