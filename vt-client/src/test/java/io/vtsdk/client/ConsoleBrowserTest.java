@@ -211,9 +211,7 @@ class ConsoleBrowserTest {
     Select status = new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("esms-status"))));
     status.selectByValue("41"); // contact made: ASS_A32 pairs it with some motifs
     Select motif = new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("esms-motif"))));
-    java.util.Set<String> offered = new java.util.TreeSet<>();
-    motif.getOptions().stream().map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).forEach(offered::add);
-    assertThat(offered).isEqualTo(new java.util.TreeSet<>(io.vtsdk.model.nos.Nomenclatures.statusMotifs()
+    assertThat(values(motif)).isEqualTo(new java.util.TreeSet<>(io.vtsdk.model.nos.Nomenclatures.statusMotifs()
         .motifsFor("41")));
     motif.selectByIndex(1);
     driver.findElement(By.id("report-status")).click();
@@ -248,9 +246,7 @@ class ConsoleBrowserTest {
         .click();
     Select status = new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("esms-status"))));
     wait.until(d -> status.getOptions().size() > 1);
-    java.util.Set<String> offered = new java.util.TreeSet<>();
-    status.getOptions().stream().map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).forEach(offered::add);
-    assertThat(offered).as("what the MDPH may do from 45: endorse (46), cancel (49) or the decision (37)")
+    assertThat(values(status)).as("what the MDPH may do from 45: endorse (46), cancel (49) or the decision (37)")
         .containsExactlyInAnyOrder("46", "49", "37");
     status.selectByValue("46");
     driver.findElement(By.id("report-status")).click();
@@ -331,6 +327,13 @@ class ConsoleBrowserTest {
     driver.get(vt.url("/console").toString() + "#/observatory");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-count"), "1"));
     axe("observatory");
+  }
+
+  /** The values a list offers (its "choose" placeholder left out). */
+  static java.util.Set<String> values(Select list) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    list.getOptions().stream().map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).forEach(out::add);
+    return out;
   }
 
   /** Runs axe-core in the page; fails on serious or critical violations. */

@@ -299,11 +299,6 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
-    public long lastEventSeq() {
-      return events.size();
-    }
-
-    @Override
     public List<StoredEvent> eventsOf(UnitId unit, long afterSeq, int limit) {
       List<Integer> idx = eventsByUnit.getOrDefault(unit, List.of());
       // binary search for the first index whose seq (index + 1) is > afterSeq

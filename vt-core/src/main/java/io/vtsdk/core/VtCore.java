@@ -1204,9 +1204,20 @@ public final class VtCore {
     }
   }
 
-  /** The change-feed cursor at the end of the feed now: a stream started from it gets only what happens next. */
-  public String eventsEnd() {
-    return cursors.encode(store.read(StoreTx::lastEventSeq));
+  /**
+   * The cursor after the last event {@code p} may see now: a stream started from it gets only what happens next. It
+   * is the cursor {@code p} would reach by paging the feed to its end, so it reveals nothing of other units' activity
+   * (cursors are deterministic: the store's own end position would). Costs one pass over what {@code p} sees.
+   */
+  public String eventsEnd(Principal p) {
+    String cursor = null;
+    while (true) {
+      Page<Event> page = events(p, cursor, 1000);
+      if (page.items().isEmpty()) {
+        return page.nextCursor();
+      }
+      cursor = page.nextCursor();
+    }
   }
 
   private StoredDossier readableDossier(StoreTx tx, Principal p, DossierId id) {

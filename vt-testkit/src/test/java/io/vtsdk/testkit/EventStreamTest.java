@@ -147,6 +147,27 @@ class EventStreamTest {
   }
 
   @Test
+  void theStartPositionRevealsNothingOfOtherUnitsActivity() throws Exception {
+    String before;
+    try (Sse s = new Sse(requester, null)) {
+      s.next(Duration.ofMillis(300));
+      before = s.openId;
+    }
+    String otherWard = vt.tokens().issue(Role.REQUESTER, UnitId.of("U-NEURO-CHU38"), null);
+    assertThat(http.post("/v1/dossiers", otherWard, Fixtures.sanitaire().toBuilder().requester(
+        new io.vtsdk.model.dossier.Requester(UnitId.of("U-NEURO-CHU38"), null)).build()).status()).isEqualTo(201);
+    try (Sse s = new Sse(requester, null)) {
+      s.next(Duration.ofMillis(300));
+      assertThat(s.openId).as("another ward's dossier does not move this ward's start").isEqualTo(before);
+    }
+    createAndSend();
+    try (Sse s = new Sse(requester, null)) {
+      s.next(Duration.ofMillis(300));
+      assertThat(s.openId).as("its own activity does").isNotEqualTo(before);
+    }
+  }
+
+  @Test
   void badCursorsAndMissingTokensAreRefusedBeforeAnyStreamStarts() throws Exception {
     try (Sse bad = new Sse(requester, "not-a-cursor"); Sse anonymous = new Sse(null, null)) {
       assertThat(bad.answer().statusCode()).isEqualTo(400);

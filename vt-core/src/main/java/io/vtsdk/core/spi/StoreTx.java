@@ -82,9 +82,6 @@ public interface StoreTx {
   /** Every event with {@code seq > afterSeq}, at most {@code limit} (fingerprints). */
   List<StoredEvent> events(long afterSeq, int limit);
 
-  /** The position of the last event appended (0: none). */
-  long lastEventSeq();
-
   /** Events {@code unit} may see (as requester or receiver), with {@code seq > afterSeq}, at most {@code limit}. */
   List<StoredEvent> eventsOf(UnitId unit, long afterSeq, int limit);
 

@@ -254,11 +254,6 @@ final class JdbcTx implements StoreTx {
   }
 
   @Override
-  public long lastEventSeq() {
-    return one("SELECT COALESCE(MAX(seq), 0) FROM vt_event", rs -> rs.getLong(1)).orElse(0L);
-  }
-
-  @Override
   public List<StoredEvent> eventsOf(UnitId unit, long afterSeq, int limit) {
     return query("SELECT e.body FROM vt_event_unit u JOIN vt_event e ON e.seq = u.seq WHERE u.unit_id = ? "
         + "AND u.seq > ? ORDER BY u.seq LIMIT ?", this::eventRow, unit.value(), afterSeq, limit);

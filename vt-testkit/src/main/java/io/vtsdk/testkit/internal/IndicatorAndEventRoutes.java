@@ -30,7 +30,7 @@ final class IndicatorAndEventRoutes {
         core.events(c.principal(), from, 1); // an unreadable cursor is a 400 now, before the stream starts
       }
       return Reply.stream("text/event-stream; charset=utf-8", new EventStream(core, c.principal(),
-          from != null ? from : core.eventsEnd(), out.json(), r.streamMillis()));
+          from != null ? from : core.eventsEnd(c.principal()), out.json(), r.streamMillis()));
     });
   }
 
