@@ -28,8 +28,10 @@ public final class Events {
   }
 
   /**
-   * Follows the feed live (server-sent events): each event after {@code after} ({@code null}: from now on) goes to
-   * {@code listener}, reconnecting as needed; close the returned stream to stop. See {@link EventStream}.
+   * Follows the feed live (server-sent events): each event after {@code after} goes to {@code listener},
+   * reconnecting as needed; close the returned stream to stop. With {@code after} null the stream starts when it is
+   * connected ({@link EventStream#isConnected()}), not when this returns: pass a cursor to miss nothing in between.
+   * See {@link EventStream}.
    */
   public EventStream stream(String after, EventStream.Listener listener) {
     return new EventStream(p, after, listener);

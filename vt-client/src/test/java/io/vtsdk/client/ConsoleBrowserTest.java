@@ -125,8 +125,9 @@ class ConsoleBrowserTest {
   @Test
   void aPradoRequestSentFromTheEhrAppearsLiveAtTheCpamWhoAnswersByClicking() throws Exception {
     BlockingQueue<Event> ehrEvents = new LinkedBlockingQueue<>();
-    try (EventStream ignored = ehr.events().stream(null, ehrEvents::add)) {
+    try (EventStream following = ehr.events().stream(null, ehrEvents::add)) {
       signIn("CPAM-691");
+      wait.until(d -> following.isConnected());
       Dossier prado = ehr.dossiers().create(fx.dossier(VtModule.PRADO).build());
       long sent = System.nanoTime();
       AdmissionRequest r = ehr.dossiers().send(prado.id(), List.of(UnitId.of("CPAM-691"))).get(0);

@@ -80,6 +80,9 @@ class RouteCoverageTest {
       requester.events().page(null, 10);
       java.util.concurrent.CountDownLatch streamed = new java.util.concurrent.CountDownLatch(1);
       try (EventStream s = requester.events().stream(null, e -> streamed.countDown())) {
+        for (long until = System.nanoTime() + 10_000_000_000L; !s.isConnected() && System.nanoTime() < until; ) {
+          Thread.sleep(10); // "from now" is from the connection: wait for it
+        }
         requester.dossiers().create(fx.dossier(VtModule.SANITAIRE).build());
         assertThat(streamed.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
       }
