@@ -149,9 +149,10 @@ async function follow() {
     }
   }
 }
+// On (re)connection every view refetches: what changed before the stream started (or between two streams) shows too.
 function setLive(v) {
   liveState = v;
-  listeners.forEach((l) => l(null));
+  listeners.forEach((l) => l(v ? { type: 'stream.connected' } : null));
 }
 
 // A value that is fetched again whenever the feed says something changed.
