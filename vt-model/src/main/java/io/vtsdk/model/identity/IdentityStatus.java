@@ -62,6 +62,27 @@ public enum IdentityStatus {
     return needsIns;
   }
 
+  /**
+   * The status an identity has under the RNIV from what was checked: its INS retrieved or verified through the INSi
+   * teleservice, and the person's identity checked against a high-trust document ({@link IdentityProof#highTrust()}).
+   * Neither: PROVISOIRE; INSi only: RECUPEREE; the document only: VALIDEE; both: QUALIFIEE (ANS, RNIV volet 1, the four
+   * identity statuses).
+   */
+  public static IdentityStatus of(boolean insFromInsi, boolean highTrustDocumentChecked) {
+    return insFromInsi ? (highTrustDocumentChecked ? QUALIFIEE : RECUPEREE)
+        : (highTrustDocumentChecked ? VALIDEE : PROVISOIRE);
+  }
+
+  /** The status after the INS was retrieved or verified through INSi (PROVISOIRE → RECUPEREE, VALIDEE → QUALIFIEE). */
+  public IdentityStatus afterInsi() {
+    return of(true, this == VALIDEE || this == QUALIFIEE);
+  }
+
+  /** The status after a high-trust document was checked (PROVISOIRE → VALIDEE, RECUPEREE → QUALIFIEE). */
+  public IdentityStatus afterHighTrustDocument() {
+    return of(this == RECUPEREE || this == QUALIFIEE, true);
+  }
+
   /** The label ViaTrajectoire shows (French). */
   public String label() {
     return label;

@@ -1,0 +1,52 @@
+package io.vtsdk.model.identity.insi;
+
+import io.vtsdk.model.identity.Sex;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * The traits the INSi teleservice searches and verifies an identity by: birth name, first birth given name, sex,
+ * birth date and, optionally, the INSEE code of the birthplace (the "traits stricts" of the RNIV). Names are compared
+ * as the teleservice's callers are told to write them: upper case, without accents ({@link #normalise}).
+ * {@code toString()} redacts the names and the date: traits are personal data.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public record InsTraits(String birthName, String firstBirthGivenName, Sex sex, LocalDate birthDate,
+    String birthplaceInsee) {
+  public InsTraits {
+    if (birthName == null || birthName.isBlank()) {
+      throw new IllegalArgumentException("birthName is required");
+    }
+    if (firstBirthGivenName == null || firstBirthGivenName.isBlank()) {
+      throw new IllegalArgumentException("firstBirthGivenName is required");
+    }
+    Objects.requireNonNull(sex, "sex");
+    Objects.requireNonNull(birthDate, "birthDate");
+    if (birthplaceInsee != null && !birthplaceInsee.matches("[0-9][0-9AB][0-9]{3}")) {
+      throw new IllegalArgumentException("birthplaceInsee must be a 5-character INSEE code");
+    }
+  }
+
+  /** A name as compared: upper case, accents and apostrophes removed, spaces and hyphens as one space. */
+  public static String normalise(String name) {
+    String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    return s.toUpperCase(Locale.ROOT).replace('\'', ' ').replaceAll("[\\s-]+", " ").trim();
+  }
+
+  /** Whether {@code other} (a reference identity's traits) matches these: names normalised, birthplace if given. */
+  public boolean matches(InsTraits other) {
+    return normalise(birthName).equals(normalise(other.birthName))
+        && normalise(firstBirthGivenName).equals(normalise(other.firstBirthGivenName))
+        && sex == other.sex && birthDate.equals(other.birthDate)
+        && (birthplaceInsee == null || other.birthplaceInsee == null || birthplaceInsee.equals(other.birthplaceInsee));
+  }
+
+  @Override
+  public String toString() {
+    return "InsTraits[birthName=***, firstBirthGivenName=***, sex=" + sex + ", birthDate=***, birthplace="
+        + (birthplaceInsee == null ? "none" : "***") + "]";
+  }
+}
