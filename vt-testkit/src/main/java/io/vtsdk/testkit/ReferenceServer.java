@@ -136,6 +136,9 @@ public final class ReferenceServer implements AutoCloseable {
       this.api = new Api(core, json, clock);
       api.register(router);
       new io.vtsdk.testkit.internal.FhirApi(core, () -> publicBase() + "/fhir/").register(router);
+      long seed = b.seed;
+      new io.vtsdk.testkit.internal.InsiRoutes(() -> io.vtsdk.testkit.insi.InsiSimulator.seeded(seed), json)
+          .register(router);
       if (b.console) {
         new io.vtsdk.testkit.internal.ConsoleRoutes(core, tokens, json).register(router);
       }

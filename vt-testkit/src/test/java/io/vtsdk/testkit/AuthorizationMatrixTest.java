@@ -85,6 +85,9 @@ class AuthorizationMatrixTest {
     matrix.put("GET /console/api/principals", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("GET /console/api/vocabulary", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("POST /console/api/sign-in", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 422));
+    // the INSi simulator: any authenticated caller; "{}" has no traits (422)
+    matrix.put("POST /insi/search", row(422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
+    matrix.put("POST /insi/verify", row(422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
     // SDO FHIR: ESMS only; other roles 403; "{}" is not FHIR JSON at all (no resourceType: 400); unknown Task 404
     matrix.put("GET /fhir/metadata", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("POST /fhir/Task", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 401));
