@@ -133,23 +133,7 @@ public final class InsiSimulator implements InsiClient {
     if (p == null || p.ins().authority() != ins.authority()) {
       return new Verification(false, List.of("ins"));
     }
-    List<String> problems = new ArrayList<>();
-    InsTraits ref = p.traits();
-    if (!InsTraits.normalise(traits.birthName()).equals(InsTraits.normalise(ref.birthName()))) {
-      problems.add("birthName");
-    }
-    if (!InsTraits.normalise(traits.firstBirthGivenName()).equals(InsTraits.normalise(ref.firstBirthGivenName()))) {
-      problems.add("firstBirthGivenName");
-    }
-    if (traits.sex() != ref.sex()) {
-      problems.add("sex");
-    }
-    if (!traits.birthDate().equals(ref.birthDate())) {
-      problems.add("birthDate");
-    }
-    if (traits.birthplaceInsee() != null && !traits.birthplaceInsee().equals(ref.birthplaceInsee())) {
-      problems.add("birthplaceInsee");
-    }
+    List<String> problems = traits.differencesFrom(p.traits());
     return new Verification(problems.isEmpty(), problems);
   }
 

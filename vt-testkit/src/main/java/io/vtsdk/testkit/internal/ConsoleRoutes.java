@@ -74,7 +74,8 @@ public final class ConsoleRoutes {
       checkLocal(c);
       return signIn(c.jsonBody());
     });
-    r.publicRoute("GET", "/console/api/vocabulary", c -> out.ok(vocabulary()));
+    Map<String, Object> vocabulary = vocabulary(); // the model's code lists: the same for the server's life
+    r.publicRoute("GET", "/console/api/vocabulary", c -> out.ok(vocabulary));
   }
 
   private Reply page() {
@@ -139,8 +140,14 @@ public final class ConsoleRoutes {
   /** A demo token for a unit of the directory in its role (a test server's sign-in; PSC comes with the identity issue). */
   private Reply signIn(JsonNode body) {
     String unit = body == null ? null : body.path("unit").asText(null);
-    Unit u = unit == null ? null : core.searchUnits(new VtCore.UnitQuery(null, null, null, null, null, null)).stream()
-        .filter(x -> x.id().value().equals(unit)).findFirst().orElse(null);
+    Unit u = null;
+    if (unit != null && !unit.isBlank()) {
+      try {
+        u = core.unit(UnitId.of(unit));
+      } catch (io.vtsdk.core.VtCoreException | IllegalArgumentException e) {
+        u = null; // not in the directory (or not a unit id): the 422 below
+      }
+    }
     if (u == null) {
       throw new ApiException(422, "validation-failed", "choose a unit of the directory", List.of(
           new io.vtsdk.model.validation.Violation("/unit", "console.unit", "choose a unit of the directory")),
@@ -153,7 +160,7 @@ public final class ConsoleRoutes {
   }
 
   /** What the forms offer: answers per module with their motifs, and R357 statuses with their ASS_A32 motifs. */
-  private Map<String, Object> vocabulary() {
+  private static Map<String, Object> vocabulary() {
     Map<String, Object> modules = new LinkedHashMap<>();
     for (ModuleDescriptor d : VtModules.all()) {
       Map<String, Object> kinds = new LinkedHashMap<>();

@@ -38,10 +38,33 @@ public record InsTraits(String birthName, String firstBirthGivenName, Sex sex, L
 
   /** Whether {@code other} (a reference identity's traits) matches these: names normalised, birthplace if given. */
   public boolean matches(InsTraits other) {
-    return normalise(birthName).equals(normalise(other.birthName))
-        && normalise(firstBirthGivenName).equals(normalise(other.firstBirthGivenName))
-        && sex == other.sex && birthDate.equals(other.birthDate)
-        && (birthplaceInsee == null || other.birthplaceInsee == null || birthplaceInsee.equals(other.birthplaceInsee));
+    return differencesFrom(other).isEmpty();
+  }
+
+  /**
+   * The traits (by name: {@code birthName}, {@code firstBirthGivenName}, {@code sex}, {@code birthDate},
+   * {@code birthplaceInsee}) in which these differ from {@code reference}, names normalised, the birthplace compared
+   * only when both have one. Never the values.
+   */
+  public java.util.List<String> differencesFrom(InsTraits reference) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (!normalise(birthName).equals(normalise(reference.birthName))) {
+      out.add("birthName");
+    }
+    if (!normalise(firstBirthGivenName).equals(normalise(reference.firstBirthGivenName))) {
+      out.add("firstBirthGivenName");
+    }
+    if (sex != reference.sex) {
+      out.add("sex");
+    }
+    if (!birthDate.equals(reference.birthDate)) {
+      out.add("birthDate");
+    }
+    if (birthplaceInsee != null && reference.birthplaceInsee != null
+        && !birthplaceInsee.equals(reference.birthplaceInsee)) {
+      out.add("birthplaceInsee");
+    }
+    return out;
   }
 
   @Override
