@@ -124,7 +124,7 @@ public final class DossierArbitraries {
     return Combinators.combine(text(), instants(), Arbitraries.of(AuditEvent.Type.class),
             maybe(Arbitraries.of(Role.class)), maybe(Arbitraries.of(Action.class)),
             maybe(Arbitraries.of(RequestStatus.class)))
-        .as((id, at, type, role, action, status) -> new AuditEvent(id, at, type, role, UnitId.of("U1"), "10003606316",
+        .as((id, at, type, role, action, status) -> new AuditEvent(id, at, type, role, UnitId.of("U1"), "10003606315",
             DossierId.of("D1"), action == null ? null : RequestId.of("R1"), action, status, status));
   }
 

@@ -37,6 +37,7 @@ import io.vtsdk.model.patient.ProtectionMeasure;
 import io.vtsdk.model.patient.Regime;
 import io.vtsdk.model.patient.TreatingDoctor;
 import java.time.Instant;
+import io.vtsdk.model.module.Descriptors;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -184,7 +185,7 @@ public final class Fixtures {
 
   public static Dossier handicap() {
     return base("H1", VtModule.HANDICAP)
-        .patient(child(LocalDate.of(2016, 3, 14)))
+        .patient(Descriptors.withoutIns(child(LocalDate.of(2016, 3, 14))))
         .requestType(null)
         .hospitalisationDate(null)
         .plannedDischargeDate(null)

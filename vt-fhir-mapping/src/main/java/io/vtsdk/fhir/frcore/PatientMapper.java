@@ -42,12 +42,14 @@ import org.hl7.fhir.r4.model.Type;
  * with its INS and the traits that profile requires):
  * <ul>
  *   <li>INS → {@code identifier} slice by OID: INS-NIR ({@code .8}, use official), INS-NIA ({@code .9}, use temp),
- *       INS-NIR-TEST ({@code .10}), INS-NIR-DEMO ({@code .11});</li>
+ *       INS-NIR-TEST ({@code .10}), INS-NIR-DEMO ({@code .11}) — written for a qualified identity only (FR Core: « Le
+ *       matricule INS ne peut être véhiculé que dans le cas d'une identité qualifiée »); the validator refuses an INS
+ *       on any other status, so a valid patient loses nothing;</li>
  *   <li>birth name and first birth given name → the official name; the birth given names → FR Core's
  *       birth-list-given-name extension (space-separated, as INSi returns them); used name and given name → the
  *       usual name;</li>
  *   <li>identity status → fr-core-identity-reliability / identityStatus (PROV, RECUP, VALI, QUAL); vigilance
- *       attributes → its {@code comment} codings (HOMD, HOMA, DOUT, FICT, DPOT, COLP);</li>
+ *       attributes → its {@code comment} codings (every non-status code of fr-core-cs-v2-0445);</li>
  *   <li>birthplace INSEE code → patient-birthPlace with fr-core-address-insee-code;</li>
  *   <li>address → {@code address} (the département in a vt-sdk extension); legal representative →
  *       {@code contact}; treating doctor → {@code generalPractitioner} (a contained FR Core Practitioner);</li>
@@ -66,7 +68,7 @@ public final class PatientMapper {
     java.util.Objects.requireNonNull(p, "patient");
     org.hl7.fhir.r4.model.Patient out = new org.hl7.fhir.r4.model.Patient();
     out.getMeta().addProfile(claimsIns(p) ? FrCore.PATIENT_INS : FrCore.PATIENT);
-    if (p.ins() != null) {
+    if (p.ins() != null && p.identityStatus() != null && p.identityStatus().conveysIns()) { // FR Core: only a qualified identity
       InsSlice slice = InsSlice.of(p.ins().authority());
       out.addIdentifier().setUse(slice.use).setSystem("urn:oid:" + p.ins().authority().oid())
           .setValue(p.ins().number().value())
@@ -221,8 +223,7 @@ public final class PatientMapper {
       Set<VigilanceAttribute> vigilance = EnumSet.noneOf(VigilanceAttribute.class);
       for (Extension c : reliability.getExtensionsByUrl("comment")) {
         String code = code(c, "Patient.extension:identityReliability.comment");
-        Arrays.stream(VigilanceAttribute.values()).filter(v -> v.code().equals(code)).findFirst()
-            .ifPresent(vigilance::add); // other management codes (DOUB, DESA…) have no place in the model
+        VigilanceAttribute.fromCode(code).ifPresent(vigilance::add); // a status code (VIDE, PROV, VALI) is no attribute
       }
       b.vigilance(vigilance);
     }

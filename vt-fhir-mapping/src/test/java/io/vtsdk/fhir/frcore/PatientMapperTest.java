@@ -53,6 +53,20 @@ class PatientMapperTest {
   }
 
   @Test
+  void theInsIsWrittenForAQualifiedIdentityOnly() {
+    for (IdentityStatus status : IdentityStatus.values()) {
+      org.hl7.fhir.r4.model.Patient fhir = PatientMapper.toFhir(qualified().toBuilder().identityStatus(status).build());
+      assertThat(fhir.getIdentifier()).as(status.name()).hasSize(status == IdentityStatus.QUALIFIEE ? 1 : 0);
+      String json = VtFhir.toJson(fhir);
+      if (status == IdentityStatus.QUALIFIEE) {
+        assertThat(json).contains(NIR).contains(FrCore.PATIENT_INS);
+      } else {
+        assertThat(json).as(status.name()).doesNotContain(NIR).doesNotContain(FrCore.PATIENT_INS);
+      }
+    }
+  }
+
+  @Test
   void readingIsTolerantOfOtherFrCoreContent() {
     String json = "{\"resourceType\":\"Patient\",\"extension\":[{\"url\":\"" + FrCore.EXT_IDENTITY_RELIABILITY
         + "\",\"extension\":[{\"url\":\"identityStatus\",\"valueCoding\":{\"code\":\"VALI\"}},"
@@ -66,7 +80,8 @@ class PatientMapperTest {
     Patient p = PatientMapper.fromFhir(VtFhir.parse(json, org.hl7.fhir.r4.model.Patient.class));
     assertThat(p.ins()).as("a deactivated INS (use old) and local identifiers are not the INS").isNull();
     assertThat(p.identityStatus()).isEqualTo(IdentityStatus.VALIDEE);
-    assertThat(p.vigilance()).containsExactly(VigilanceAttribute.IDENTITE_DOUTEUSE); // DOUB has no model place
+    assertThat(p.vigilance()).containsExactlyInAnyOrder(VigilanceAttribute.IDENTITE_DOUTEUSE,
+        VigilanceAttribute.DOUBLON);
     assertThat(p.birthName()).isEqualTo("Durand");
     assertThat(p.firstBirthGivenName()).isEqualTo("Pierre");
   }

@@ -117,7 +117,8 @@ public class PatientRoundTripProperties {
 
   /**
    * An address or an insurance with no field set has no FHIR form (an element or extension must carry a value):
-   * it reads back as absent. The mapping treats "empty" as "absent" (docs/fhir.md).
+   * it reads back as absent. The mapping treats "empty" as "absent" (docs/fhir.md). An INS on an identity that is not
+   * qualified has none either (FR Core conveys it only with a qualified identity; the validator refuses it).
    */
   public static Patient withoutEmptyParts(Patient p) {
     Address a = p.address();
@@ -126,6 +127,7 @@ public class PatientRoundTripProperties {
         && a.departement() == null;
     boolean emptyInsurance = i != null && i.regime() == null && i.ame() == null && i.c2s() == null
         && i.complementaryInsurance() == null && i.cpamCode() == null;
-    return p.toBuilder().address(emptyAddress ? null : a).insurance(emptyInsurance ? null : i).build();
+    return p.toBuilder().address(emptyAddress ? null : a).insurance(emptyInsurance ? null : i)
+        .ins(p.identityStatus() == IdentityStatus.QUALIFIEE ? p.ins() : null).build();
   }
 }

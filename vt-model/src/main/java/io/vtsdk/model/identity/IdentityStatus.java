@@ -10,8 +10,10 @@ import org.apiguardian.api.API;
  * VALI, QUAL), carried by the {@code identityStatus} sub-extension of {@code fr-core-identity-reliability}; this is
  * what the FHIR mapper writes and reads. The older HL7 v2 table FR Core also publishes ({@code fr-core-cs-v2-0445})
  * has only PROV and VALI among them: {@link #reliabilityCode()} gives that nearest code, for v2 exchanges.
- * {@link #needsIns()} tells which statuses require the INS (RNIV: "récupérée" and "qualifiée" exist only with an INS
- * returned by the INSi teleservice).
+ * {@link #needsIns()} tells which statuses exist only with an INS returned by the INSi teleservice ("récupérée" and
+ * "qualifiée"); {@link #conveysIns()} which one may convey it in an exchange: "qualifiée" alone (FR Core,
+ * fr-core-patient-ins: « Le matricule INS ne peut être véhiculé que dans le cas d'une identité qualifiée »; ANS,
+ * RNIV volet 1). A "récupérée" identity keeps its INS in the sender's system and exchanges the traits only.
  *
  * <p>Source: Interop'Santé, FR Core, CodeSystem {@code fr-core-cs-identity-status}; ANS, RNIV volet 1.
  */
@@ -57,9 +59,17 @@ public enum IdentityStatus {
     return reliabilityCode;
   }
 
-  /** True when this status only exists with an INS retrieved from the national teleservice. */
+  /** True when this status only exists with an INS retrieved from the national teleservice (RECUPEREE, QUALIFIEE). */
   public boolean needsIns() {
     return needsIns;
+  }
+
+  /**
+   * True when an identity of this status conveys its INS in exchanges (FHIR, VT's API): QUALIFIEE only. The validator
+   * refuses an INS on any other status ({@code identity.insNotQualified}) and a QUALIFIEE identity without one.
+   */
+  public boolean conveysIns() {
+    return this == QUALIFIEE;
   }
 
   /**

@@ -20,6 +20,7 @@ import io.vtsdk.model.handicap.MdphDecision;
 import io.vtsdk.model.identity.Departement;
 import io.vtsdk.model.nos.Nomenclatures;
 import io.vtsdk.model.nos.NosTable;
+import io.vtsdk.model.identity.IdentityStatus;
 import io.vtsdk.model.patient.Address;
 import io.vtsdk.model.patient.Patient;
 import io.vtsdk.model.request.ResponseKind;
@@ -260,6 +261,14 @@ public final class Descriptors {
    * period, CASF L241-6; DESIGN §3). Its answers are ESMS statuses ({@link io.vtsdk.model.handicap.EsmsStatus}), not
    * response kinds.
    */
+  /**
+   * The identity as VT Handicap holds it: without the INS (seed 002: INSi « sauf module Handicap »), so validated on
+   * a high-trust document rather than qualified.
+   */
+  public static Patient withoutIns(Patient p) {
+    return p.toBuilder().ins(null).identityStatus(IdentityStatus.VALIDEE).build();
+  }
+
   public static final class Handicap extends AbstractModuleDescriptor {
     private static final String[] ESMS_CATEGORIES = {"183", "182", "255", "449"};
 
@@ -296,7 +305,7 @@ public final class Descriptors {
       LocalDate today = kit.today();
       Coding category = Nomenclatures.get(NosTable.J254)
           .coding(ESMS_CATEGORIES[kit.nextInt(ESMS_CATEGORIES.length)]).orElseThrow();
-      return b.patient(kit.child(6 + kit.nextInt(12)))
+      return b.patient(withoutIns(kit.child(6 + kit.nextInt(12))))
           .requestType(null).hospitalisationDate(null).plannedDischargeDate(null)
           .orientation(Orientation.esms(category))
           .mdphDecision(new MdphDecision("MDPH69-" + today.getYear() + "-" + (1000 + kit.nextInt(9000)), null,

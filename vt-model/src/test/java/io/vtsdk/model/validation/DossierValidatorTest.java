@@ -117,6 +117,32 @@ class DossierValidatorTest {
     assertThat(VALIDATOR.validate(provisional, Stage.SUBMISSION).isValid()).isTrue();
   }
 
+  @ParameterizedTest
+  @EnumSource(IdentityStatus.class)
+  void theInsIsConveyedOnlyWithAQualifiedIdentity(IdentityStatus status) {
+    io.vtsdk.model.patient.Patient withIns = Fixtures.adult();
+    Dossier d = Fixtures.grandAge().toBuilder().patient(withIns.toBuilder().identityStatus(status).build()).build();
+    assertThat(VALIDATOR.validate(d, Stage.DRAFT).codesAt("/patient/ins")).as(status.name())
+        .isEqualTo(status == IdentityStatus.QUALIFIEE ? List.of() : List.of("identity.insNotQualified"));
+    Dossier withoutIns = d.toBuilder().patient(d.patient().toBuilder().ins(null).build()).build();
+    assertThat(VALIDATOR.validate(withoutIns, Stage.DRAFT).codesAt("/patient/ins")).as(status.name())
+        .isEqualTo(status == IdentityStatus.QUALIFIEE ? List.of("identity.insRequired") : List.of());
+  }
+
+  @Test
+  void handicapUsesNoIns() {
+    Dossier d = Fixtures.handicap();
+    assertThat(d.patient().ins()).as("the fixture").isNull();
+    assertThat(VALIDATOR.validate(d, Stage.SUBMISSION).isValid()).isTrue();
+    Dossier withIns = d.toBuilder().patient(d.patient().toBuilder().ins(Fixtures.adult().ins())
+        .identityStatus(IdentityStatus.QUALIFIEE).build()).build();
+    ValidationReport r = VALIDATOR.validate(withIns, Stage.DRAFT);
+    assertThat(r.codesAt("/patient/ins")).containsExactly("identity.insNotInHandicap");
+    assertThat(r.codesAt("/patient/identityStatus")).containsExactly("identity.statusNotInHandicap");
+    assertThat(r.violations()).allSatisfy(v -> assertThat(v.message()).doesNotContain(
+        withIns.patient().ins().number().value()));
+  }
+
   @Test
   void minorsConsentIsGivenByTheLegalRepresentative() {
     Dossier d = Fixtures.tnd().toBuilder().consent(new Consent(true, Consent.GivenBy.PERSON, Fixtures.TODAY))

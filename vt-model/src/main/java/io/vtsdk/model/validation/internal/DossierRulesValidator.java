@@ -1,5 +1,6 @@
 package io.vtsdk.model.validation.internal;
 
+import io.vtsdk.model.VtModule;
 import io.vtsdk.model.dossier.Consent;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.dossier.TargetKind;
@@ -24,6 +25,19 @@ public final class DossierRulesValidator implements ConstraintValidator<ValidDos
       ok = false;
     }
     Patient p = d.patient();
+    // VT Handicap does not use the INS (seed 002: « Mise en place de l'INS avec appel au téléservice (sauf module
+    // Handicap) »): no INS, so no status that only INSi gives.
+    if (p != null && d.module() == VtModule.HANDICAP) {
+      if (p.ins() != null) {
+        Rules.violation(ctx, "{vt.identity.insNotInHandicap}", "patient.ins");
+        ok = false;
+      }
+      if (p.identityStatus() != null && p.identityStatus().needsIns()) {
+        Rules.violation(ctx, "{vt.identity.statusNotInHandicap}", "patient.identityStatus", "status",
+            p.identityStatus().label());
+        ok = false;
+      }
+    }
     Consent c = d.consent();
     if (p != null && c != null) {
       LocalDate on = c.date() != null ? c.date() : LocalDate.now(ctx.getClockProvider().getClock());

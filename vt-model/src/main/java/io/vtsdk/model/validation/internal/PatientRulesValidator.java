@@ -1,5 +1,6 @@
 package io.vtsdk.model.validation.internal;
 
+import io.vtsdk.model.identity.IdentityStatus;
 import io.vtsdk.model.patient.Patient;
 import io.vtsdk.model.validation.ValidPatient;
 import jakarta.validation.ConstraintValidator;
@@ -14,8 +15,14 @@ public final class PatientRulesValidator implements ConstraintValidator<ValidPat
     }
     ctx.disableDefaultConstraintViolation();
     boolean ok = true;
-    if (p.identityStatus() != null && p.identityStatus().needsIns() && p.ins() == null) {
+    // RNIV / FR Core: the INS is conveyed only with a qualified identity, and a qualified identity conveys it. A
+    // "récupérée" identity has an INS in the sender's system, but it is not sent (fr-core-patient-ins).
+    if (p.identityStatus() == IdentityStatus.QUALIFIEE && p.ins() == null) {
       Rules.violation(ctx, "{vt.identity.insRequired}", "ins", "status", p.identityStatus().label());
+      ok = false;
+    }
+    if (p.ins() != null && p.identityStatus() != IdentityStatus.QUALIFIEE) {
+      Rules.violation(ctx, "{vt.identity.insNotQualified}", "ins");
       ok = false;
     }
     // RNIV: a validated or qualified identity was checked against a document of high trust level.
