@@ -41,6 +41,15 @@ class ExamplesTest {
   }
 
   @Test
+  void pscLoginAndSendSendsAsTheLoggedInDoctor(ReferenceServer vt) throws Exception {
+    io.vtsdk.model.request.AdmissionRequest sent = PscLoginAndSend.run(vt, out);
+    assertThat(sent.status()).isEqualTo(RequestStatus.SENT);
+    assertThat(printed()).contains("3. logged in: 810003606315 (level eidas1)", "4. dossier ");
+    assertThat(vt.journal()).filteredOn(j -> j.route().equals("/v1/dossiers/{id}/requests"))
+        .extracting(j -> j.role() + " " + j.unit() + " " + j.status()).containsExactly("REQUESTER U-CARDIO-HCL 201");
+  }
+
+  @Test
   void smrOrientationConfirmsOneAndClosesTheOthers(ReferenceServer vt) {
     Map<String, RequestStatus> statuses = SmrOrientation.run(vt, out);
     assertThat(statuses.values()).containsExactlyInAnyOrder(RequestStatus.ADMISSION_CONFIRMED, RequestStatus.CLOSED,

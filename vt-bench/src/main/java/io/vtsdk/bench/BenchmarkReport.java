@@ -33,7 +33,7 @@ public final class BenchmarkReport {
     boolean quick = Boolean.getBoolean("vt.bench.quick"); // a smoke run of the report itself, minutes not figures
     Options options = new OptionsBuilder()
         .include(args.length > 1 ? args[1]
-            : "IdentifierBenchmark|PradoDecisionBenchmark|FhirMappingBenchmark|ClientBenchmark")
+            : "IdentifierBenchmark|PradoDecisionBenchmark|FhirMappingBenchmark|ClientBenchmark|PscTokenBenchmark")
         .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
         .measurementIterations(quick ? 1 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 2))
         .forks(1).build();
@@ -69,6 +69,8 @@ public final class BenchmarkReport {
     }
     row(md, "client get vs raw OkHttp + Jackson, JMH forked (mean µs)", byName, "ClientBenchmark.sdk",
         "ClientBenchmark.raw", false, "≤ 1.1×");
+    row(md, "PSC access token verified (JWKS cached) vs Nimbus parse + RS256 alone (ops/s; ratio = time)", byName,
+        "PscTokenBenchmark.verifierRemoteJwksCached", "PscTokenBenchmark.bareSignature", true, "≥ 10,000/s");
 
     md.append("\n## Harnesses (their own output)\n\n```\n");
     md.append(capture(() -> ClientLatencyHarness.main(quick ? new String[] {"2", "500"} : new String[] {"20", "2000"})));

@@ -81,7 +81,7 @@ public final class StoreEngineHarness {
       int threads, int seconds) throws Exception {
     try (Store store = stores.get()) {
       VtCore core = core(store, directory);
-      Principal ward = new Principal(Role.REQUESTER, WARD, "10003606316");
+      Principal ward = new Principal(Role.REQUESTER, WARD, "10003606315");
       Principal smr = new Principal(Role.RECEIVER, SMR, "");
       AtomicLong done = new AtomicLong();
       long end = System.nanoTime() + seconds * 1_000_000_000L;

@@ -118,6 +118,9 @@ final class ServeCommand implements Callable<Integer> {
       out.println("  console: " + server.url("/console") + " (sign in as any demo unit)");
     }
     out.println("  units:   " + server.url("/v1/units"));
+    out.println("  psc:     " + server.url("/psc/.well-known/openid-configuration") + " (Pro Santé Connect, "
+        + "simulated; client vt-demo-ehr)");
+    out.println("  insi:    " + server.url("/insi/search") + " (INSi, simulated)");
     if (!noDemo) {
       out.println("  demo:    dossiers DEMO-1 (SMR, accepted) … DEMO-6 (HNP, sent) for U-CARDIO-HCL");
       out.println("Example tokens, one per role (valid 12 h; send as 'Authorization: Bearer <token>'):");
@@ -143,6 +146,7 @@ final class ServeCommand implements Callable<Integer> {
       out.println("  POST   /__admin/clock/advance {\"duration\":\"P31D\"}     and run auto-archiving");
       out.println("  POST   /__admin/faults {…} | GET | DELETE /__admin/faults   injected faults");
       out.println("  GET    /__admin/state | GET /__admin/journal          fingerprint, recent calls");
+      out.println("  POST   /__admin/psc/rotate-keys                     a new PSC signing key");
     } else {
       out.println("Control API off (start with --admin to reset, seed, issue tokens or move the clock over HTTP).");
     }

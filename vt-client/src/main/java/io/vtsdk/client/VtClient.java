@@ -123,6 +123,7 @@ public final class VtClient {
     private Duration callTimeout = Duration.ofSeconds(30);
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private io.vtsdk.model.UnitId actingUnit;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder() {}
@@ -144,6 +145,7 @@ public final class VtClient {
       b.connectTimeout = connectTimeout;
       b.sleeper = sleeper;
       b.random = random;
+      b.actingUnit = actingUnit;
       return b;
     }
 
@@ -168,6 +170,16 @@ public final class VtClient {
      */
     public Builder httpClient(OkHttpClient http) {
       this.http = Objects.requireNonNull(http, "http");
+      return this;
+    }
+
+    /**
+     * The unit the user acts for on every call ({@code X-VT-Unit}), for a token that names a person rather than a
+     * unit: a Pro Santé Connect professional with several activities chooses one (docs/identity.md). Unneeded with a
+     * test server's tokens (the unit is in them) or for a professional with one activity. Null: none.
+     */
+    public Builder actingUnit(io.vtsdk.model.UnitId unit) {
+      this.actingUnit = unit;
       return this;
     }
 
@@ -286,7 +298,7 @@ public final class VtClient {
           + (appInfo == null ? "" : " " + appInfo);
       return new Pipeline(shared, HttpUrl.get(baseUrl.toString()), tokens,
           new RetryPolicy(maxAttempts, baseDelay, maxDelay, maxRetryAfter, retryBudget), sleeper, random, ua,
-          language, callTimeout, VtJson.newMapper());
+          language, callTimeout, VtJson.newMapper(), actingUnit == null ? null : actingUnit.value());
     }
 
     static String version() {

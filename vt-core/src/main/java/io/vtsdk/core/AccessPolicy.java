@@ -25,6 +25,9 @@ import org.apiguardian.api.API;
  *       request, the history of what it answered). A Handicap ESMS reads the evaluation documents (attachments) only
  *       once it has recorded the person's agreement (SDO flow 2).
  *   <li><b>Events</b>: the same rule as what they are about, evaluated when read.
+ *   <li><b>Medical section</b> (when the caller authenticated with Pro Santé Connect): a collaborator fills it for a
+ *       doctor only when authenticated by CPx card (seed 002); only the prescribing doctor, the section's author,
+ *       validates it (seed 003). A demo token stands for the professional the dossier names: not checked.
  *   <li><b>Aggregates</b>: a receiving unit sees indicators of its own unit; an MDPH those of its département;
  *       others none (the observatory's differentiated access, seed 003, is for a later issue).
  * </ul>
@@ -80,6 +83,29 @@ public final class AccessPolicy {
   /** May {@code p} change the dossier (update it, attach files, send it)? Only its requesting side. */
   public boolean canEditDossier(Principal p, StoredDossier d) {
     return isRequesterSide(p, d);
+  }
+
+  /**
+   * May {@code p} write the content of a medical section? A doctor; another professional only as a delegate
+   * authenticated by CPx card (seed 002: « du moment que ces derniers s'authentifient par carte CPX »).
+   */
+  public boolean mayFillMedicalSection(Principal p) {
+    Principal.Authentication a = p.authentication();
+    return a == null || a.profession().isDoctor() || a.cpxCard();
+  }
+
+  /**
+   * May {@code p} validate a medical section written by {@code author}? The prescribing doctor himself: a doctor whose
+   * RPPS is the author's, never a delegate (seed 003: « la validation médicale relevant exclusivement du prescripteur
+   * médical »).
+   */
+  public boolean mayValidateMedicalSection(Principal p, io.vtsdk.model.actor.Professional author) {
+    Principal.Authentication a = p.authentication();
+    if (a == null) {
+      return true;
+    }
+    return a.profession().isDoctor() && author != null && author.mayValidateMedicalSection()
+        && author.rpps() != null && author.rpps().value().equals(p.actorId());
   }
 
   /** May {@code p} see the request (the requesting side of its dossier, or its receiving unit)? */

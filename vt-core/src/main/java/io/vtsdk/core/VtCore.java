@@ -24,6 +24,7 @@ import io.vtsdk.model.VtModule;
 import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.dossier.Attachment;
 import io.vtsdk.model.dossier.Dossier;
+import io.vtsdk.model.dossier.MedicalSection;
 import io.vtsdk.model.dossier.DossierStatus;
 import io.vtsdk.model.dossier.Requester;
 import io.vtsdk.model.dossier.TargetKind;
@@ -219,6 +220,7 @@ public final class VtCore {
           .status(DossierStatus.DRAFT).version(1).createdAt(now).updatedAt(now).history(List.of())
           .attachments(List.of()).build();
       requireValid(d, Stage.DRAFT, locale);
+      checkMedicalSection(p, null, d.medical());
       tx.putDossier(d, p.actorId());
       emit(tx, "dossier.created", tx.dossier(id).orElseThrow(), null, null, p.role(), null);
       return d;
@@ -256,6 +258,7 @@ public final class VtCore {
           .number(c.number()).status(c.status()).version(c.version() + 1).createdAt(c.createdAt())
           .updatedAt(clock.instant()).history(c.history()).attachments(c.attachments()).build();
       requireValid(d, Stage.DRAFT, locale);
+      checkMedicalSection(p, c.medical(), d.medical());
       tx.putDossier(d, current.createdBy());
       if (d.module() == VtModule.HANDICAP) {
         sweepDueKnown = false; // the decision's validity may have changed: the next sweep looks at every request
@@ -263,6 +266,26 @@ public final class VtCore {
       emit(tx, "dossier.updated", tx.dossier(id).orElseThrow(), null, null, p.role(), null);
       return d;
     });
+  }
+
+  /**
+   * Who may fill and validate the medical section (the policy decides): refused when {@code p} changes its content
+   * without being allowed to fill it, or raises its validated version without being its prescriber.
+   */
+  private void checkMedicalSection(Principal p, MedicalSection before, MedicalSection after) {
+    if (after == null || after.equals(before)) {
+      return;
+    }
+    if (!policy.mayFillMedicalSection(p)) {
+      throw VtCoreException.forbidden("a collaborator fills the medical section for a doctor only when authenticated "
+          + "by CPx card (seed 002)");
+    }
+    int was = before == null || before.info() == null ? 0 : before.info().validatedVersion();
+    if (after.info() != null && after.info().validatedVersion() > was
+        && !policy.mayValidateMedicalSection(p, after.info().author())) {
+      throw VtCoreException.forbidden("only the prescribing doctor, the medical section's author, validates it "
+          + "(seed 003)");
+    }
   }
 
   public Dossier dossier(Principal p, DossierId id) {

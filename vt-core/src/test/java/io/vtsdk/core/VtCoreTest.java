@@ -36,7 +36,7 @@ public class VtCoreTest {
   static final UnitId WARD = UnitId.of("U-WARD");
   static final UnitId CPAM = UnitId.of("CPAM-691");
   static final UnitId SMR = UnitId.of("SMR-1");
-  final Principal requester = new Principal(Role.REQUESTER, WARD, "10003606316");
+  final Principal requester = new Principal(Role.REQUESTER, WARD, "10003606315");
   final Principal cpam = new Principal(Role.CPAM, CPAM, "");
   final Principal smr = new Principal(Role.RECEIVER, SMR, "");
   VtCore core;

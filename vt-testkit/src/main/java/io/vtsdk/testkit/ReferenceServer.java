@@ -17,6 +17,7 @@ import io.vtsdk.testkit.internal.Controls;
 import io.vtsdk.testkit.internal.DemoData;
 import io.vtsdk.testkit.internal.MutableClock;
 import io.vtsdk.testkit.internal.Router;
+import io.vtsdk.testkit.psc.PscSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -43,7 +44,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * try (ReferenceServer server = ReferenceServer.builder().build().start()) {
- *   String token = server.tokens().issue(Role.REQUESTER, ReferenceServer.DEMO_REQUESTER_UNIT, "10003606316");
+ *   String token = server.tokens().issue(Role.REQUESTER, ReferenceServer.DEMO_REQUESTER_UNIT, "10003606315");
  *   URI dossiers = server.url("/v1/dossiers");
  *   // … call it with any HTTP client
  * }
@@ -87,6 +88,8 @@ public final class ReferenceServer implements AutoCloseable {
   private final Builder config;
   private final MutableClock clock = new MutableClock();
   private final TokenFactory tokens;
+  /** Pro Santé Connect, simulated at {@code /psc}; its access tokens are accepted besides {@link #tokens}. */
+  private final PscSimulator psc;
   /** VT's data: in memory, or a database (then durable). */
   private final io.vtsdk.core.spi.Store store;
   private final Controls controls;
@@ -139,6 +142,12 @@ public final class ReferenceServer implements AutoCloseable {
       long seed = b.seed;
       new io.vtsdk.testkit.internal.InsiRoutes(() -> io.vtsdk.testkit.insi.InsiSimulator.seeded(seed), json)
           .register(router);
+      java.util.function.Function<UnitId, String> unitName = u -> unitNamed(u).map(Unit::name).orElse(u.value());
+      this.psc = new PscSimulator(() -> publicBase() + "/psc", java.time.Clock.systemUTC(), unitName,
+          PscSimulator.demoProfessionals());
+      new io.vtsdk.testkit.internal.PscRoutes(psc, unitName).register(router);
+      router.psc(new io.vtsdk.testkit.internal.PscPrincipals(() -> psc.verifier(PscSimulator.VT_AUDIENCE),
+          this::unitNamed));
       if (b.console) {
         new io.vtsdk.testkit.internal.ConsoleRoutes(core, tokens, json).register(router);
       }
@@ -262,6 +271,23 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   /**
+   * Pro Santé Connect, simulated at {@code {baseUrl}/psc} (discovery at
+   * {@code /psc/.well-known/openid-configuration}): its demo professionals, its clients, key rotation. This server
+   * accepts its access tokens for the audience {@value PscSimulator#VT_AUDIENCE} (docs/identity.md).
+   */
+  public PscSimulator psc() {
+    return psc;
+  }
+
+  private java.util.Optional<Unit> unitNamed(UnitId id) {
+    try {
+      return java.util.Optional.of(core.unit(id));
+    } catch (io.vtsdk.core.VtCoreException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
    * A token of the demo directory's unit for {@code role}: the cardiology ward (REQUESTER, and USAGER as a patient
    * account of its space), {@link #DEMO_RECEIVER_UNIT}, {@link #DEMO_CPAM_UNIT}, {@link #DEMO_MDPH_UNIT},
    * {@link #DEMO_ESMS_UNIT}.
@@ -270,7 +296,7 @@ public final class ReferenceServer implements AutoCloseable {
    */
   public String demoToken(Role role) {
     return switch (Objects.requireNonNull(role, "role")) {
-      case REQUESTER -> tokens.issue(role, DEMO_REQUESTER_UNIT, "10003606316");
+      case REQUESTER -> tokens.issue(role, DEMO_REQUESTER_UNIT, "10003606315");
       case USAGER -> tokens.issue(role, DEMO_REQUESTER_UNIT, "usager-demo");
       case RECEIVER -> tokens.issue(role, DEMO_RECEIVER_UNIT, null);
       case CPAM -> tokens.issue(role, DEMO_CPAM_UNIT, null);

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * an expiry, signed with HMAC-SHA256 by the server's secret, so a forged or altered token is refused (401).
  *
  * <pre>{@code
- * String token = server.tokens().issue(Role.REQUESTER, UnitId.of("U-CARDIO-HCL"), "10003606316");
+ * String token = server.tokens().issue(Role.REQUESTER, UnitId.of("U-CARDIO-HCL"), "10003606315");
  * }</pre>
  *
  * <p>Test tokens only: they carry no personal data (the actor id is an RPPS or an account id).

@@ -42,7 +42,7 @@ class CoreFindingsTest {
     vt = server;
     http = new Http(server);
     vt.setClock(Fixtures.NOW);
-    owner = vt.tokens().issue(Role.REQUESTER, UnitId.of("U-CARDIO-HCL"), "10003606316");
+    owner = vt.tokens().issue(Role.REQUESTER, UnitId.of("U-CARDIO-HCL"), "10003606315");
     mdph = vt.tokens().issue(Role.MDPH, UnitId.of("MDPH-69"), null);
     ime = vt.tokens().issue(Role.ESMS, UnitId.of("IME-69"), null);
   }

@@ -145,6 +145,11 @@ class FuzzProperties {
     if (r.status() >= 400 && a.path().startsWith("/fhir/")) {
       assertThat(r.header("Content-Type")).isEqualTo("application/fhir+json");
       assertThat(r.json().get("resourceType").asText()).isEqualTo("OperationOutcome");
+    } else if (r.status() == 400 && a.path().equals("/psc/token")) { // OAuth 2's error form (RFC 6749 §5.2)
+      assertThat(r.header("Content-Type")).startsWith("application/json");
+      assertThat(r.json().get("error").asText()).isNotBlank();
+    } else if (r.status() == 400 && a.path().equals("/psc/login")) { // a page the professional reads
+      assertThat(r.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
     } else if (r.status() >= 400) {
       assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");
     }

@@ -44,6 +44,8 @@ public final class Pipeline {
   private static final List<String> LOGGED_RESPONSE_HEADERS = List.of("ETag", "Retry-After", "X-Request-Id",
       "Content-Type", "Idempotent-Replayed");
 
+  /** The header naming the unit a Pro Santé Connect user acts for on a call. */
+  public static final String ACTING_UNIT = "X-VT-Unit";
   private final OkHttpClient http;
   private final HttpUrl base;
   private final TokenProvider tokens;
@@ -54,9 +56,13 @@ public final class Pipeline {
   private final String languageTag;
   private final Duration defaultTimeout;
   private final JsonMapper json;
+  /** The unit a professional acts for on every call ({@code X-VT-Unit}), or null. */
+  private final String actingUnit;
 
   public Pipeline(OkHttpClient http, HttpUrl base, TokenProvider tokens, RetryPolicy retry, Sleeper sleeper,
-      DoubleSupplier random, String userAgent, Locale language, Duration defaultTimeout, JsonMapper json) {
+      DoubleSupplier random, String userAgent, Locale language, Duration defaultTimeout, JsonMapper json,
+      String actingUnit) {
+    this.actingUnit = actingUnit;
     this.http = http;
     this.base = base;
     this.tokens = tokens;
@@ -108,6 +114,9 @@ public final class Pipeline {
       lastToken = tokens.token();
       if (lastToken != null) {
         b.header("Authorization", "Bearer " + lastToken);
+      }
+      if (actingUnit != null) {
+        b.header(ACTING_UNIT, actingUnit);
       }
       if (idempotencyKey != null) {
         b.header("Idempotency-Key", idempotencyKey);
@@ -170,6 +179,9 @@ public final class Pipeline {
     String token = tokens.token();
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
+    }
+    if (actingUnit != null) {
+      b.header(ACTING_UNIT, actingUnit);
     }
     if (lastEventId != null) {
       b.header("Last-Event-ID", lastEventId);

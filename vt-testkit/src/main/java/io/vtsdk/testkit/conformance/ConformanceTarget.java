@@ -72,7 +72,7 @@ public final class ConformanceTarget {
   public static ConformanceTarget of(ReferenceServer server) {
     return builder(server.baseUrl())
         .requester(ReferenceServer.DEMO_REQUESTER_UNIT,
-            server.tokens().issue(Role.REQUESTER, ReferenceServer.DEMO_REQUESTER_UNIT, "10003606316"))
+            server.tokens().issue(Role.REQUESTER, ReferenceServer.DEMO_REQUESTER_UNIT, "10003606315"))
         .receiver(UnitId.of("SMR-CARDIO-69"), server.tokens().issue(Role.RECEIVER, UnitId.of("SMR-CARDIO-69"), null))
         .cpam(ReferenceServer.DEMO_CPAM_UNIT, "691",
             server.tokens().issue(Role.CPAM, ReferenceServer.DEMO_CPAM_UNIT, null))

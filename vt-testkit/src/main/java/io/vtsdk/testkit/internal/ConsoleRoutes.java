@@ -154,7 +154,7 @@ public final class ConsoleRoutes {
           Map.of());
     }
     Role role = roleOf(u);
-    String actor = role == Role.REQUESTER ? "10003606316" : null; // the demo doctor's RPPS
+    String actor = role == Role.REQUESTER ? "10003606315" : null; // the demo doctor's RPPS
     return out.ok(Map.of("token", tokens.issue(role, UnitId.of(unit), actor), "role", role.name(), "unit", unit,
         "name", u.name()));
   }

@@ -13,7 +13,7 @@ import java.util.Set;
 public final class Cors {
   /** Request headers a page may send. */
   static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept-Language, If-Match, If-None-Match, "
-      + "Idempotency-Key, X-Correlation-Id, X-Content-SHA256";
+      + "Idempotency-Key, X-Correlation-Id, X-Content-SHA256, X-VT-Unit";
   /** Response headers a page may read. */
   static final String EXPOSED_HEADERS = "ETag, Location, Retry-After, X-Correlation-Id, X-Request-Id, "
       + "Idempotent-Replayed, X-Content-SHA256";

@@ -404,11 +404,10 @@ public final class FhirApi {
     return out;
   }
 
-  /** The "individu + décision" content: the person's identity traits and the decision. */
+  /** The "individu + décision" content: the person's traits (no INS: VT Handicap uses none) and the decision. */
   private static byte[] decisionContent(Dossier d) {
     Map<String, Object> person = new java.util.LinkedHashMap<>();
     if (d.patient() != null) {
-      person.put("ins", d.patient().ins());
       person.put("birthName", d.patient().birthName());
       person.put("firstBirthGivenName", d.patient().firstBirthGivenName());
       person.put("sex", d.patient().sex());

@@ -63,6 +63,8 @@ public final class Router implements HttpHandler {
   private final Controls controls;
   private final java.util.concurrent.atomic.AtomicLong requestIds = new java.util.concurrent.atomic.AtomicLong();
   private volatile String adminToken;
+  /** Pro Santé Connect access tokens, accepted besides the server's own when set. */
+  private volatile PscPrincipals psc;
   private volatile Cors cors = Cors.LOCALHOST;
   /** The requests kept for {@code takeRequest} (null: not kept); the oldest are dropped when it is full. */
   private volatile java.util.concurrent.BlockingQueue<io.vtsdk.testkit.RecordedRequest> recorded;
@@ -123,6 +125,11 @@ public final class Router implements HttpHandler {
   /** Serves the control API over HTTP behind {@code token}; null: not over HTTP (the Java handle still works). */
   public void admin(String token) {
     this.adminToken = token;
+  }
+
+  /** Accepts Pro Santé Connect access tokens (checked by {@code psc}) besides the server's own. */
+  public void psc(PscPrincipals psc) {
+    this.psc = psc;
   }
 
   /** Bounds the request-body bytes held at once across calls. */
@@ -234,9 +241,11 @@ public final class Router implements HttpHandler {
       record(ex, x.template(), status, correlationId, x.principal, x.fault);
       if (status == 405) {
         ex.getResponseHeaders().set("Allow", String.join(", ", allowed(ex.getRequestURI().getPath())));
-      } else if (status == 401) { // RFC 6750 §3
+      } else if (status == 401) { // RFC 6750 §3; RFC 9470 §3 for a level below the one required
         ex.getResponseHeaders().set("WWW-Authenticate", ex.getRequestHeaders().getFirst("Authorization") == null
-            ? "Bearer realm=\"vt\"" : "Bearer realm=\"vt\", error=\"invalid_token\"");
+            ? "Bearer realm=\"vt\"" : e.extensions.get("acrValues") instanceof String acr
+            ? "Bearer realm=\"vt\", error=\"insufficient_user_authentication\", acr_values=\"" + acr + "\""
+            : "Bearer realm=\"vt\", error=\"invalid_token\"");
       }
       sendProblem(ex, e, x.locale, correlationId);
     } catch (RuntimeException e) {
@@ -364,7 +373,8 @@ public final class Router implements HttpHandler {
   /** The bearer token of an authenticated route (401, 403 for SYSTEM). */
   private Reply authentication(Exchange x, Chain next) throws IOException {
     if (x.match.route().authenticated()) {
-      x.principal = authenticate(x.http.getRequestHeaders().getFirst("Authorization"));
+      x.principal = authenticate(x.http.getRequestHeaders().getFirst("Authorization"),
+          x.http.getRequestHeaders().getFirst(PscPrincipals.UNIT_HEADER));
     }
     return next.proceed(x);
   }
@@ -545,13 +555,19 @@ public final class Router implements HttpHandler {
     return name.equals("localhost") || name.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
   }
 
-  private Principal authenticate(String header) {
+  /**
+   * The caller of an authenticated route: a token of this server (role, unit and actor signed in it), or a Pro Santé
+   * Connect access token for the unit {@code unitHeader} names (see {@link PscPrincipals}).
+   */
+  private Principal authenticate(String header, String unitHeader) {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new ApiException(401, "unauthorized", "a bearer token is required (Authorization: Bearer …)");
     }
-    Principal p = tokens.verify(header.substring(7).trim())
-        .map(c -> new Principal(c.role(), c.unit(), c.actorId()))
-        .orElseThrow(() -> new ApiException(401, "unauthorized", "the token is invalid or expired"));
+    String token = header.substring(7).trim();
+    PscPrincipals pro = psc;
+    Principal p = pro != null && PscPrincipals.looksLikeJwt(token) ? pro.principal(token, unitHeader)
+        : tokens.verify(token).map(c -> new Principal(c.role(), c.unit(), c.actorId()))
+            .orElseThrow(() -> new ApiException(401, "unauthorized", "the token is invalid or expired"));
     if (p.role() == io.vtsdk.model.workflow.Role.SYSTEM) {
       throw ApiException.forbidden("the SYSTEM role is reserved to the server's own actions (closing, archiving)");
     }
