@@ -22,28 +22,18 @@ import java.util.Map;
  * never echoing a value. Not API.
  */
 public final class InsiRoutes {
-  private final java.util.function.Supplier<InsiClient> population;
-  private volatile InsiClient insi;
+  private final Lazy<InsiClient> insi;
   private final V1Replies out;
 
   /** {@code population} is built on the first call (a server that never answers INSi does not pay for it). */
   public InsiRoutes(java.util.function.Supplier<InsiClient> population,
       com.fasterxml.jackson.databind.json.JsonMapper json) {
-    this.population = population;
+    this.insi = new Lazy<>(population);
     this.out = new V1Replies(json);
   }
 
   private InsiClient insi() {
-    InsiClient i = insi;
-    if (i == null) {
-      synchronized (this) {
-        if (insi == null) {
-          insi = population.get();
-        }
-        i = insi;
-      }
-    }
-    return i;
+    return insi.get();
   }
 
   public void register(Router r) {

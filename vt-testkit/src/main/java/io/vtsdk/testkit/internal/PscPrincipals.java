@@ -22,16 +22,15 @@ public final class PscPrincipals {
   /** The header naming the unit a professional acts for on this call, when they act for several. */
   static final String UNIT_HEADER = "X-VT-Unit";
 
-  private final Supplier<PscTokenVerifier> verifierSupplier;
+  private final Lazy<PscTokenVerifier> verifier;
   private final Function<UnitId, Optional<Unit>> directory;
-  private volatile PscTokenVerifier verifier;
 
   /**
    * @param verifier built on first use (the issuer is the server's URL, known once it listens)
    * @param directory the units of the server's directory
    */
   public PscPrincipals(Supplier<PscTokenVerifier> verifier, Function<UnitId, Optional<Unit>> directory) {
-    this.verifierSupplier = verifier;
+    this.verifier = new Lazy<>(verifier);
     this.directory = directory;
   }
 
@@ -77,15 +76,6 @@ public final class PscPrincipals {
   }
 
   private PscTokenVerifier verifier() {
-    PscTokenVerifier v = verifier;
-    if (v == null) {
-      synchronized (this) {
-        if (verifier == null) {
-          verifier = verifierSupplier.get();
-        }
-        v = verifier;
-      }
-    }
-    return v;
+    return verifier.get();
   }
 }
