@@ -1,0 +1,68 @@
+package io.vtsdk.fhir.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vtsdk.fhir.VtFhir;
+import io.vtsdk.fhir.dossier.DossierBundleMapper;
+import io.vtsdk.fhir.dossier.DossierBundleProperties;
+import io.vtsdk.fhir.frcore.PatientMapper;
+import io.vtsdk.fhir.frcore.PatientRoundTripProperties;
+import io.vtsdk.fhir.sdo.SdoTaskMapper;
+import io.vtsdk.fhir.sdo.SdoTaskRoundTripProperties;
+import io.vtsdk.model.handicap.EsmsStatus;
+import io.vtsdk.model.patient.Patient;
+import java.time.Instant;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * What the mappers emit is valid, on the mapping tests' own generators (vt-fhir-mapping's test-jar): bundles and
+ * patients as base R4 (FR Core is not shipped yet, so the profile claim is set aside), SDO Tasks against sdo-task.
+ */
+class MappedOutputValidityProperties {
+  static SdoValidator r4;
+  static SdoValidator sdo;
+
+  @BeforeContainer
+  static void build() {
+    r4 = SdoValidator.create(false);
+    sdo = SdoValidator.create();
+  }
+
+  @Provide
+  Arbitrary<DossierBundleProperties.DossierWithRequests> dossiersWithRequests() {
+    return DossierBundleProperties.anyDossierWithRequests();
+  }
+
+  @Provide
+  Arbitrary<Patient> patients() {
+    return PatientRoundTripProperties.anyPatient();
+  }
+
+  @Provide
+  Arbitrary<EsmsStatus> statuses() {
+    return SdoTaskRoundTripProperties.anyStatus();
+  }
+
+  @Property(tries = 10)
+  void theBundleIsValidR4(@ForAll("dossiersWithRequests") DossierBundleProperties.DossierWithRequests dr) {
+    FhirValidationReport report = r4.validate(DossierBundleMapper.toBundle(dr.dossier(), dr.requests()));
+    assertThat(report.errors()).isEmpty();
+  }
+
+  @Property(tries = 15)
+  void thePatientIsValidR4(@ForAll("patients") Patient patient) {
+    org.hl7.fhir.r4.model.Patient fhir = PatientMapper.toFhir(patient);
+    fhir.getMeta().getProfile().clear();
+    assertThat(sdo.validate(fhir).errors()).isEmpty();
+  }
+
+  @Property(tries = 80)
+  void theTaskIsValidAgainstSdoTask(@ForAll("statuses") EsmsStatus status) {
+    String json = VtFhir.toJson(SdoTaskMapper.toTask(status, Instant.parse("2026-11-23T10:15:30Z")));
+    assertThat(sdo.validate(VtFhir.parse(json, org.hl7.fhir.r4.model.Task.class)).errors()).as(json).isEmpty();
+  }
+}
