@@ -24,6 +24,37 @@ class EligibilityCommandTest extends CliTestBase {
     }).toList();
   }
 
+  /** The command and the vt-rules API, on the same synthetic cohort (the research example's), count alike. */
+  @Test
+  void theCommandAndTheRulesApiGiveTheSameCounts() throws Exception {
+    LocalDate at = LocalDate.of(2026, 11, 23);
+    java.util.Random random = new java.util.Random(42);
+    StringBuilder csv = new StringBuilder("id,target,/patient/birthDate,/patient/insurance/ame,/medical/gir\n");
+    io.vtsdk.rules.RuleEngine engine = io.vtsdk.rules.RuleEngine.standard();
+    java.util.Map<String, Long> inJava = new java.util.TreeMap<>();
+    for (int i = 0; i < 2_000; i++) {
+      LocalDate birth = at.minusYears(55 + random.nextInt(45)).minusDays(random.nextInt(365));
+      boolean ame = random.nextInt(20) == 0;
+      Integer gir = random.nextInt(10) == 0 ? null : 1 + random.nextInt(6);
+      csv.append("p").append(i).append(",EHPAD,").append(birth).append(',').append(ame).append(',')
+          .append(gir == null ? "" : gir).append('\n');
+      io.vtsdk.rules.Facts.Builder f = io.vtsdk.rules.Facts.builder()
+          .put(io.vtsdk.rules.StandardFacts.BIRTH_DATE, birth).put(io.vtsdk.rules.StandardFacts.AME, ame);
+      if (gir != null) {
+        f.put(io.vtsdk.rules.StandardFacts.GIR, gir);
+      }
+      inJava.merge(engine.evaluate(io.vtsdk.rules.Target.parse("EHPAD"), f.build(), at).result().name(), 1L,
+          Long::sum);
+    }
+    Path input = Files.writeString(dir.resolve("cohort.csv"), csv);
+    Path output = dir.resolve("decisions.csv");
+    assertThat(run("eligibility", "--input", input.toString(), "--at", at.toString(), "--format", "csv", "-o",
+        output.toString())).isEqualTo(0);
+    java.util.Map<String, Long> byCommand = new java.util.TreeMap<>();
+    Files.readAllLines(output).stream().skip(1).forEach(l -> byCommand.merge(l.split(",", -1)[3], 1L, Long::sum));
+    assertThat(byCommand).isEqualTo(inJava).containsKeys("ELIGIBLE", "INELIGIBLE");
+  }
+
   @Test
   void jsonlDossiersGiveOneDecisionPerLineAndABrokenLineIsAnErrorWithItsNumber() throws Exception {
     VtFixtures fx = VtFixtures.seeded(5, LocalDate.of(2026, 11, 23));

@@ -12,7 +12,7 @@ import io.vtsdk.model.nos.NosTable;
 import io.vtsdk.model.nos.Nomenclatures;
 import io.vtsdk.model.workflow.Role;
 import io.vtsdk.testkit.ReferenceServer;
-import io.vtsdk.testkit.VtServerTest;
+import io.vtsdk.testkit.junit.VtServerTest;
 import io.vtsdk.testkit.fixtures.VtFixtures;
 import java.time.Instant;
 import java.time.LocalDate;
