@@ -36,11 +36,15 @@ final class FhirCommand extends ParentCommand {
       mixinStandardHelpOptions = true,
       versionProvider = Main.Version.class,
       description = {"Validate FHIR R4 JSON resources: base R4, the SDO profiles and their invariants (a profile",
-          "the validator does not ship, such as FR Core, is a warning). Exit code: 0 valid, 1 invalid, 2 unreadable."},
-      footer = {"", "Examples:", "  vt fhir validate task.json", "  vt fhir validate --warnings bundle.json"})
+          "the validator does not ship, such as FR Core, is a warning). Takes files and directories (their *.json,",
+          "recursively); the validator is built once for all. One line per issue: file:line:column, severity, the",
+          "element (FHIRPath), [the rule], the message; then one summary line per file.",
+          "Exit code: 0 all valid, 1 an invalid resource, 2 an unreadable file (not JSON, not a FHIR resource)."},
+      footer = {"", "Examples:", "  vt fhir validate task.json", "  vt fhir validate --warnings bundle.json",
+          "  vt fhir validate exports/          # every *.json below"})
   static final class Validate implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "FHIR JSON files.")
-    List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "FHIR JSON files, or directories of them.")
+    List<Path> paths;
 
     @Option(names = "--warnings", description = "Also print warnings and information.")
     boolean warnings;
@@ -50,26 +54,43 @@ final class FhirCommand extends ParentCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      SdoValidator validator = SdoValidator.create(false);
+      List<Path> files = new java.util.ArrayList<>();
       int code = 0;
+      for (Path p : paths) {
+        if (Files.isDirectory(p)) {
+          try (java.util.stream.Stream<Path> walk = Files.walk(p)) {
+            walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".json")).sorted()
+                .forEach(files::add);
+          } catch (IOException e) {
+            out.println(p + ": unreadable directory (" + e.getClass().getSimpleName() + ")");
+            code = 2;
+          }
+        } else {
+          files.add(p);
+        }
+      }
+      SdoValidator validator = null;
       for (Path file : files) {
-        FhirValidationReport report;
+        String json;
         try {
-          String json = Files.readString(file, StandardCharsets.UTF_8);
-          VtFhir.parse(json); // a clear error for what is not FHIR JSON at all
-          report = validator.validate(json);
+          json = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-          out.println(file + ": unreadable (" + e.getClass().getSimpleName() + ")");
-          code = 2;
-          continue;
-        } catch (FhirMappingException e) {
-          out.println(file + ": unreadable, " + e.getMessage());
+          out.println(file + ": unreadable, cannot read the file (" + e.getClass().getSimpleName() + ")");
           code = 2;
           continue;
         }
+        String problem = notAResource(json);
+        if (problem != null) {
+          out.println(file + problem);
+          code = 2;
+          continue;
+        }
+        validator = validator != null ? validator : SdoValidator.create(false);
+        FhirValidationReport report = validator.validate(json);
         for (FhirIssue i : report.issues()) {
           if (i.isError() || warnings) {
-            out.println(file + ": " + i.severity() + " " + i.location() + " " + i.message());
+            out.println(file + (i.line() > 0 ? ":" + i.line() + ":" + i.column() : "") + ": " + i.severity() + " "
+                + i.location() + (i.messageId() == null ? "" : " [" + i.messageId() + "]") + " " + i.message());
           }
         }
         out.println(file + ": " + (report.isValid() ? "valid" : report.errors().size() + " error(s)"));
@@ -79,6 +100,32 @@ final class FhirCommand extends ParentCommand {
       }
       out.flush();
       return code;
+    }
+
+    /**
+     * Why {@code json} is not a FHIR resource to validate (":line:column: unreadable, …"), or null: JSON syntax,
+     * an object, a {@code resourceType}. What is wrong inside a resource is the validator's to say (exit 1).
+     */
+    static String notAResource(String json) {
+      if (json.isBlank()) {
+        return ": unreadable, the file is empty";
+      }
+      com.fasterxml.jackson.databind.JsonNode node;
+      try {
+        node = VtJson.newMapper().readTree(json);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + ": unreadable, not JSON ("
+            + e.getOriginalMessage().replaceAll("\\s*\\(.*", "").replaceAll("'[^']*'", "…") + ")";
+      }
+      if (node == null || !node.isObject()) {
+        return ": unreadable, not a FHIR resource (a JSON object with a resourceType is expected, found "
+            + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + ")";
+      }
+      if (!node.path("resourceType").isTextual()) {
+        return ": unreadable, not a FHIR resource (no resourceType)";
+      }
+      return null;
     }
   }
 
@@ -110,7 +157,13 @@ final class FhirCommand extends ParentCommand {
       }
       String result;
       try {
-        if (json.contains("\"resourceType\"")) {
+        String type = resourceType(json);
+        if (type != null && !type.equals("Bundle")) {
+          spec.commandLine().getErr().println(file + ": cannot convert a " + type + ": give a dossier JSON, or a "
+              + "Bundle made by vt fhir convert");
+          return 2;
+        }
+        if (type != null) {
           Dossier d = DossierBundleMapper.fromBundle(VtFhir.parse(json, Bundle.class));
           result = VtJson.toJson(d);
         } else {
@@ -131,6 +184,16 @@ final class FhirCommand extends ParentCommand {
         Files.writeString(output, result + System.lineSeparator(), StandardCharsets.UTF_8);
       }
       return 0;
+    }
+
+    /** The {@code resourceType} of a JSON object, or null (not FHIR, or not JSON: the dossier reader says why). */
+    static String resourceType(String json) {
+      try {
+        com.fasterxml.jackson.databind.JsonNode node = VtJson.newMapper().readTree(json);
+        return node != null && node.path("resourceType").isTextual() ? node.get("resourceType").asText() : null;
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return null;
+      }
     }
   }
 }

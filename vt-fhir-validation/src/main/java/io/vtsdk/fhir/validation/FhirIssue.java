@@ -9,9 +9,16 @@ import org.apiguardian.api.API;
  * @param location where, as a FHIRPath ({@code Task.input[2]})
  * @param message what, in English, from the HL7 validator
  * @param messageId the validator's stable message id, or the invariant key ({@code regle-StatutUnite}) when known
+ * @param line the line in the validated text, 0 when unknown (a resource validated as an object)
+ * @param column the column in that line, 0 when unknown
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record FhirIssue(Severity severity, String location, String message, String messageId) {
+public record FhirIssue(Severity severity, String location, String message, String messageId, int line, int column) {
+  /** An issue without a position in a text. */
+  public FhirIssue(Severity severity, String location, String message, String messageId) {
+    this(severity, location, message, messageId, 0, 0);
+  }
+
   /** Severities, most severe first. */
   public enum Severity { FATAL, ERROR, WARNING, INFORMATION }
 

@@ -155,7 +155,9 @@ public final class SdoValidator {
           }
         }
       }
-      issues.add(new FhirIssue(severity, m.getLocationString(), message, m.getMessageId()));
+      issues.add(new FhirIssue(severity, m.getLocationString(), message, m.getMessageId(),
+          m.getLocationLine() == null ? 0 : Math.max(0, m.getLocationLine()),
+          m.getLocationCol() == null ? 0 : Math.max(0, m.getLocationCol())));
     }
     return new FhirValidationReport(issues);
   }

@@ -248,7 +248,9 @@ public final class Router implements HttpHandler {
             : "Bearer realm=\"vt\", error=\"invalid_token\"");
       }
       sendProblem(ex, e, x.locale, correlationId);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      // a bug, or a class missing from a trimmed distribution: an answer with its correlation id, never a dropped
+      // connection
       status = 500;
       LOG.error("unexpected error on {} {} (correlation id {})", ex.getRequestMethod(), x.template(), correlationId,
           e);
