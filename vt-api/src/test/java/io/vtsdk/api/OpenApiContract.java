@@ -57,7 +57,7 @@ public final class OpenApiContract {
   /** Every operation as {@code "GET /v1/dossiers/{id}"}. */
   public Set<String> operations() {
     Set<String> out = new TreeSet<>();
-    doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
+    doc.get("paths").properties().forEach(p -> p.getValue().fieldNames()
         .forEachRemaining(m -> out.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey())));
     return out;
   }
@@ -66,7 +66,7 @@ public final class OpenApiContract {
   public Optional<String> operation(String method, String path) {
     String m = method.toLowerCase(Locale.ROOT);
     String[] actual = path.split("\\?", 2)[0].split("/", -1);
-    for (Iterator<Map.Entry<String, JsonNode>> it = doc.get("paths").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = doc.get("paths").properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> p = it.next();
       String[] template = p.getKey().split("/", -1);
       if (template.length != actual.length || !p.getValue().has(m)) {

@@ -93,7 +93,7 @@ public final class OpenApiWriter {
   public static void main(String[] args) throws IOException {
     JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     ObjectNode doc = (ObjectNode) json.readTree(Files.readString(Path.of(args[0])));
-    ((ObjectNode) doc.with("components")).set("schemas", json.valueToTree(schemas(json)));
+    doc.withObjectProperty("components").set("schemas", json.valueToTree(schemas(json)));
     Path out = Path.of(args[1]);
     Files.createDirectories(out.getParent());
     Files.writeString(out, json.writeValueAsString(doc));
@@ -117,7 +117,7 @@ public final class OpenApiWriter {
     ObjectNode defs = (ObjectNode) generated.remove("$defs");
     put(all, name, rewrite(generated));
     if (defs != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = defs.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = defs.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         put(all, e.getKey(), rewrite(e.getValue()));
       }

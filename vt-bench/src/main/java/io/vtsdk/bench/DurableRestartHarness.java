@@ -27,6 +27,7 @@ import okhttp3.OkHttpClient;
 public final class DurableRestartHarness {
   private DurableRestartHarness() {}
 
+  @SuppressWarnings("try") // the resource is held open while the body runs
   public static void main(String[] args) throws Exception {
     List<Integer> sizes = new ArrayList<>();
     for (String a : args) {

@@ -48,6 +48,7 @@ class ServeCommandTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the resource is held open while the body runs
   void withoutDemoDataNoDemoDossierNorTokenIsAnnounced() {
     try (ReferenceServer server = serve("serve", "--port", "0", "--no-demo", "--admin")) {
       String text = out.toString();

@@ -62,6 +62,7 @@ class EventStreamClientTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the stream is held open while the body waits for its failure
   void aRefusedTokenStopsTheStreamAndIsReported() throws Exception {
     try (ReferenceServer vt = ReferenceServer.builder().build().start()) {
       VtClient client = VtClient.builder().baseUrl(vt.baseUrl()).tokenProvider(TokenProvider.of("not-a-token"))

@@ -124,7 +124,7 @@ class GeneratedClientPradoFlowTest {
     client.setBearerToken(vt.demoToken(Role.REQUESTER));
     org.example.vtgson.api.DossiersApi dossiers = new org.example.vtgson.api.DossiersApi(client);
     org.example.vtgson.model.Dossier created = dossiers.createDossier(
-        client.getJSON().deserialize(VtJson.toJson(Fixtures.prado()), org.example.vtgson.model.Dossier.class), null);
+        org.example.vtgson.JSON.deserialize(VtJson.toJson(Fixtures.prado()), org.example.vtgson.model.Dossier.class), null);
     assertThat(created.getVersion()).isEqualTo(1L);
 
     Path pdf = Files.writeString(dir.resolve("cr.pdf"), "%PDF-1.4 compte rendu");

@@ -144,6 +144,7 @@ class DurabilityTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the resource is held open while the body runs
   void theDirectoryServesOneServerAtATimeAndKeepsItsData() {
     try (ReferenceServer vt = durable()) {
       assertThatThrownBy(this::durable).isInstanceOf(IllegalStateException.class)

@@ -292,7 +292,7 @@ class FhirEndpointsTest {
   }
 
   Http.Res postTask(String json) {
-    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl() + "/fhir/Task"))
+    return Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl() + "/fhir/Task"))
         .header("Authorization", "Bearer " + esmsToken()).header("Content-Type", "application/fhir+json")
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
   }
@@ -378,7 +378,7 @@ class FhirEndpointsTest {
 
     Task stale = SdoTaskMapper.toTask(status("42"), Fixtures.NOW.plusSeconds(120));
     stale.setId(id);
-    Http.Res conflict = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl()
+    Http.Res conflict = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl()
         + "/fhir/Task/" + id)).header("Authorization", "Bearer " + esmsToken())
         .header("Content-Type", "application/fhir+json").header("If-Match", "W/\"1\"")
         .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(VtFhir.toJson(stale))).build());
@@ -387,7 +387,7 @@ class FhirEndpointsTest {
 
     Task otherId = SdoTaskMapper.toTask(status("42"), Fixtures.NOW.plusSeconds(120));
     otherId.setId("T-R-999");
-    Http.Res mismatch = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl()
+    Http.Res mismatch = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(vt.baseUrl()
         + "/fhir/Task/" + id)).header("Authorization", "Bearer " + esmsToken())
         .header("Content-Type", "application/fhir+json")
         .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(VtFhir.toJson(otherId))).build());

@@ -107,7 +107,7 @@ class OpenApiConformanceTest {
     assertThat(call("POST", "/v1/dossiers/" + id + "/eligibility", requester, "{}").status()).as("no SMR rule set")
         .isEqualTo(422);
     call("POST", "/v1/dossiers/" + id + "/preflight", requester, Map.of("units", List.of("SMR-CARDIO-69")));
-    Http.Res upload = http.send(HttpRequest.newBuilder(URI.create(vt.baseUrl() + "/v1/dossiers/" + id
+    Http.Res upload = Http.send(HttpRequest.newBuilder(URI.create(vt.baseUrl() + "/v1/dossiers/" + id
         + "/attachments?fileName=cr.pdf")).header("Authorization", "Bearer " + requester)
         .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofString("%PDF-1.4 x")).build());
     problems.addAll(CONTRACT.checkAnswer("POST /v1/dossiers/{id}/attachments", upload.status(),

@@ -22,9 +22,9 @@ class OpenApiTest {
     assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
     Set<String> documented = new TreeSet<>();
     Set<String> operationIds = new TreeSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").properties().iterator(); paths.hasNext(); ) {
       Map.Entry<String, JsonNode> p = paths.next();
-      for (Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().fields(); ops.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().properties().iterator(); ops.hasNext(); ) {
         Map.Entry<String, JsonNode> op = ops.next();
         documented.add(op.getKey().toUpperCase() + " " + p.getKey());
         assertThat(operationIds.add(op.getValue().get("operationId").asText())).as("unique operationId").isTrue();

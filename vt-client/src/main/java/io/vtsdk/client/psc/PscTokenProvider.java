@@ -18,10 +18,12 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -265,7 +267,8 @@ public final class PscTokenProvider implements TokenProvider {
   private Session exchange(AuthorizationGrant grant, Nonce nonce, Session previous,
       PscAuthException.Reason whenRefused) {
     OIDCProviderMetadata op = metadata();
-    TokenRequest request = new TokenRequest(op.getTokenEndpointURI(), clientAuthentication(op), grant);
+    TokenRequest request = new TokenRequest.Builder(op.getTokenEndpointURI(), clientAuthentication(op), grant)
+        .build();
     HTTPRequest http = request.toHTTPRequest();
     http.setConnectTimeout(connectTimeoutMillis);
     http.setReadTimeout(readTimeoutMillis);
@@ -320,8 +323,9 @@ public final class PscTokenProvider implements TokenProvider {
       return new ClientSecretBasic(clientId, clientSecret);
     }
     try {
-      return new PrivateKeyJWT(clientId, op.getTokenEndpointURI(), JWSAlgorithm.RS256, clientKey.toRSAPrivateKey(),
-          clientKey.getKeyID(), null); // a new assertion (jti, 5 min) per request
+      return new PrivateKeyJWT(new JWTAuthenticationClaimsSet(clientId, new Audience(op.getTokenEndpointURI())),
+          JWSAlgorithm.RS256, (java.security.PrivateKey) clientKey.toRSAPrivateKey(), clientKey.getKeyID(),
+          null); // a new assertion (jti, 5 min) per request
     } catch (JOSEException e) {
       throw new PscAuthException(PscAuthException.Reason.CLIENT_REFUSED, "the client key cannot sign", e);
     }

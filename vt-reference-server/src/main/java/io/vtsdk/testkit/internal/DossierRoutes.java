@@ -64,7 +64,7 @@ final class DossierRoutes {
 
   private Reply createDossier(Call c) {
     Dossier d = core.createDossier(c.principal(), dossierBody(c, "new", null), c.locale);
-    return out.withEtag(out.ok(201, d), d.version()).withHeader("Location", "/v1/dossiers/" + d.id());
+    return V1Replies.withEtag(out.ok(201, d), d.version()).withHeader("Location", "/v1/dossiers/" + d.id());
   }
 
   private Reply listDossiers(Call c) {
@@ -74,7 +74,7 @@ final class DossierRoutes {
 
   private Reply getDossier(Call c) {
     Dossier d = core.dossier(c.principal(), dossierId(c));
-    return out.withEtag(Reply.json(200, out.representation(d.id(), d)), d.version());
+    return V1Replies.withEtag(Reply.json(200, out.representation(d.id(), d)), d.version());
   }
 
   private Reply updateDossier(Call c) {
@@ -91,7 +91,7 @@ final class DossierRoutes {
     long expected = ETags.matchesStrong(ifMatch, "\"" + current.version() + "\"") ? current.version()
         : versionOf(ifMatch);
     Dossier d = core.updateDossier(c.principal(), id, expected, dossierBody(c, id.value(), module), c.locale);
-    return out.withEtag(out.ok(d), d.version());
+    return V1Replies.withEtag(out.ok(d), d.version());
   }
 
   /** The version in an ETag ({@code "3"}); -1 when it is not one of ours, which never matches. */

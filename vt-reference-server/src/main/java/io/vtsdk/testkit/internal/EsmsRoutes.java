@@ -29,6 +29,6 @@ final class EsmsRoutes {
   private Reply reportEsmsStatus(Call c) {
     EsmsStatus reported = c.body(EsmsStatus.class);
     AdmissionRequest updated = core.reportEsmsStatus(c.principal(), requestId(c), reported, c.locale).request();
-    return out.withEtag(out.ok(updated), updated.version());
+    return V1Replies.withEtag(out.ok(updated), updated.version());
   }
 }

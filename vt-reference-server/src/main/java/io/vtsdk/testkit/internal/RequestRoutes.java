@@ -41,7 +41,7 @@ final class RequestRoutes {
 
   private Reply getRequest(Call c) {
     AdmissionRequest r = core.request(c.principal(), requestId(c));
-    return out.withEtag(Reply.json(200, out.representation(r.id(), r)), r.version());
+    return V1Replies.withEtag(Reply.json(200, out.representation(r.id(), r)), r.version());
   }
 
   private Reply availableActions(Call c) {
@@ -58,6 +58,6 @@ final class RequestRoutes {
   }
 
   private Reply request(AdmissionRequest r) {
-    return out.withEtag(Reply.json(200, out.representation(r.id(), r)), r.version());
+    return V1Replies.withEtag(Reply.json(200, out.representation(r.id(), r)), r.version());
   }
 }

@@ -483,8 +483,9 @@ public final class PscSimulator {
         usedAssertions.put(id.getValue() + " " + jti.getValue(), exp == null ? clock.instant() : exp.toInstant());
       }
     };
+    // LEGACY: the audience may be the token endpoint or the issuer, as clients commonly send (RFC 7523 §3)
     return new ClientAuthenticationVerifier<>(selector, Set.of(new Audience(base + "/token"), new Audience(base)),
-        oneUse);
+        com.nimbusds.oauth2.sdk.auth.verifier.JWTAudienceCheck.LEGACY, oneUse);
   }
 
   private AccessToken accessToken(PscProfessional who, String audience, String acr, String clientId, Scope scope,

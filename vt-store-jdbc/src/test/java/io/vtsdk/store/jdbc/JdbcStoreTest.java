@@ -139,6 +139,7 @@ class JdbcStoreTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the resource is held open while the body runs
   void aSecondServerOnTheSameFileIsRefused() {
     Path db = dir.resolve("vt.db");
     try (JdbcStore first = JdbcStore.sqlite(db)) {

@@ -70,8 +70,8 @@ public final class VtServerExtension implements ParameterResolver, BeforeEachCal
         .server();
   }
 
-  /** Closes the server when JUnit discards the class's store. */
-  record Running(ReferenceServer server) implements ExtensionContext.Store.CloseableResource {
+  /** Closes the server when JUnit discards the class's store (JUnit closes the AutoCloseable values it holds). */
+  record Running(ReferenceServer server) implements AutoCloseable {
     @Override
     public void close() {
       server.close();

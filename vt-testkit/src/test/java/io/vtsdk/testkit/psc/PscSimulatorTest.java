@@ -128,8 +128,8 @@ class PscSimulatorTest {
         .contains("\"identifiantTechniqueDeLaStructure\":\"U-NEURO-CHU38\"");
 
     // refresh: new tokens; the used refresh token is refused (rotated)
-    TokenRequest refresh = new TokenRequest(op.getTokenEndpointURI(), secret(),
-        new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken()));
+    TokenRequest refresh = new TokenRequest.Builder(op.getTokenEndpointURI(), secret(),
+        new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken())).build();
     TokenResponse refreshed = TokenResponse.parse(send(refresh.toHTTPRequest()));
     assertThat(refreshed.indicatesSuccess()).isTrue();
     TokenResponse again = TokenResponse.parse(send(refresh.toHTTPRequest()));
@@ -177,10 +177,11 @@ class PscSimulatorTest {
         .codeChallenge(verifier, CodeChallengeMethod.S256).nonce(new Nonce()).build();
     String code = URLUtils.parseParameters(URI.create(get(auth.toURI().toString(), null).headers()
         .firstValue("Location").orElseThrow()).getRawQuery()).get("code").get(0);
-    PrivateKeyJWT assertion = new PrivateKeyJWT(new ClientID("ehr-pkjwt"), op.getTokenEndpointURI(),
-        JWSAlgorithm.RS256, key.toRSAPrivateKey(), key.getKeyID(), null);
-    TokenRequest request = new TokenRequest(op.getTokenEndpointURI(), assertion,
-        new AuthorizationCodeGrant(new AuthorizationCode(code), CALLBACK, verifier));
+    PrivateKeyJWT assertion = new PrivateKeyJWT(new com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet(
+        new ClientID("ehr-pkjwt"), new com.nimbusds.oauth2.sdk.id.Audience(op.getTokenEndpointURI())),
+        JWSAlgorithm.RS256, (java.security.PrivateKey) key.toRSAPrivateKey(), key.getKeyID(), null);
+    TokenRequest request = new TokenRequest.Builder(op.getTokenEndpointURI(), assertion,
+        new AuthorizationCodeGrant(new AuthorizationCode(code), CALLBACK, verifier)).build();
     assertThat(TokenResponse.parse(send(request.toHTTPRequest())).indicatesSuccess()).isTrue();
     TokenResponse replayed = TokenResponse.parse(send(request.toHTTPRequest()));
     assertThat(replayed.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
@@ -261,8 +262,8 @@ class PscSimulatorTest {
   }
 
   static TokenResponse exchange(String code, CodeVerifier verifier) throws Exception {
-    TokenRequest request = new TokenRequest(op.getTokenEndpointURI(), secret(),
-        new AuthorizationCodeGrant(new AuthorizationCode(code), CALLBACK, verifier));
+    TokenRequest request = new TokenRequest.Builder(op.getTokenEndpointURI(), secret(),
+        new AuthorizationCodeGrant(new AuthorizationCode(code), CALLBACK, verifier)).build();
     return OIDCTokenResponseParser.parse(send(request.toHTTPRequest()));
   }
 
