@@ -22,6 +22,126 @@ final class Cli {
     return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
+  /**
+   * A dossier from JSON as a user writes it: what {@code POST /v1/dossiers} accepts (no {@code id} yet: a placeholder
+   * one is set) or what the API returns. Refused with one sentence naming where and why, never a value: an empty
+   * text, malformed JSON (line, column), not an object, or a member that is not what the model expects (JSON pointer
+   * and rule).
+   *
+   * @throws IllegalArgumentException with that sentence
+   */
+  static io.vtsdk.model.dossier.Dossier dossier(String json) {
+    if (json.isBlank()) {
+      throw new IllegalArgumentException("the file is empty (a dossier JSON object is expected)");
+    }
+    com.fasterxml.jackson.databind.JsonNode node;
+    try {
+      node = JSON.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(io.vtsdk.model.json.JsonPaths.rule(e), e);
+    }
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("not a dossier: a JSON object is expected, found "
+          + (node.isMissingNode() ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+    if (!object.has("id")) {
+      object.put("id", "new"); // a dossier not created yet, as the API takes it
+    }
+    try {
+      return JSON.treeToValue(object, io.vtsdk.model.dossier.Dossier.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      String pointer = io.vtsdk.model.json.JsonPaths.pointer(e);
+      throw new IllegalArgumentException("invalid dossier at " + (pointer.isEmpty() ? "/" : pointer) + ": "
+          + io.vtsdk.model.json.JsonPaths.rule(e), e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.json.JsonMapper JSON = io.vtsdk.model.json.VtJson.newMapper();
+
+  /** What {@code --debug} adds to a refusal: the exception's class, never its message (it may quote a value). */
+  static String debug(boolean on, Throwable e) {
+    return on && e != null ? " [" + e.getClass().getName()
+        + (e.getCause() != null ? " caused by " + e.getCause().getClass().getName() : "") + "]" : "";
+  }
+
+  /** Whether {@code --debug} was given (an option of the root command, inherited by every subcommand). */
+  static boolean debug(picocli.CommandLine.Model.CommandSpec spec) {
+    return spec.root().userObject() instanceof Main m && m.debug;
+  }
+
+  /** The language of messages and number formats: {@code --lang fr|en} (any other is refused by picocli). */
+  enum Lang {
+    fr(java.util.Locale.FRENCH), en(java.util.Locale.ENGLISH);
+
+    final java.util.Locale locale;
+
+    Lang(java.util.Locale locale) {
+      this.locale = locale;
+    }
+  }
+
+  /** A CSV cell that is not what its column holds: the column and the rule, never the value. */
+  static final class CellException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    CellException(String column, String rule) {
+      super("column " + column + ": " + rule);
+    }
+  }
+
+  /** A date cell, YYYY-MM-DD. */
+  static java.time.LocalDate date(String column, String value) {
+    try {
+      return java.time.LocalDate.parse(value.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new CellException(column, "expected a date YYYY-MM-DD (for example 2026-11-23)");
+    }
+  }
+
+  /** A boolean cell, {@code true} or {@code false} (any case). */
+  static boolean bool(String column, String value) {
+    String v = value.trim();
+    if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+      throw new CellException(column, "expected true or false");
+    }
+    return Boolean.parseBoolean(v);
+  }
+
+  /** An integer cell within [min, max] ({@code why} says where the bounds come from). */
+  static int integer(String column, String value, int min, int max, String why) {
+    int n;
+    try {
+      n = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new CellException(column, "expected an integer");
+    }
+    if (n < min || n > max) {
+      throw new CellException(column, "expected " + min + " to " + max + (why == null ? "" : " (" + why + ")"));
+    }
+    return n;
+  }
+
+  /** An enum cell: one of its constants' names, any case. */
+  static <E extends Enum<E>> E constant(String column, String value, Class<E> type) {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(value.trim())) {
+        return e;
+      }
+    }
+    throw new CellException(column, "expected one of " + java.util.Arrays.stream(type.getEnumConstants())
+        .map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
+  }
+
+  /** {@code --at} and other date options: YYYY-MM-DD, with the format in the refusal. */
+  static java.time.LocalDate dateOption(String value) {
+    try {
+      return java.time.LocalDate.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new picocli.CommandLine.TypeConversionException("expected a date YYYY-MM-DD (for example 2026-11-23)");
+    }
+  }
+
   static String withoutValue(String message) {
     if (message == null) {
       return "unreadable";

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -47,10 +46,13 @@ import picocli.CommandLine.Spec;
     name = "eligibility",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = {"Evaluate eligibility for every record of a file and stream the decisions (result, rule set",
-        "version, failed rules, missing inputs; the trace with --explain). A record that cannot be read becomes an",
-        "error line with its line number and the run goes on. A summary ends the run (on stderr).",
-        "Exit code: 0 every record evaluated, 1 some records could not be read, 2 the input cannot be read."},
+    header = "Evaluate eligibility for every record of a file and stream the decisions.",
+    description = {"One decision per record: result, rule set version, failed rules, missing inputs; the trace with "
+        + "--explain. A record that cannot be read becomes an error line naming its line and column, and the run "
+        + "goes on; a record whose target has no rule set in force on --at is NO_RULE_SET. A summary ends the run "
+        + "(on stderr).",
+        "Exit code: 0 every record evaluated, 1 some records could not be read, 2 the input or an option cannot be "
+        + "used."},
     footer = {"", "Input:", "  .jsonl  one dossier JSON per line (target: --target, else the dossier's orientation)",
         "  .csv    header of fact paths such as /patient/birthDate,/patient/insurance/ame,/orientation/pradoVolet",
         "          with optional 'id' and 'target' (e.g. PRADO/AVC, EHPAD) columns; empty cell = missing",
@@ -70,12 +72,16 @@ final class EligibilityCommand implements Callable<Integer> {
       + " records' own.")
   String target;
 
-  @Option(names = "--explain", description = "Include the full trace (jsonl only).")
+  @Option(names = "--explain", description = "Include the full trace (--format jsonl only: a CSV line has no room "
+      + "for it).")
   boolean explain;
 
+  /** The output formats. */
+  enum Format { jsonl, csv }
+
   @Option(names = "--format", paramLabel = "jsonl|csv", defaultValue = "jsonl",
-      description = "Output format (default ${DEFAULT-VALUE}).")
-  String format;
+      description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  Format format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write here instead of the console (a progress line then shows on the terminal).")
@@ -91,14 +97,15 @@ final class EligibilityCommand implements Callable<Integer> {
   private final Map<String, Long> missing = new HashMap<>();
   private long records;
   private long errors;
+  private long withoutRuleSet;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     json = VtJson.newMapper();
     engine = RuleEngine.standard();
-    if (!format.equals("jsonl") && !format.equals("csv")) {
-      err.println("vt eligibility: --format must be jsonl or csv");
+    if (explain && format == Format.csv) {
+      err.println("vt eligibility: --explain needs --format jsonl (a CSV line has no room for the trace)");
       return 2;
     }
     Target forced;
@@ -119,7 +126,7 @@ final class EligibilityCommand implements Callable<Integer> {
     try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
         Writer file = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
       Writer sink = file != null ? file : spec.commandLine().getOut();
-      if (format.equals("csv")) {
+      if (format == Format.csv) {
         sink.write("line,id,target,result,ruleSetVersion,failed,missing,error\n");
       }
       long started = System.nanoTime();
@@ -150,17 +157,21 @@ final class EligibilityCommand implements Callable<Integer> {
       }
       String id = null;
       try {
-        Dossier d = json.readValue(text, Dossier.class);
+        Dossier d;
+        try {
+          d = Cli.dossier(text);
+        } catch (IllegalArgumentException e) { // one line of the file: its column is what helps
+          throw new IllegalArgumentException("not a dossier JSON line: " + e.getMessage().replace("at line 1, column",
+              "at column"));
+        }
         id = d.id().value();
         Target t = forced != null ? forced : d.orientation() == null ? null : Target.of(d.orientation());
         if (t == null) {
           throw new IllegalArgumentException("no target: give --target or an orientation");
         }
-        emit(out, line, id, t, engine.evaluate(t, DossierFacts.of(d).build(), at));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        error(out, line, id, "not a dossier JSON line (" + e.getOriginalMessage().split(":")[0] + ")");
-      } catch (IllegalArgumentException e) { // NoRuleSetException included
-        error(out, line, id, Cli.withoutValue(e.getMessage()));
+        emit(out, line, id, t, DossierFacts.of(d).build());
+      } catch (IllegalArgumentException e) {
+        error(out, line, id, e.getMessage());
       }
       tick(progress, started);
     }
@@ -231,48 +242,44 @@ final class EligibilityCommand implements Callable<Integer> {
         Facts.Builder b = Facts.builder();
         for (int i = 0; i < cells.size(); i++) {
           if (facts.get(i) != null && !cells.get(i).isBlank()) {
-            put(b, facts.get(i), cells.get(i).trim());
+            put(b, (i + 1) + " (" + columns.get(i).trim() + ")", facts.get(i), cells.get(i));
           }
         }
-        Target t = forced != null ? forced : targetColumn >= 0 && !cells.get(targetColumn).isBlank()
-            ? Target.parse(cells.get(targetColumn)) : null;
+        Target t;
+        try {
+          t = forced != null ? forced : targetColumn >= 0 && !cells.get(targetColumn).isBlank()
+              ? Target.parse(cells.get(targetColumn).trim()) : null;
+        } catch (IllegalArgumentException e) {
+          throw new Cli.CellException((targetColumn + 1) + " (target)", "not a known target (PRADO/AVC, EHPAD, "
+              + "PCO_0_6…)");
+        }
         if (t == null) {
           throw new IllegalArgumentException("no target: give --target or a 'target' column");
         }
-        emit(out, line, id, t, engine.evaluate(t, b.build(), at));
-      } catch (IllegalArgumentException e) { // NoRuleSetException included
-        error(out, line, id, Cli.withoutValue(e.getMessage()));
+        emit(out, line, id, t, b.build());
+      } catch (IllegalArgumentException e) {
+        error(out, line, id, e.getMessage());
       }
       tick(progress, started);
     }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void put(Facts.Builder b, Fact fact, String value) {
+  private static void put(Facts.Builder b, String column, Fact fact, String value) {
     Class<?> type = fact.type();
     Object v;
-    try {
-      if (type == LocalDate.class) {
-        v = LocalDate.parse(value);
-      } else if (type == Boolean.class) {
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-          throw new IllegalArgumentException(fact.path() + ": expected true or false");
-        }
-        v = Boolean.valueOf(value);
-      } else if (type == Integer.class) {
-        v = Integer.valueOf(value);
-      } else if (type.isEnum()) {
-        v = Enum.valueOf((Class) type, value.toUpperCase(Locale.ROOT));
-      } else {
-        v = value;
-      }
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(fact.path() + ": expected a date YYYY-MM-DD");
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(fact.path() + ": expected an integer");
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(e.getMessage() != null && e.getMessage().startsWith(fact.path())
-          ? e.getMessage() : fact.path() + ": expected one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    if (type == LocalDate.class) {
+      v = Cli.date(column, value);
+    } else if (type == Boolean.class) {
+      v = Cli.bool(column, value);
+    } else if (fact == StandardFacts.GIR) {
+      v = Cli.integer(column, value, 1, 6, "the AGGIR grid's groups"); // as MedicalSection.gir is validated
+    } else if (type == Integer.class) {
+      v = Cli.integer(column, value, Integer.MIN_VALUE, Integer.MAX_VALUE, null);
+    } else if (type.isEnum()) {
+      v = Cli.constant(column, value, (Class) type);
+    } else {
+      v = value.trim();
     }
     b.put(fact, v);
   }
@@ -297,12 +304,20 @@ final class EligibilityCommand implements Callable<Integer> {
     return out;
   }
 
-  private void emit(Writer out, int line, String id, Target t, Decision d) throws IOException {
+  /** Evaluates and writes the decision; a target without a rule set in force is NO_RULE_SET, not an error. */
+  private void emit(Writer out, int line, String id, Target t, Facts facts) throws IOException {
+    Decision d;
+    try {
+      d = engine.evaluate(t, facts, at);
+    } catch (io.vtsdk.rules.NoRuleSetException e) {
+      noRuleSet(out, line, id, t, e.getMessage());
+      return;
+    }
     records++;
     outcomes.merge(d.result(), 1L, Long::sum);
     d.failedRules().forEach(r -> failing.merge(r, 1L, Long::sum));
     d.missingInputs().forEach(m -> missing.merge(m, 1L, Long::sum));
-    if (format.equals("csv")) {
+    if (format == Format.csv) {
       out.write(line + "," + Cli.csvCell(id) + "," + Cli.csvCell(t.toString()) + "," + d.result() + ","
           + Cli.csvCell(d.ruleSetVersion()) + "," + Cli.csvCell(String.join(";", d.failedRules())) + ","
           + Cli.csvCell(String.join(";", d.missingInputs())) + ",\n");
@@ -325,10 +340,28 @@ final class EligibilityCommand implements Callable<Integer> {
     out.write('\n');
   }
 
+  private void noRuleSet(Writer out, int line, String id, Target t, String message) throws IOException {
+    records++;
+    withoutRuleSet++;
+    if (format == Format.csv) {
+      out.write(line + "," + Cli.csvCell(id) + "," + Cli.csvCell(t.toString()) + ",NO_RULE_SET,,,,"
+          + Cli.csvCell(message) + "\n");
+      return;
+    }
+    ObjectNode n = json.createObjectNode();
+    n.put("line", line);
+    n.put("id", id);
+    n.put("target", t.toString());
+    n.put("result", "NO_RULE_SET");
+    n.put("reason", message);
+    out.write(json.writeValueAsString(n));
+    out.write('\n');
+  }
+
   private void error(Writer out, int line, String id, String message) throws IOException {
     records++;
     errors++;
-    if (format.equals("csv")) {
+    if (format == Format.csv) {
       out.write(line + "," + Cli.csvCell(id) + ",,,,,," + Cli.csvCell(message) + "\n");
       return;
     }
@@ -360,9 +393,10 @@ final class EligibilityCommand implements Callable<Integer> {
     if (System.console() != null) {
       err.print("\r");
     }
-    err.printf(Locale.ROOT, "%d records: %s; %d unreadable%n", records, outcomes.entrySet().stream()
+    err.printf(Locale.ROOT, "%d records: %s%s; %d unreadable%n", records, outcomes.entrySet().stream()
         .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining(", ")), errors);
+        .collect(Collectors.joining(", ")), withoutRuleSet == 0 ? "" : (outcomes.isEmpty() ? "" : ", ")
+        + withoutRuleSet + " without a rule set", errors);
     top(err, "most frequent failing rules", failing);
     top(err, "most frequent missing inputs", missing);
     err.flush();

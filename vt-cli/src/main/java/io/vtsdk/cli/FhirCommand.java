@@ -35,10 +35,11 @@ final class FhirCommand extends ParentCommand {
       name = "validate",
       mixinStandardHelpOptions = true,
       versionProvider = Main.Version.class,
-      description = {"Validate FHIR R4 JSON resources: base R4, the SDO profiles and their invariants (a profile",
-          "the validator does not ship, such as FR Core, is a warning). Takes files and directories (their *.json,",
-          "recursively); the validator is built once for all. One line per issue: file:line:column, severity, the",
-          "element (FHIRPath), [the rule], the message; then one summary line per file.",
+      header = "Validate FHIR R4 JSON resources against base R4 and the SDO profiles.",
+      description = {"Base R4, the SDO profiles and their invariants; a profile the validator does not ship (FR Core) "
+          + "is a warning. Takes files and directories (their *.json, recursively); the validator is built once for "
+          + "all. One line per issue: file:line:column, severity, the element (FHIRPath), [the rule], the message; "
+          + "then one summary line per file.",
           "Exit code: 0 all valid, 1 an invalid resource, 2 an unreadable file (not JSON, not a FHIR resource)."},
       footer = {"", "Examples:", "  vt fhir validate task.json", "  vt fhir validate --warnings bundle.json",
           "  vt fhir validate exports/          # every *.json below"})
@@ -133,8 +134,10 @@ final class FhirCommand extends ParentCommand {
       name = "convert",
       mixinStandardHelpOptions = true,
       versionProvider = Main.Version.class,
-      description = {"Convert a dossier JSON file to a FHIR Bundle (collection), or a Bundle made that way back to",
-          "dossier JSON; the direction follows the input. Exit code: 0 done, 2 unreadable input."},
+      header = "Convert a dossier JSON file to a FHIR Bundle, or such a Bundle back to dossier JSON.",
+      description = {"The direction follows the input: a Bundle (collection) made this way becomes dossier JSON, "
+          + "anything else is read as dossier JSON.",
+          "Exit code: 0 done, 2 the input cannot be converted (the reason is named)."},
       footer = {"", "Examples:", "  vt fhir convert dossier.json > bundle.json",
           "  vt fhir convert bundle.json -o dossier.json"})
   static final class Convert implements Callable<Integer> {
@@ -168,13 +171,13 @@ final class FhirCommand extends ParentCommand {
           result = VtJson.toJson(d);
         } else {
           result = VtFhir.json().setPrettyPrint(true).encodeResourceToString(DossierBundleMapper.toBundle(
-              VtJson.fromJson(json, Dossier.class)));
+              Cli.dossier(json)));
         }
       } catch (FhirMappingException e) {
         spec.commandLine().getErr().println(file + ": cannot convert, " + e.getMessage());
         return 2;
       } catch (IllegalArgumentException e) {
-        spec.commandLine().getErr().println(file + ": unreadable, " + Cli.withoutValue(e.getMessage()));
+        spec.commandLine().getErr().println(file + ": unreadable, " + e.getMessage());
         return 2;
       }
       if (output == null) {

@@ -36,9 +36,10 @@ final class IndicatorsCommand extends ParentCommand {
       name = "tuv",
       mixinStandardHelpOptions = true,
       versionProvider = Main.Version.class,
-      description = {"Prado TUV: Prado dossiers in VT with adhesion and closed, over OMV adhesions (maternity",
-          "excluded), per period and group, one decimal half up. Prints CSV: group,period,numerator,denominator,tuv.",
-          "Exit code: 0 done, 2 an extract cannot be read (the line is named)."},
+      header = "The Prado TUV (taux d'utilisation de VT) from a VT and an OMV extract.",
+      description = {"Prado dossiers in VT with adhesion and closed, over OMV adhesions (maternity excluded), per "
+          + "period and group, one decimal half up. Prints CSV: group,period,numerator,denominator,tuv.",
+          "Exit code: 0 done, 2 an extract or an option cannot be used (the file, line and column are named)."},
       footer = {"", "Extracts (CSV with a header, any column order):",
           "  --vt   dossierId,finessGeographique,region,volet,adhesion,closedOn",
           "  --omv  finessGeographique,region,volet,closedOn",
@@ -51,17 +52,31 @@ final class IndicatorsCommand extends ParentCommand {
     @Option(names = "--omv", required = true, paramLabel = "FILE", description = "OMV extract (CSV).")
     Path omv;
 
+    /** The periods of {@code --by}. */
+    enum By {
+      month(Tuv.Period.MONTH), rolling3(Tuv.Period.ROLLING_3), year(Tuv.Period.YEAR);
+
+      final Tuv.Period period;
+
+      By(Tuv.Period period) {
+        this.period = period;
+      }
+    }
+
+    /** The groups of {@code --group}. */
+    enum Group { all, establishment, volet, region }
+
     @Option(names = "--by", paramLabel = "month|rolling3|year", defaultValue = "month",
-        description = "Periods (default ${DEFAULT-VALUE}).")
-    String by;
+        description = "Periods: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    By by;
 
     @Option(names = "--group", paramLabel = "all|establishment|volet|region", defaultValue = "all",
-        description = "Groups (default ${DEFAULT-VALUE}).")
-    String group;
+        description = "Groups: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Group group;
 
     @Option(names = "--lang", paramLabel = "fr|en", defaultValue = "fr",
-        description = "Number format of the tuv column (default ${DEFAULT-VALUE}: 31,0%).")
-    String lang;
+        description = "Number format of the tuv column: fr (31,0%%) or en (31.0%%); default ${DEFAULT-VALUE}.")
+    Cli.Lang lang;
 
     @Spec CommandSpec spec;
 
@@ -69,33 +84,20 @@ final class IndicatorsCommand extends ParentCommand {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      Tuv.Period period = switch (by.toLowerCase(Locale.ROOT)) {
-        case "month" -> Tuv.Period.MONTH;
-        case "rolling3" -> Tuv.Period.ROLLING_3;
-        case "year" -> Tuv.Period.YEAR;
-        default -> null;
-      };
-      Tuv.Grouping grouping;
-      try {
-        grouping = Tuv.Grouping.valueOf(group.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        grouping = null;
-      }
-      if (period == null || grouping == null) {
-        err.println("vt indicators tuv: --by is month, rolling3 or year; --group is all, establishment, volet or"
-            + " region");
-        return 2;
-      }
+      Tuv.Period period = by.period;
+      Tuv.Grouping grouping = Tuv.Grouping.valueOf(group.name().toUpperCase(Locale.ROOT));
       List<PradoVtRecord> vtRecords;
       List<OmvAdhesionRecord> omvRecords;
       try {
         vtRecords = read(vt, List.of("dossierId", "finessGeographique", "region", "volet", "adhesion", "closedOn"),
             c -> new PradoVtRecord(c.get("dossierId"), c.get("finessGeographique"), c.get("region"),
-                PradoVolet.valueOf(c.get("volet").toUpperCase(Locale.ROOT)), bool(c.get("adhesion")),
-                LocalDate.parse(c.get("closedOn"))));
+                Cli.constant(c.column("volet"), c.get("volet"), PradoVolet.class),
+                Cli.bool(c.column("adhesion"), c.get("adhesion")),
+                Cli.date(c.column("closedOn"), c.get("closedOn"))));
         omvRecords = read(omv, List.of("finessGeographique", "region", "volet", "closedOn"),
             c -> new OmvAdhesionRecord(c.get("finessGeographique"), c.get("region"),
-                PradoVolet.valueOf(c.get("volet").toUpperCase(Locale.ROOT)), LocalDate.parse(c.get("closedOn"))));
+                Cli.constant(c.column("volet"), c.get("volet"), PradoVolet.class),
+                Cli.date(c.column("closedOn"), c.get("closedOn"))));
       } catch (ExtractException e) {
         err.println("vt indicators tuv: " + e.getMessage());
         return 2;
@@ -103,18 +105,22 @@ final class IndicatorsCommand extends ParentCommand {
       out.println("group,period,numerator,denominator,tuv");
       for (Tuv.Row row : Tuv.compute(vtRecords, omvRecords, grouping, period)) {
         out.println(Cli.csvCell(row.group()) + "," + row.period() + "," + row.tuv().numerator() + ","
-            + row.tuv().denominator() + "," + Cli.csvCell("en".equalsIgnoreCase(lang) ? row.tuv().formatEn()
+            + row.tuv().denominator() + "," + Cli.csvCell(lang == Cli.Lang.en ? row.tuv().formatEn()
             : row.tuv().formatFr()));
       }
       out.flush();
       return 0;
     }
 
-    private static boolean bool(String v) {
-      if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-        throw new IllegalArgumentException("adhesion must be true or false");
+    /** One row of an extract: its cells by column name, and where each column is ("3 (volet)"). */
+    record Row(Map<String, String> cells, List<String> names) {
+      String get(String name) {
+        return cells.get(name);
       }
-      return Boolean.parseBoolean(v);
+
+      String column(String name) {
+        return (names.indexOf(name) + 1) + " (" + name + ")";
+      }
     }
 
     /** An extract problem, with the file and line. */
@@ -126,7 +132,7 @@ final class IndicatorsCommand extends ParentCommand {
       }
     }
 
-    static <T> List<T> read(Path file, List<String> required, Function<Map<String, String>, T> row) {
+    static <T> List<T> read(Path file, List<String> required, Function<Row, T> row) {
       List<T> out = new ArrayList<>();
       try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         String header = in.readLine();
@@ -166,7 +172,9 @@ final class IndicatorsCommand extends ParentCommand {
             byName.put(names.get(i), cells.get(i).trim());
           }
           try {
-            out.add(row.apply(byName));
+            out.add(row.apply(new Row(byName, names)));
+          } catch (Cli.CellException e) {
+            throw new ExtractException(file + ":" + line + ": " + e.getMessage());
           } catch (RuntimeException e) {
             throw new ExtractException(file + ":" + line + ": " + Cli.withoutValue(e.getMessage() == null
                 ? e.getClass().getSimpleName() : e.getMessage()));

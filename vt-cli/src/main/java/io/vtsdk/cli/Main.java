@@ -54,6 +54,18 @@ public final class Main implements Callable<Integer> {
   public static CommandLine newCommandLine() {
     Main main = new Main();
     CommandLine cl = new CommandLine(main);
+    cl.setUsageHelpWidth(110); // examples (a URL, a command) stay on one line
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.registerConverter(java.time.LocalDate.class, Cli::dateOption);
+    // a mistyped option: what is wrong and where to look, not the whole usage
+    cl.setParameterExceptionHandler((e, args) -> {
+      CommandLine cmd = e.getCommandLine();
+      cmd.getErr().println("vt " + cmd.getCommandName() + ": " + e.getMessage());
+      cmd.getErr().println("Try 'vt " + (cmd == cl ? "" : cmd.getCommandSpec().qualifiedName(" ").substring(3) + " ")
+          + "--help'.");
+      cmd.getErr().flush();
+      return CommandLine.ExitCode.USAGE;
+    });
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("vt " + cmd.getCommandName() + ": " + (e.getMessage() == null
           ? e.getClass().getSimpleName() : Cli.withoutValue(e.getMessage())));

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
+    header = "Start the reference VT server and print example tokens.",
     description = "Start the reference VT server (demo directory; in memory, or durable with --data-dir or --db) and "
         + "print example tokens.",
     footer = {"", "Examples:", "  vt serve", "  vt serve --port 8080 --seed 7", "  vt serve --data-dir ./vt-data",

@@ -1,7 +1,6 @@
 package io.vtsdk.cli;
 
 import io.vtsdk.model.dossier.Dossier;
-import io.vtsdk.model.json.VtJson;
 import io.vtsdk.model.validation.DossierValidator;
 import io.vtsdk.model.validation.Stage;
 import io.vtsdk.model.validation.ValidationReport;
@@ -25,20 +24,23 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = {"Validate dossier JSON files at a stage and print each violation (path, code, message).",
-        "Exit code: 0 all valid, 1 a file is invalid, 2 a file cannot be read."},
+    header = "Validate dossier JSON files at a stage and print each violation.",
+    description = {"One line per violation: JSON pointer, code, message (fr or en). A file is what POST "
+        + "/v1/dossiers takes (no id yet) or what the API returns.",
+        "Exit code: 0 all valid, 1 a file is invalid, 2 a file cannot be read as a dossier (the line, column or "
+        + "pointer and the rule are named)."},
     footer = {"", "Examples:", "  vt validate dossier.json", "  vt validate --stage draft --lang en a.json b.json"})
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Dossier JSON files.")
   List<Path> files;
 
   @Option(names = "--stage", paramLabel = "draft|submission", defaultValue = "submission",
-      description = "Stage to validate at (default ${DEFAULT-VALUE}).", converter = StageConverter.class)
+      description = "Stage to validate at: draft or submission (default ${DEFAULT-VALUE}).")
   Stage stage;
 
   @Option(names = "--lang", paramLabel = "fr|en", defaultValue = "fr",
-      description = "Language of the messages (default ${DEFAULT-VALUE}).")
-  String lang;
+      description = "Language of the messages: fr or en (default ${DEFAULT-VALUE}).")
+  Cli.Lang lang;
 
   @Spec CommandSpec spec;
 
@@ -46,18 +48,18 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     DossierValidator validator = DossierValidator.builder().build();
-    Locale locale = "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : Locale.FRENCH;
+    Locale locale = lang.locale;
     int code = 0;
     for (Path file : files) {
       Dossier dossier;
       try {
-        dossier = VtJson.fromJson(Files.readString(file, StandardCharsets.UTF_8), Dossier.class);
+        dossier = Cli.dossier(Files.readString(file, StandardCharsets.UTF_8));
       } catch (IOException e) {
-        out.println(file + ": unreadable (" + e.getClass().getSimpleName() + ")");
+        out.println(file + ": unreadable, cannot read the file (" + e.getClass().getSimpleName() + ")");
         code = 2;
         continue;
       } catch (IllegalArgumentException e) {
-        out.println(file + ": unreadable, " + Cli.withoutValue(e.getMessage()));
+        out.println(file + ": unreadable, " + e.getMessage() + Cli.debug(Cli.debug(spec), e.getCause()));
         code = 2;
         continue;
       }
@@ -73,17 +75,5 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.flush();
     return code;
-  }
-
-  /** {@code draft} or {@code submission}, any case. */
-  static final class StageConverter implements picocli.CommandLine.ITypeConverter<Stage> {
-    @Override
-    public Stage convert(String value) {
-      try {
-        return Stage.valueOf(value.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException("expected draft or submission, not '" + value + "'");
-      }
-    }
   }
 }

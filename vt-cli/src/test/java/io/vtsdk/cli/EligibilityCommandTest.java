@@ -102,7 +102,8 @@ class EligibilityCommandTest extends CliTestBase {
     List<String> rows = out.toString().lines().toList();
     assertThat(rows.get(0)).isEqualTo("line,id,target,result,ruleSetVersion,failed,missing,error");
     assertThat(rows.get(1)).startsWith("2,p1,EHPAD,");
-    assertThat(rows.get(2)).startsWith("3,p2,,,,,,").endsWith("/patient/birthDate");
+    assertThat(rows.get(2)).startsWith("3,p2,,,,,,").endsWith("(/patient/birthDate): expected a date YYYY-MM-DD "
+        + "(for example 2026-11-23)");
     assertThat(rows.get(3)).startsWith("4,p3,EHPAD,INCOMPLETE,");
     assertThat(rows.get(4)).contains("3 cells, the header has 5");
 

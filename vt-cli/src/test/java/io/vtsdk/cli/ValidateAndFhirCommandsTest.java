@@ -43,11 +43,11 @@ class ValidateAndFhirCommandsTest extends CliTestBase {
 
     Path broken = write("broken.json", "{\"id\":\"D-1\",\"module\":\"PRADO\",\"patient\":{\"birthDate\":\"1948-99-99\"}}");
     assertThat(run("validate", ok.toString(), broken.toString(), bad.toString())).isEqualTo(2);
-    assertThat(out.toString()).contains("broken.json: unreadable, invalid Dossier JSON at /patient/birthDate")
+    assertThat(out.toString()).contains("broken.json: unreadable, invalid dossier at /patient/birthDate: not a valid LocalDate")
         .doesNotContain("1948-99-99");
     assertThat(run("validate", dir.resolve("missing.json").toString())).isEqualTo(2);
     assertThat(run("validate", "--stage", "final", ok.toString())).isEqualTo(CommandLine.ExitCode.USAGE);
-    assertThat(err.toString()).contains("expected draft or submission");
+    assertThat(err.toString()).contains("expected one of [DRAFT, SUBMISSION]");
   }
 
   @Test
