@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * <p>Every method returns at once; the future completes with the answer or a {@link VtException}.
  * Each has a variant taking {@link RequestOptions}. Generated with its blocking twin by tools/gen-client-services.py.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AsyncDossiers {
   private final Pipeline p;
   private final Endpoints e;

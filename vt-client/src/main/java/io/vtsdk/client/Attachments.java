@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * <p>Every method blocks until the answer and throws a {@link VtException} on failure.
  * Each has a variant taking {@link RequestOptions}. Generated with its async twin by tools/gen-client-services.py.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Attachments {
   private final Pipeline p;
   private final Endpoints e;

@@ -5,7 +5,7 @@ import io.vtsdk.model.dossier.DossierStatus;
 import org.apiguardian.api.API;
 
 /** Filters of {@code dossiers().list}: the caller's own dossiers, by module and status; page size 1–500. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record DossierQuery(VtModule module, DossierStatus status, Integer pageSize) {
   public DossierQuery {
     if (pageSize != null && (pageSize < 1 || pageSize > 500)) {

@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * int handled = sync.syncOnce();          // call it on your own schedule
  * }</pre>
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class EventSync {
   /** Handles one event. */
   @FunctionalInterface

@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /** The change feed {@code /v1/events}: what changed that the caller may see, in order, with a stable cursor. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Events {
   private final Pipeline p;
   private final Endpoints e;

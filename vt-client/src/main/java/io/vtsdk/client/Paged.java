@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * Every item of a paginated list, fetched page by page as you iterate (nothing is fetched before). Each iteration
  * starts again from the first page. A failing page fetch throws its {@link VtException} from {@code hasNext()}.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Paged<T> implements Iterable<T> {
   private final Function<String, Page<T>> fetch;
 

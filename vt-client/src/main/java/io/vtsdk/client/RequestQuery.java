@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * Filters of {@code requests().list}: what the caller sees (a requester its dossiers' requests, a receiving unit its
  * inbox), by dossier and status; page size 1–500.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RequestQuery(DossierId dossier, RequestStatus status, Integer pageSize) {
   public RequestQuery {
     if (pageSize != null && (pageSize < 1 || pageSize > 500)) {

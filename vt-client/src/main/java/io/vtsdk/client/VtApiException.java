@@ -24,7 +24,7 @@ public sealed class VtApiException extends VtException
     }
   }
 
-  public VtApiException(String message, int status, VtErrorCode code, String correlationId, String requestId,
+  VtApiException(String message, int status, VtErrorCode code, String correlationId, String requestId,
         Problem problem) {
     super(message, status, code, correlationId, requestId, null);
     this.problem = problem;
@@ -38,7 +38,7 @@ public sealed class VtApiException extends VtException
   public static final class Validation extends VtApiException {
     private static final long serialVersionUID = 1L;
 
-    public Validation(String message, int status, VtErrorCode code, String correlationId, String requestId,
+    Validation(String message, int status, VtErrorCode code, String correlationId, String requestId,
         Problem problem) {
       super(message, status, code, correlationId, requestId, problem);
     }
@@ -53,7 +53,7 @@ public sealed class VtApiException extends VtException
   public static final class NotFound extends VtApiException {
     private static final long serialVersionUID = 1L;
 
-    public NotFound(String message, int status, VtErrorCode code, String correlationId, String requestId,
+    NotFound(String message, int status, VtErrorCode code, String correlationId, String requestId,
         Problem problem) {
       super(message, status, code, correlationId, requestId, problem);
     }
@@ -69,7 +69,7 @@ public sealed class VtApiException extends VtException
     private final String action;
     private final String role;
 
-    public Conflict(String message, int status, VtErrorCode code, String correlationId, String requestId,
+    Conflict(String message, int status, VtErrorCode code, String correlationId, String requestId,
         Problem problem, String from,
         String action, String role) {
       super(message, status, code, correlationId, requestId, problem);
@@ -97,7 +97,7 @@ public sealed class VtApiException extends VtException
     private static final long serialVersionUID = 1L;
     private final long currentVersion;
 
-    public ConcurrentModification(String message, int status, VtErrorCode code, String correlationId,
+    ConcurrentModification(String message, int status, VtErrorCode code, String correlationId,
         String requestId, Problem problem, long currentVersion) {
       super(message, status, code, correlationId, requestId, problem);
       this.currentVersion = currentVersion;
@@ -113,7 +113,7 @@ public sealed class VtApiException extends VtException
   public static final class Unauthorized extends VtApiException {
     private static final long serialVersionUID = 1L;
 
-    public Unauthorized(String message, int status, VtErrorCode code, String correlationId, String requestId,
+    Unauthorized(String message, int status, VtErrorCode code, String correlationId, String requestId,
         Problem problem) {
       super(message, status, code, correlationId, requestId, problem);
     }
@@ -123,7 +123,7 @@ public sealed class VtApiException extends VtException
   public static final class Forbidden extends VtApiException {
     private static final long serialVersionUID = 1L;
 
-    public Forbidden(String message, int status, VtErrorCode code, String correlationId, String requestId,
+    Forbidden(String message, int status, VtErrorCode code, String correlationId, String requestId,
         Problem problem) {
       super(message, status, code, correlationId, requestId, problem);
     }
@@ -134,7 +134,7 @@ public sealed class VtApiException extends VtException
     private static final long serialVersionUID = 1L;
     private final long retryAfterSeconds;
 
-    public RateLimited(String message, int status, VtErrorCode code, String correlationId, String requestId,
+    RateLimited(String message, int status, VtErrorCode code, String correlationId, String requestId,
         Problem problem,
         long retryAfterSeconds) {
       super(message, status, code, correlationId, requestId, problem);
@@ -150,7 +150,7 @@ public sealed class VtApiException extends VtException
   public static final class Server extends VtApiException {
     private static final long serialVersionUID = 1L;
 
-    public Server(String message, int status, VtErrorCode code, String correlationId, String requestId,
+    Server(String message, int status, VtErrorCode code, String correlationId, String requestId,
         Problem problem) {
       super(message, status, code, correlationId, requestId, problem);
     }

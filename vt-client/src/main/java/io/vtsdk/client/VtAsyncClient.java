@@ -14,9 +14,9 @@ import org.apiguardian.api.API;
  * attempt; keep it cached). Built by {@link VtClient.Builder#buildAsync()}; immutable and thread-safe. A future
  * fails with a {@link VtException}; cancelling it cancels the HTTP call.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class VtAsyncClient {
-  private final VtClient.Builder config;
+  private final VtClient.Config config;
   private final Pipeline pipeline;
   private final Endpoints endpoints;
   private final AsyncDossiers dossiers;
@@ -25,7 +25,7 @@ public final class VtAsyncClient {
   private final AsyncDirectory directory;
   private final AsyncIndicators indicators;
 
-  VtAsyncClient(VtClient.Builder config, Pipeline pipeline) {
+  VtAsyncClient(VtClient.Config config, Pipeline pipeline) {
     this.config = config;
     this.pipeline = pipeline;
     this.endpoints = new Endpoints(pipeline);
@@ -36,9 +36,14 @@ public final class VtAsyncClient {
     this.indicators = new AsyncIndicators(pipeline, endpoints);
   }
 
-  /** A builder with this client's settings (sharing its OkHttp client). */
+  /** A builder with this client's settings (see {@link VtClient#newBuilder()}). */
   public VtClient.Builder newBuilder() {
-    return config.copy();
+    return VtClient.Builder.from(config);
+  }
+
+  /** This client's settings, as built (immutable). */
+  public VtClient.Config config() {
+    return config;
   }
 
   public AsyncDossiers dossiers() {

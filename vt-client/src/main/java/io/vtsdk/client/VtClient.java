@@ -2,6 +2,7 @@ package io.vtsdk.client;
 
 import io.vtsdk.api.Health;
 import io.vtsdk.client.internal.Endpoints;
+import io.vtsdk.client.internal.Interceptors;
 import io.vtsdk.client.internal.Pipeline;
 import io.vtsdk.client.internal.RetryPolicy;
 import io.vtsdk.client.internal.Sleeper;
@@ -39,7 +40,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class VtClient {
-  private final Builder config;
+  private final Config config;
   private final Pipeline pipeline;
   private final Dossiers dossiers;
   private final Attachments attachments;
@@ -49,8 +50,8 @@ public final class VtClient {
   private final Events events;
   private final Endpoints endpoints;
 
-  private VtClient(Builder b, Pipeline pipeline) {
-    this.config = b;
+  private VtClient(Config config, Pipeline pipeline) {
+    this.config = config;
     this.pipeline = pipeline;
     this.endpoints = new Endpoints(pipeline);
     this.dossiers = new Dossiers(pipeline, endpoints);
@@ -65,9 +66,61 @@ public final class VtClient {
     return new Builder();
   }
 
-  /** A builder with this client's settings; clients it builds share this client's OkHttp client. */
+  /**
+   * A builder with this client's settings. What it builds derives its own OkHttp client from the same root client
+   * (connection pool and dispatcher shared) with its own settings: a new call or connect timeout is honoured.
+   */
   public Builder newBuilder() {
-    return config.copy();
+    return Builder.from(config);
+  }
+
+  /** This client's settings, as built (immutable). */
+  public Config config() {
+    return config;
+  }
+
+  /**
+   * The settings of a {@link VtClient} or {@link VtAsyncClient}, immutable: what {@link Builder} collected, with the
+   * root OkHttp client resolved (the caller's, or one made for this configuration and its derived clients).
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public record Config(URI baseUrl, TokenProvider tokenProvider, OkHttpClient rootHttpClient, String appInfo,
+      Locale language, int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter,
+      int retryBudget, Duration callTimeout, Duration connectTimeout, io.vtsdk.model.UnitId actingUnit,
+      java.time.Clock clock, Sleeper sleeper, DoubleSupplier random) {
+
+    /** The User-Agent of every call: {@code vt-sdk-java/<version> (java <version>) <appInfo>}. */
+    String userAgent() {
+      return "vt-sdk-java/" + Builder.version() + " (java " + System.getProperty("java.version") + ")"
+          + (appInfo == null ? "" : " " + appInfo);
+    }
+
+    /**
+     * The OkHttp client of this configuration: derived from the root (pool and dispatcher shared) with these
+     * timeouts, and the client's interceptors first (headers, then the bearer token); the root's own follow.
+     */
+    OkHttpClient httpClient() {
+      OkHttpClient.Builder b = rootHttpClient.newBuilder()
+          .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+          .callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+          .retryOnConnectionFailure(false); // our retries, with the same Idempotency-Key
+      b.interceptors().add(0, Interceptors.headers(userAgent(), language.toLanguageTag(),
+          actingUnit == null ? null : actingUnit.value()));
+      b.interceptors().add(1, Interceptors.bearer(tokenProvider));
+      return b.build();
+    }
+
+    Pipeline pipeline() {
+      return new Pipeline(httpClient(), HttpUrl.get(baseUrl.toString()),
+          new RetryPolicy(maxAttempts, baseDelay, maxDelay, maxRetryAfter, retryBudget), sleeper, random,
+          callTimeout, VtJson.newMapper(), clock);
+    }
+
+    @Override
+    public String toString() {
+      return "VtClient.Config[" + baseUrl + ", callTimeout=" + callTimeout + ", connectTimeout=" + connectTimeout
+          + ", maxAttempts=" + maxAttempts + "]"; // no token provider details
+    }
   }
 
   public Dossiers dossiers() {
@@ -100,7 +153,7 @@ public final class VtClient {
 
   @Override
   public String toString() {
-    return "VtClient[" + config.baseUrl + "]";
+    return "VtClient[" + config.baseUrl() + "]";
   }
 
   /**
@@ -112,7 +165,6 @@ public final class VtClient {
     private URI baseUrl;
     private TokenProvider tokens;
     private OkHttpClient http;
-    private OkHttpClient shared;
     private String appInfo;
     private Locale language = Locale.FRENCH;
     private int maxAttempts = 3;
@@ -124,28 +176,30 @@ public final class VtClient {
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Sleeper sleeper = Sleeper.SYSTEM;
     private io.vtsdk.model.UnitId actingUnit;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder() {}
 
-    Builder copy() {
+    /** A builder holding {@code c}'s settings (its root OkHttp client included, so that the pool is shared). */
+    static Builder from(Config c) {
       Builder b = new Builder();
-      b.baseUrl = baseUrl;
-      b.tokens = tokens;
-      b.http = http;
-      b.shared = shared;
-      b.appInfo = appInfo;
-      b.language = language;
-      b.maxAttempts = maxAttempts;
-      b.baseDelay = baseDelay;
-      b.maxDelay = maxDelay;
-      b.maxRetryAfter = maxRetryAfter;
-      b.retryBudget = retryBudget;
-      b.callTimeout = callTimeout;
-      b.connectTimeout = connectTimeout;
-      b.sleeper = sleeper;
-      b.random = random;
-      b.actingUnit = actingUnit;
+      b.baseUrl = c.baseUrl();
+      b.tokens = c.tokenProvider();
+      b.http = c.rootHttpClient();
+      b.appInfo = c.appInfo();
+      b.language = c.language();
+      b.maxAttempts = c.maxAttempts();
+      b.baseDelay = c.baseDelay();
+      b.maxDelay = c.maxDelay();
+      b.maxRetryAfter = c.maxRetryAfter();
+      b.retryBudget = c.retryBudget();
+      b.callTimeout = c.callTimeout();
+      b.connectTimeout = c.connectTimeout();
+      b.actingUnit = c.actingUnit();
+      b.clock = c.clock();
+      b.sleeper = c.sleeper();
+      b.random = c.random();
       return b;
     }
 
@@ -165,8 +219,9 @@ public final class VtClient {
     }
 
     /**
-     * Your OkHttp client (its pool, proxy, TLS and interceptors are kept). The VT client derives its own from it with
-     * {@code newBuilder()}, which shares the pool and dispatcher.
+     * Your OkHttp client (its pool, proxy, TLS and interceptors are kept): the root every client of this builder
+     * derives its own from with {@code newBuilder()}, sharing the pool and dispatcher, with this builder's timeouts.
+     * An application interceptor that answers by itself is also the way to test without a server (docs/client.md).
      */
     public Builder httpClient(OkHttpClient http) {
       this.http = Objects.requireNonNull(http, "http");
@@ -252,6 +307,12 @@ public final class VtClient {
       return this;
     }
 
+    /** The clock of {@code Retry-After} dates (default: the system's, UTC). */
+    public Builder clock(java.time.Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
     /** Test seam: how the client waits between retries. */
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -265,19 +326,18 @@ public final class VtClient {
     }
 
     public VtClient build() {
-      return new VtClient(this, pipeline());
+      Config c = config();
+      return new VtClient(c, c.pipeline());
     }
 
     /** The same operations, returning {@code CompletableFuture} and never blocking the caller's thread. */
     public VtAsyncClient buildAsync() {
-      return new VtAsyncClient(this, pipeline());
+      Config c = config();
+      return new VtAsyncClient(c, c.pipeline());
     }
 
-    URI baseUrl() {
-      return baseUrl;
-    }
-
-    private Pipeline pipeline() {
+    /** The immutable settings this builder holds now (later changes to the builder do not affect them). */
+    Config config() {
       if (baseUrl == null) {
         throw new IllegalStateException("baseUrl is required");
       }
@@ -285,20 +345,12 @@ public final class VtClient {
         throw new IllegalStateException("tokenProvider is required (TokenProvider.of(token) for a fixed token)");
       }
       synchronized (this) {
-        if (shared == null) {
-          OkHttpClient root = http != null ? http : new OkHttpClient();
-          shared = root.newBuilder()
-              .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-              .callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
-              .retryOnConnectionFailure(false) // our retries, with the same Idempotency-Key
-              .build();
+        if (http == null) {
+          http = new OkHttpClient(); // the root of this builder's clients: one pool for all they derive
         }
       }
-      String ua = "vt-sdk-java/" + version() + " (java " + System.getProperty("java.version") + ")"
-          + (appInfo == null ? "" : " " + appInfo);
-      return new Pipeline(shared, HttpUrl.get(baseUrl.toString()), tokens,
-          new RetryPolicy(maxAttempts, baseDelay, maxDelay, maxRetryAfter, retryBudget), sleeper, random, ua,
-          language, callTimeout, VtJson.newMapper(), actingUnit == null ? null : actingUnit.value());
+      return new Config(baseUrl, tokens, http, appInfo, language, maxAttempts, baseDelay, maxDelay, maxRetryAfter,
+          retryBudget, callTimeout, connectTimeout, actingUnit, clock, sleeper, random);
     }
 
     static String version() {

@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
 public final class VtDecodeException extends VtException {
   private static final long serialVersionUID = 1L;
 
-  public VtDecodeException(String message, int status, String correlationId, String requestId, Throwable cause) {
+  VtDecodeException(String message, int status, String correlationId, String requestId, Throwable cause) {
     super(message, status, VtErrorCode.DECODE, correlationId, requestId, cause);
   }
 }

@@ -12,7 +12,7 @@ public final class VtTransportException extends VtException {
   private static final long serialVersionUID = 1L;
   private final int attempts;
 
-  public VtTransportException(String message, String correlationId, int attempts, Throwable cause) {
+  VtTransportException(String message, String correlationId, int attempts, Throwable cause) {
     super(message + " after " + attempts + (attempts == 1 ? " attempt" : " attempts"), 0, VtErrorCode.TRANSPORT,
         correlationId, null, cause);
     this.attempts = attempts;

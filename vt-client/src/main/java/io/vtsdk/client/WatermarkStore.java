@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * writes (ideally in the same transaction), a file… Implementations must be durable: a watermark
  * {@link #save saved} must be {@link #load loaded} after a restart.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface WatermarkStore {
   /** The last saved cursor, or null before the first sync (start of the feed). */
   String load();

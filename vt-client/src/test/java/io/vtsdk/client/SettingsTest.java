@@ -50,6 +50,94 @@ class SettingsTest extends ClientTestBase {
   }
 
   @Test
+  void aDerivedClientHonoursItsOwnTimeoutsAndSharesTheConnectionPool() {
+    vt.addFault(io.vtsdk.testkit.Fault.latency("GET", "/v1/units", Duration.ofMillis(1500)));
+    VtClient patient = requester.newBuilder().maxAttempts(1).build();
+    VtClient hurried = patient.newBuilder().callTimeout(Duration.ofMillis(300)).build();
+    long t0 = System.nanoTime();
+    assertThatThrownBy(() -> hurried.directory().search(UnitQuery.all())).isInstanceOf(VtTransportException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("the derived client's 300 ms, not 30 s")
+        .isLessThan(Duration.ofMillis(1400));
+    assertThat(patient.directory().search(UnitQuery.all())).as("the original keeps its own").isNotEmpty();
+    assertThat(hurried.config().callTimeout()).isEqualTo(Duration.ofMillis(300));
+    assertThat(patient.config().callTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(hurried.config().rootHttpClient()).isSameAs(patient.config().rootHttpClient()).isSameAs(HTTP);
+    assertThat(hurried.config().httpClient().connectionPool()).isSameAs(HTTP.connectionPool());
+
+    VtClient.Builder b = VtClient.builder().baseUrl(vt.baseUrl()).tokenProvider(TokenProvider.of("t"))
+        .connectTimeout(Duration.ofSeconds(2));
+    VtClient built = b.build();
+    b.connectTimeout(Duration.ofSeconds(9)).baseUrl(URI.create("http://elsewhere.example/"));
+    assertThat(built.config().connectTimeout()).as("the builder's later changes do not reach a built client")
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(built.config().baseUrl()).isEqualTo(vt.baseUrl());
+    assertThat(built.newBuilder().build().config().rootHttpClient()).as("clients built from it share one root")
+        .isSameAs(built.config().rootHttpClient());
+  }
+
+  @Test
+  void aRetryAfterDateIsReadOnTheClientsClock() throws Exception {
+    java.time.Instant now = java.time.Instant.parse("2030-01-01T10:00:00Z");
+    String inTwoSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        now.plusSeconds(2).atZone(java.time.ZoneOffset.UTC));
+    java.util.List<Duration> waits = new java.util.ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    VtClient client = VtClient.builder().baseUrl(URI.create("http://vt.test/")).tokenProvider(TokenProvider.of("t"))
+        .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).sleeper(new io.vtsdk.client.internal.Sleeper() {
+          @Override
+          public void sleep(Duration d) {
+            waits.add(d);
+          }
+
+          @Override
+          public java.util.concurrent.CompletableFuture<Void> after(Duration d) {
+            waits.add(d);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+          }
+        })
+        .httpClient(OfflineTransport.answering(request -> calls.getAndIncrement() == 0
+            ? OfflineTransport.response(request, 503, "{}").newBuilder().header("Retry-After", inTwoSeconds).build()
+            : OfflineTransport.response(request, 200, "{\"status\":\"UP\",\"time\":\"2030-01-01T10:00:02Z\"}")))
+        .build();
+    assertThat(client.health().status()).isEqualTo("UP");
+    assertThat(waits).as("2 s after the client's clock, whatever the machine's date").containsExactly(
+        Duration.ofSeconds(2));
+  }
+
+  @Test
+  void theInterceptorsSetEveryCallsHeadersAndATokenFailureKeepsItsType() throws Exception {
+    java.util.List<okhttp3.Request> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    okhttp3.OkHttpClient offline = OfflineTransport.answering(request -> {
+      seen.add(request);
+      return OfflineTransport.response(request, 200, "{\"status\":\"UP\",\"time\":\"2030-01-01T10:00:00Z\"}");
+    });
+    VtClient client = VtClient.builder().baseUrl(URI.create("http://vt.test/")).tokenProvider(TokenProvider.of("tk"))
+        .httpClient(offline).language(java.util.Locale.ENGLISH).appInfo("MyEHR/4.2")
+        .actingUnit(io.vtsdk.model.UnitId.of("U-CARDIO-HCL")).build();
+    client.health();
+    okhttp3.Request r = seen.get(0);
+    assertThat(r.header("Authorization")).isEqualTo("Bearer tk");
+    assertThat(r.header("User-Agent")).startsWith("vt-sdk-java/").endsWith(" MyEHR/4.2");
+    assertThat(r.header("Accept-Language")).isEqualTo("en");
+    assertThat(r.header("X-VT-Unit")).isEqualTo("U-CARDIO-HCL");
+    assertThat(r.header("X-Correlation-Id")).isNotBlank();
+
+    class Refused extends RuntimeException {
+      Refused() {
+        super("no session");
+      }
+    }
+    TokenProvider failing = () -> {
+      throw new Refused();
+    };
+    VtClient.Builder b = VtClient.builder().baseUrl(URI.create("http://vt.test/")).tokenProvider(failing)
+        .httpClient(offline);
+    assertThatThrownBy(() -> b.build().health()).isInstanceOf(Refused.class);
+    assertThatThrownBy(() -> b.buildAsync().health().get(5, java.util.concurrent.TimeUnit.SECONDS))
+        .hasCauseInstanceOf(Refused.class);
+  }
+
+  @Test
   void userAgentLanguageAndExtraHeadersReachTheServer() {
     requester.dossiers().create(dossier(VtModule.TND), RequestOptions.builder().header("X-Ehr-Site", "Lyon")
         .timeout(Duration.ofSeconds(5)).build());

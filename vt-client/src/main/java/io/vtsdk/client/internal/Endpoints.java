@@ -151,7 +151,7 @@ public final class Endpoints {
       String expected = r.header("X-Content-SHA256");
       String actual = hex(md.digest());
       if (expected != null && !expected.equalsIgnoreCase(actual)) {
-        throw new VtDecodeException("GET /v1/attachments/" + id.value() + ": sha-256 of the " + n
+        throw io.vtsdk.client.VtExceptions.decode("GET /v1/attachments/" + id.value() + ": sha-256 of the " + n
             + " bytes received does not match X-Content-SHA256 (altered or truncated)", r.code(),
             r.request().header("X-Correlation-Id"), r.header("X-Request-Id"), null);
       }

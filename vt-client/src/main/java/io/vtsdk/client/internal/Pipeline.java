@@ -3,12 +3,10 @@ package io.vtsdk.client.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vtsdk.client.RequestOptions;
-import io.vtsdk.client.TokenProvider;
 import io.vtsdk.client.VtApiException;
-import io.vtsdk.client.VtDecodeException;
 import io.vtsdk.client.VtErrorCode;
 import io.vtsdk.client.VtException;
-import io.vtsdk.client.VtTransportException;
+import io.vtsdk.client.VtExceptions;
 import io.vtsdk.model.validation.Violation;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -44,35 +42,29 @@ public final class Pipeline {
   private static final List<String> LOGGED_RESPONSE_HEADERS = List.of("ETag", "Retry-After", "X-Request-Id",
       "Content-Type", "Idempotent-Replayed");
 
-  /** The header naming the unit a Pro Santé Connect user acts for on a call. */
-  public static final String ACTING_UNIT = "X-VT-Unit";
   private final OkHttpClient http;
   private final HttpUrl base;
-  private final TokenProvider tokens;
   private final RetryPolicy retry;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
-  private final String userAgent;
-  private final String languageTag;
   private final Duration defaultTimeout;
   private final JsonMapper json;
-  /** The unit a professional acts for on every call ({@code X-VT-Unit}), or null. */
-  private final String actingUnit;
+  /** The clock of Retry-After dates. */
+  private final java.time.Clock clock;
 
-  public Pipeline(OkHttpClient http, HttpUrl base, TokenProvider tokens, RetryPolicy retry, Sleeper sleeper,
-      DoubleSupplier random, String userAgent, Locale language, Duration defaultTimeout, JsonMapper json,
-      String actingUnit) {
-    this.actingUnit = actingUnit;
+  /**
+   * @param http the configuration's OkHttp client, with {@link Interceptors}' headers and bearer token first
+   */
+  public Pipeline(OkHttpClient http, HttpUrl base, RetryPolicy retry, Sleeper sleeper, DoubleSupplier random,
+      Duration defaultTimeout, JsonMapper json, java.time.Clock clock) {
     this.http = http;
     this.base = base;
-    this.tokens = tokens;
     this.retry = retry;
     this.sleeper = sleeper;
     this.random = random;
-    this.userAgent = userAgent;
-    this.languageTag = language.toLanguageTag();
     this.defaultTimeout = defaultTimeout;
     this.json = json;
+    this.clock = clock;
   }
 
   public JsonMapper json() {
@@ -87,8 +79,6 @@ public final class Pipeline {
     final OkHttpClient client;
     final long deadline;
     int attempt;
-    boolean refreshed;
-    String lastToken;
 
     Attempts(ApiCall<T> call) {
       this.call = call;
@@ -105,18 +95,11 @@ public final class Pipeline {
     Request request() {
       HttpUrl.Builder url = base.newBuilder().encodedPath(call.path());
       call.query().forEach(url::addQueryParameter);
+      // User-Agent, Accept, the default language, the acting unit and the token: Interceptors
       Request.Builder b = new Request.Builder().url(url.build())
-          .header("User-Agent", userAgent)
-          .header("Accept", "application/json")
-          .header("X-Correlation-Id", correlationId)
-          .header("Accept-Language", call.options().language() != null ? call.options().language().toLanguageTag()
-              : languageTag);
-      lastToken = tokens.token();
-      if (lastToken != null) {
-        b.header("Authorization", "Bearer " + lastToken);
-      }
-      if (actingUnit != null) {
-        b.header(ACTING_UNIT, actingUnit);
+          .header("X-Correlation-Id", correlationId);
+      if (call.options().language() != null) {
+        b.header("Accept-Language", call.options().language().toLanguageTag());
       }
       if (idempotencyKey != null) {
         b.header("Idempotency-Key", idempotencyKey);
@@ -172,17 +155,8 @@ public final class Pipeline {
     HttpUrl.Builder url = base.newBuilder().encodedPath(path);
     query.forEach(url::addQueryParameter);
     Request.Builder b = new Request.Builder().url(url.build())
-        .header("User-Agent", userAgent)
         .header("Accept", "text/event-stream")
-        .header("X-Correlation-Id", correlationId)
-        .header("Accept-Language", languageTag);
-    String token = tokens.token();
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    if (actingUnit != null) {
-      b.header(ACTING_UNIT, actingUnit);
-    }
+        .header("X-Correlation-Id", correlationId);
     if (lastEventId != null) {
       b.header("Last-Event-ID", lastEventId);
     }
@@ -212,12 +186,14 @@ public final class Pipeline {
           return result.value;
         }
         next = result.next;
+      } catch (Interceptors.TokenFailure e) {
+        throw e.failure(); // the token provider's own exception, typed as it threw it
       } catch (IOException e) {
         logFailure(a, e, start);
         if (Thread.currentThread().isInterrupted() || e instanceof InterruptedIOException
             && "interrupted".equals(e.getMessage())) {
           Thread.currentThread().interrupt();
-          throw new VtTransportException(a.what() + " interrupted", a.correlationId, a.attempt, e);
+          throw VtExceptions.transport(a.what() + " interrupted", a.correlationId, a.attempt, e);
         }
         next = onTransportError(a, e);
       }
@@ -228,7 +204,7 @@ public final class Pipeline {
         sleeper.sleep(next.delay());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new VtTransportException(a.what() + " interrupted while waiting to retry", a.correlationId,
+        throw VtExceptions.transport(a.what() + " interrupted while waiting to retry", a.correlationId,
             a.attempt, e);
       }
     }
@@ -250,7 +226,7 @@ public final class Pipeline {
       // caller's thread.
       http.dispatcher().executorService().execute(() -> attemptAsync(a, out));
     } catch (java.util.concurrent.RejectedExecutionException e) {
-      out.completeExceptionally(new VtTransportException(a.what() + " not started: the HTTP client is shut down",
+      out.completeExceptionally(VtExceptions.transport(a.what() + " not started: the HTTP client is shut down",
           a.correlationId, 0, e));
     }
     return out;
@@ -296,6 +272,10 @@ public final class Pipeline {
 
       @Override
       public void onFailure(Call c, IOException e) {
+        if (e instanceof Interceptors.TokenFailure t) {
+          out.completeExceptionally(t.failure());
+          return;
+        }
         logFailure(a, e, start);
         if (out.isCancelled()) {
           return;
@@ -324,18 +304,12 @@ public final class Pipeline {
   /** Reads a response: the value, a retry, or a failure. The response is closed by the caller. */
   private <T> Result<T> handle(Attempts<T> a, Response response) throws IOException {
     int status = response.code();
-    if (status == 401 && !a.refreshed) {
-      a.refreshed = true;
-      tokens.invalidate(a.lastToken);
-      a.attempt--; // a refresh is not a retry
-      return new Result<>(false, null, Next.retryAfter(Duration.ZERO));
-    }
     if (response.isSuccessful()) {
       T value;
       try {
         value = a.call.decoder().decode(response);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new VtDecodeException(a.what() + " answered " + status + " with a body that is not the expected JSON ("
+        throw VtExceptions.decode(a.what() + " answered " + status + " with a body that is not the expected JSON ("
             + e.getOriginalMessage() + ")", status, a.correlationId, response.header("X-Request-Id"), e);
       }
       retry.onSuccess();
@@ -361,7 +335,7 @@ public final class Pipeline {
     }
     String kind = e instanceof java.net.SocketTimeoutException || e instanceof InterruptedIOException
         ? "timed out" : "failed (" + e.getClass().getSimpleName() + ")";
-    return Next.fail(new VtTransportException(a.what() + " " + kind, a.correlationId, a.attempt, e));
+    return Next.fail(VtExceptions.transport(a.what() + " " + kind, a.correlationId, a.attempt, e));
   }
 
   private static boolean isRetryable(int status) {
@@ -371,7 +345,7 @@ public final class Pipeline {
   /** Retry-After (seconds or HTTP date) when present and acceptable; backoff when absent; null: do not retry. */
   private Duration retryDelay(Attempts<?> a, String retryAfter) {
     if (retryAfter != null) {
-      Duration hint = parseRetryAfter(retryAfter);
+      Duration hint = parseRetryAfter(retryAfter, clock);
       if (hint != null) {
         return retry.retryAfterAcceptable(hint) ? hint : null;
       }
@@ -379,14 +353,14 @@ public final class Pipeline {
     return retry.backoff(a.attempt, random.getAsDouble());
   }
 
-  static Duration parseRetryAfter(String value) {
+  static Duration parseRetryAfter(String value, java.time.Clock clock) {
     try {
       return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
     } catch (NumberFormatException e) {
       try {
         java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(value.trim(),
             java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(java.time.Instant.now(), at.toInstant());
+        Duration d = Duration.between(clock.instant(), at.toInstant());
         return d.isNegative() ? Duration.ZERO : d;
       } catch (java.time.format.DateTimeParseException e2) {
         return null;
@@ -428,26 +402,13 @@ public final class Pipeline {
           .append(v.code()).append(';'));
     }
     String text = message.toString();
-    return switch (status) {
-      case 401 -> new VtApiException.Unauthorized(text, status, code, cid, requestId, problem);
-      case 403 -> new VtApiException.Forbidden(text, status, code, cid, requestId, problem);
-      case 404 -> new VtApiException.NotFound(text, status, code, cid, requestId, problem);
-      case 409 -> new VtApiException.Conflict(text, status, code, cid, requestId, problem, text(p, "from"),
-          text(p, "action"), text(p, "role"));
-      case 412 -> new VtApiException.ConcurrentModification(text, status, code, cid, requestId, problem,
-          p == null ? -1 : p.path("currentVersion").asLong(-1));
-      case 422 -> code == VtErrorCode.VALIDATION_FAILED || code == VtErrorCode.INELIGIBLE
-          ? new VtApiException.Validation(text, status, code, cid, requestId, problem)
-          : new VtApiException(text, status, code, cid, requestId, problem);
-      case 429 -> new VtApiException.RateLimited(text, status, code, cid, requestId, problem,
-          retryAfterSeconds(response.header("Retry-After")));
-      default -> status >= 500 ? new VtApiException.Server(text, status, code, cid, requestId, problem)
-          : new VtApiException(text, status, code, cid, requestId, problem);
-    };
+    return VtExceptions.api(text, status, code, cid, requestId, problem, text(p, "from"), text(p, "action"),
+        text(p, "role"), p == null ? -1 : p.path("currentVersion").asLong(-1),
+        status == 429 ? retryAfterSeconds(response.header("Retry-After")) : -1);
   }
 
-  private static long retryAfterSeconds(String header) {
-    Duration d = header == null ? null : parseRetryAfter(header);
+  private long retryAfterSeconds(String header) {
+    Duration d = header == null ? null : parseRetryAfter(header, clock);
     return d == null ? -1 : d.toSeconds();
   }
 
