@@ -4,16 +4,6 @@ package io.vtsdk.cli;
 final class Cli {
   private Cli() {}
 
-  /**
-   * A parse error message without the offending value: Jackson's and HAPI's messages may quote it (a birth date, a
-   * NIR). Keeps what comes before the first ": " after the location, e.g. {@code invalid Dossier JSON at /patient}.
-   */
-  /** The cells of one CSV line (quotes protect commas, {@code ""} is a quote), read by vt-model's CSV reader. */
-  static java.util.List<String> cells(String line) {
-    java.util.List<java.util.List<String>> rows = io.vtsdk.model.internal.Csv.parse(line);
-    return rows.isEmpty() ? java.util.List.of() : rows.get(0);
-  }
-
   /** A CSV cell: empty for null, quoted when it holds a comma or a quote. */
   static String csvCell(String s) {
     if (s == null) {
@@ -81,58 +71,6 @@ final class Cli {
     }
   }
 
-  /** A CSV cell that is not what its column holds: the column and the rule, never the value. */
-  static final class CellException extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
-
-    CellException(String column, String rule) {
-      super("column " + column + ": " + rule);
-    }
-  }
-
-  /** A date cell, YYYY-MM-DD. */
-  static java.time.LocalDate date(String column, String value) {
-    try {
-      return java.time.LocalDate.parse(value.trim());
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new CellException(column, "expected a date YYYY-MM-DD (for example 2026-11-23)");
-    }
-  }
-
-  /** A boolean cell, {@code true} or {@code false} (any case). */
-  static boolean bool(String column, String value) {
-    String v = value.trim();
-    if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-      throw new CellException(column, "expected true or false");
-    }
-    return Boolean.parseBoolean(v);
-  }
-
-  /** An integer cell within [min, max] ({@code why} says where the bounds come from). */
-  static int integer(String column, String value, int min, int max, String why) {
-    int n;
-    try {
-      n = Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new CellException(column, "expected an integer");
-    }
-    if (n < min || n > max) {
-      throw new CellException(column, "expected " + min + " to " + max + (why == null ? "" : " (" + why + ")"));
-    }
-    return n;
-  }
-
-  /** An enum cell: one of its constants' names, any case. */
-  static <E extends Enum<E>> E constant(String column, String value, Class<E> type) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(value.trim())) {
-        return e;
-      }
-    }
-    throw new CellException(column, "expected one of " + java.util.Arrays.stream(type.getEnumConstants())
-        .map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
-  }
-
   /** {@code --at} and other date options: YYYY-MM-DD, with the format in the refusal. */
   static java.time.LocalDate dateOption(String value) {
     try {
@@ -142,6 +80,10 @@ final class Cli {
     }
   }
 
+  /**
+   * A parse error message without the offending value: Jackson's and HAPI's messages may quote it (a birth date, a
+   * NIR). Keeps what comes before the first ": " after the location, e.g. {@code invalid Dossier JSON at /patient}.
+   */
   static String withoutValue(String message) {
     if (message == null) {
       return "unreadable";

@@ -6,26 +6,24 @@ import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.json.VtJson;
 import io.vtsdk.rules.Decision;
 import io.vtsdk.rules.DossierFacts;
-import io.vtsdk.rules.Fact;
 import io.vtsdk.rules.Facts;
 import io.vtsdk.rules.RuleEngine;
 import io.vtsdk.rules.StandardFacts;
 import io.vtsdk.rules.Target;
+import io.vtsdk.rules.csv.CsvTable;
+import io.vtsdk.rules.csv.ExtractException;
+import io.vtsdk.rules.csv.FactsCsv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,8 +53,9 @@ import picocli.CommandLine.Spec;
         + "used."},
     footer = {"", "Input:", "  .jsonl  one dossier JSON per line (target: --target, else the dossier's orientation)",
         "  .csv    header of fact paths such as /patient/birthDate,/patient/insurance/ame,/orientation/pradoVolet",
-        "          with optional 'id' and 'target' (e.g. PRADO/AVC, EHPAD) columns; empty cell = missing",
-        "Inputs VT's directory provides (a Prado requester's conventions, the CPAMs) are missing here: such",
+        "          with optional 'id' and 'target' (e.g. PRADO/AVC, EHPAD) columns; empty cell = missing;",
+        "          a set's elements separated by | (/requester/unit/pradoVolets: AVC|BPCO)",
+        "Give what VT's directory provides (a Prado requester's conventions, the CPAMs) as set columns, or such",
         "decisions come out INCOMPLETE with those paths listed.",
         "", "Examples:", "  vt eligibility --input dossiers.jsonl --at 2026-11-23 > decisions.jsonl",
         "  vt eligibility --input cohort.csv --at 2025-06-01 --target PRADO/INSUFFISANCE_CARDIAQUE --format csv"})
@@ -123,23 +122,24 @@ final class EligibilityCommand implements Callable<Integer> {
     }
     // a progress line only in an interactive session writing to a file (on the console it would mix with the output)
     boolean progress = output != null && System.console() != null;
-    try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
-        Writer file = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+    try (Writer file = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
       Writer sink = file != null ? file : spec.commandLine().getOut();
       if (format == Format.csv) {
         sink.write("line,id,target,result,ruleSetVersion,failed,missing,error\n");
       }
       long started = System.nanoTime();
       if (csv) {
-        readCsv(in, sink, forced, progress, started);
+        readCsv(sink, forced, progress, started);
       } else {
-        readJsonl(in, sink, forced, progress, started);
+        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+          readJsonl(in, sink, forced, progress, started);
+        }
       }
       sink.flush();
     } catch (java.nio.file.NoSuchFileException e) {
       err.println("vt eligibility: " + input + " does not exist");
       return 2;
-    } catch (CsvHeaderException e) {
+    } catch (ExtractException e) { // the file or its header: the run cannot start
       err.println("vt eligibility: " + e.getMessage());
       return 2;
     }
@@ -177,135 +177,45 @@ final class EligibilityCommand implements Callable<Integer> {
     }
   }
 
-  /** A CSV header problem: the run cannot start. */
-  static final class CsvHeaderException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    CsvHeaderException(String message) {
-      super(message);
-    }
-  }
-
-  private void readCsv(BufferedReader in, Writer out, Target forced, boolean progress, long started)
-      throws IOException {
-    String header = in.readLine();
-    if (header == null) {
-      throw new CsvHeaderException("the CSV file is empty (a header of fact paths is expected)");
-    }
-    Map<String, Fact<?>> known = standardFacts();
-    List<String> columns;
-    try {
-      columns = Cli.cells(header);
-    } catch (IllegalArgumentException e) {
-      throw new CsvHeaderException("the CSV header cannot be read (" + e.getMessage() + ")");
-    }
-    List<Fact<?>> facts = new ArrayList<>();
-    int idColumn = -1;
-    int targetColumn = -1;
-    for (int i = 0; i < columns.size(); i++) {
-      String c = columns.get(i).trim();
-      if (c.equals("id")) {
-        idColumn = i;
-        facts.add(null);
-      } else if (c.equals("target")) {
-        targetColumn = i;
-        facts.add(null);
-      } else {
-        Fact<?> f = known.get(c);
-        if (f == null || !csvType(f.type())) {
-          throw new CsvHeaderException("column '" + c + "' is not a fact usable in CSV; known: "
-              + known.values().stream().filter(x -> csvType(x.type())).map(Fact::path).sorted()
-              .collect(Collectors.joining(", ")));
+  private void readCsv(Writer out, Target forced, boolean progress, long started) throws IOException {
+    try (CsvTable table = CsvTable.open(input, List.of())) {
+      FactsCsv binder = FactsCsv.of(table);
+      while (true) {
+        CsvTable.Row row;
+        try {
+          row = table.next();
+        } catch (ExtractException e) { // a line that is not CSV: reported, and the run goes on
+          error(out, e.line(), null, cellMessage(e));
+          tick(progress, started);
+          continue;
         }
-        facts.add(f);
-      }
-    }
-    int line = 1;
-    for (String text; (text = in.readLine()) != null; ) {
-      line++;
-      if (text.isBlank()) {
-        continue;
-      }
-      List<String> cells;
-      try {
-        cells = Cli.cells(text);
-      } catch (IllegalArgumentException e) {
-        error(out, line, null, e.getMessage());
-        tick(progress, started);
-        continue;
-      }
-      String id = idColumn >= 0 && idColumn < cells.size() ? cells.get(idColumn) : null;
-      try {
-        if (cells.size() != columns.size()) {
-          throw new IllegalArgumentException(cells.size() + " cells, the header has " + columns.size());
+        if (row == null) {
+          return;
         }
-        Facts.Builder b = Facts.builder();
-        for (int i = 0; i < cells.size(); i++) {
-          if (facts.get(i) != null && !cells.get(i).isBlank()) {
-            put(b, (i + 1) + " (" + columns.get(i).trim() + ")", facts.get(i), cells.get(i));
+        String id = binder.id(row);
+        try {
+          Target t = forced != null ? forced : binder.target(row);
+          if (t == null) {
+            throw new IllegalArgumentException("no target: give --target or a 'target' column");
           }
-        }
-        Target t;
-        try {
-          t = forced != null ? forced : targetColumn >= 0 && !cells.get(targetColumn).isBlank()
-              ? Target.parse(cells.get(targetColumn).trim()) : null;
+          emit(out, row.line(), id, t, binder.facts(row));
+        } catch (ExtractException e) {
+          error(out, row.line(), id, cellMessage(e));
         } catch (IllegalArgumentException e) {
-          throw new Cli.CellException((targetColumn + 1) + " (target)", "not a known target (PRADO/AVC, EHPAD, "
-              + "PCO_0_6…)");
+          error(out, row.line(), id, e.getMessage());
         }
-        if (t == null) {
-          throw new IllegalArgumentException("no target: give --target or a 'target' column");
-        }
-        emit(out, line, id, t, b.build());
-      } catch (IllegalArgumentException e) {
-        error(out, line, id, e.getMessage());
-      }
-      tick(progress, started);
-    }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void put(Facts.Builder b, String column, Fact fact, String value) {
-    Class<?> type = fact.type();
-    Object v;
-    if (type == LocalDate.class) {
-      v = Cli.date(column, value);
-    } else if (type == Boolean.class) {
-      v = Cli.bool(column, value);
-    } else if (fact == StandardFacts.GIR) {
-      v = Cli.integer(column, value, 1, 6, "the AGGIR grid's groups"); // as MedicalSection.gir is validated
-    } else if (type == Integer.class) {
-      v = Cli.integer(column, value, Integer.MIN_VALUE, Integer.MAX_VALUE, null);
-    } else if (type.isEnum()) {
-      v = Cli.constant(column, value, (Class) type);
-    } else {
-      v = value.trim();
-    }
-    b.put(fact, v);
-  }
-
-  private static boolean csvType(Class<?> t) {
-    return t == LocalDate.class || t == Boolean.class || t == Integer.class || t == String.class || t.isEnum();
-  }
-
-  /** The facts of {@link StandardFacts}, by path. */
-  static Map<String, Fact<?>> standardFacts() {
-    Map<String, Fact<?>> out = new LinkedHashMap<>();
-    for (Field f : StandardFacts.class.getFields()) {
-      if (Modifier.isStatic(f.getModifiers()) && f.getType() == Fact.class) {
-        try {
-          Fact<?> fact = (Fact<?>) f.get(null);
-          out.put(fact.path(), fact);
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
+        tick(progress, started);
       }
     }
-    return out;
+  }
+
+  /** A record's refusal without the file and line (the output line has them): "column 3 (/patient/birthDate): …". */
+  private static String cellMessage(ExtractException e) {
+    return e.columnName() == null ? e.rule() : "column " + e.column() + " (" + e.columnName() + "): " + e.rule();
   }
 
   /** Evaluates and writes the decision; a target without a rule set in force is NO_RULE_SET, not an error. */
-  private void emit(Writer out, int line, String id, Target t, Facts facts) throws IOException {
+  private void emit(Writer out, long line, String id, Target t, Facts facts) throws IOException {
     Decision d;
     try {
       d = engine.evaluate(t, facts, at);
@@ -340,7 +250,7 @@ final class EligibilityCommand implements Callable<Integer> {
     out.write('\n');
   }
 
-  private void noRuleSet(Writer out, int line, String id, Target t, String message) throws IOException {
+  private void noRuleSet(Writer out, long line, String id, Target t, String message) throws IOException {
     records++;
     withoutRuleSet++;
     if (format == Format.csv) {
@@ -358,7 +268,7 @@ final class EligibilityCommand implements Callable<Integer> {
     out.write('\n');
   }
 
-  private void error(Writer out, int line, String id, String message) throws IOException {
+  private void error(Writer out, long line, String id, String message) throws IOException {
     records++;
     errors++;
     if (format == Format.csv) {

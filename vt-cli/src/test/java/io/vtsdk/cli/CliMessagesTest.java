@@ -21,15 +21,6 @@ import org.junit.jupiter.api.Test;
  * with its documented code: 1 for invalid content, 2 for what cannot be read or an option that cannot be used.
  */
 class CliMessagesTest extends CliTestBase {
-  String out() {
-    return out.toString();
-  }
-
-  void reset() {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-  }
-
   @Test
   void validateTakesWhatTheApiTakesAndNamesWhyAFileCannotBeRead() throws Exception {
     // what POST /v1/dossiers accepts: no id yet
@@ -69,7 +60,13 @@ class CliMessagesTest extends CliTestBase {
         .doesNotContain("DateTimeParseException").doesNotContain("Usage:");
     reset();
     assertThat(run("indicators", "tuv", "--vt", "a.csv", "--omv", "b.csv", "--by", "week")).isEqualTo(2);
-    assertThat(err.toString()).contains("expected one of [month, rolling3, year]");
+    assertThat(err.toString()).contains("expected one of [month, rolling3, quarter, year]");
+    reset();
+    assertThat(run("indicators", "tuv", "--vt", "a.csv", "--omv", "b.csv", "--group", "hospital")).isEqualTo(2);
+    assertThat(err.toString()).contains("expected one of all, establishment, volet, establishment-volet, region");
+    reset();
+    assertThat(run("indicators", "tuv", "--vt", "a.csv", "--omv", "b.csv", "--chart", "tuv.pdf")).isEqualTo(2);
+    assertThat(err.toString()).contains("--chart: a chart is written as .svg or .png");
     reset();
     assertThat(run("validate", "--stage", "DRAFT", "--lang", "EN", "missing.json")).as("any case").isEqualTo(2);
     assertThat(out()).contains("missing.json: unreadable, cannot read the file (NoSuchFileException)");
@@ -100,7 +97,7 @@ class CliMessagesTest extends CliTestBase {
     Path omv = Files.writeString(dir.resolve("omv.csv"), "finessGeographique,region,volet,closedOn\n"
         + "690000013,ARA,AVC,2026-01-05\n");
     assertThat(run("indicators", "tuv", "--vt", vt.toString(), "--omv", omv.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("vt.csv:2: column 4 (volet): expected one of CHIRURGIE, BPCO")
+    assertThat(err.toString()).contains("vt.csv:2:4: column volet: expected one of CHIRURGIE, BPCO")
         .doesNotContain("No enum constant").doesNotContain("NOPE");
   }
 

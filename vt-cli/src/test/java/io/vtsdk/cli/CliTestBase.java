@@ -18,4 +18,14 @@ abstract class CliTestBase {
     cmd.setErr(new PrintWriter(err));
     return cmd.execute(args);
   }
+
+  String out() {
+    return out.toString();
+  }
+
+  /** Empties the captured output between two runs. */
+  void reset() {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+  }
 }

@@ -109,7 +109,7 @@ class EligibilityCommandTest extends CliTestBase {
 
     Path bad = Files.writeString(dir.resolve("bad.csv"), "id,/patient/shoeSize\np1,42\n");
     assertThat(run("eligibility", "--input", bad.toString(), "--at", "2026-11-23")).isEqualTo(2);
-    assertThat(err.toString()).contains("column '/patient/shoeSize' is not a fact usable in CSV");
+    assertThat(err.toString()).contains("bad.csv:1:2: column /patient/shoeSize: not a fact a CSV cell can hold");
     assertThat(run("eligibility", "--input", dir.resolve("none.csv").toString(), "--at", "2026-11-23"))
         .isEqualTo(2);
     assertThat(run("eligibility", "--input", input.toString(), "--at", "2026-11-23", "--target", "MOON"))

@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import io.vtsdk.rules.indicators.Extracts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,9 +125,23 @@ class VtJarIT {
         + "closedOn\nD-1,690000013,ARA,AVC,true,2026-01-10\n");
     Path omv = Files.writeString(dir.resolve("omv.csv"), "finessGeographique,region,volet,closedOn\n"
         + "690000013,ARA,AVC,2026-01-05\n690000013,ARA,AVC,2026-01-06\n");
-    Run tuv = vt("indicators", "tuv", "--vt", vtCsv.toString(), "--omv", omv.toString());
+    Path svg = dir.resolve("tuv.svg");
+    Path png = dir.resolve("tuv.png");
+    Path html = dir.resolve("tuv.html");
+    Run tuv = vt("indicators", "tuv", "--vt", vtCsv.toString(), "--omv", omv.toString(), "--chart", svg.toString(),
+        "--report", html.toString());
     assertThat(tuv.exit()).as(tuv.err()).isZero();
     assertThat(tuv.out()).contains("Total,2026-01,1,2");
+    assertThat(Files.readString(svg)).contains("<svg", ">2026-01</text>");
+    assertThat(Files.readString(html)).contains("data:image/svg+xml;base64,");
+    Run drawn = vt("indicators", "tuv", "--vt", vtCsv.toString(), "--omv", omv.toString(), "--chart", png.toString());
+    assertThat(drawn.exit()).as(drawn.err()).isZero();
+    assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo(900);
+    Path notifications = Files.writeString(dir.resolve("notifications.csv"), Extracts.HANDICAP_HEADER + "\n"
+        + "P1,69,ARA,2015-01-01,2026-01-10,690000013,183,69,ARA,42,2026-01-12,,\n");
+    Run handicap = vt("indicators", "handicap", "--extract", notifications.toString());
+    assertThat(handicap.exit()).as(handicap.err()).isZero();
+    assertThat(handicap.out()).contains("waiting-list/departement,69,1,1,,");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.vtsdk.rules;
 
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 
@@ -22,11 +23,13 @@ public final class Fact<T> {
 
   private final String path;
   private final Class<T> type;
+  private final Class<?> elementType;
   private final int index;
 
-  private Fact(String path, Class<T> type) {
+  private Fact(String path, Class<T> type, Class<?> elementType) {
     this.path = path;
     this.type = type;
+    this.elementType = elementType;
     this.index = NEXT_INDEX.getAndIncrement();
   }
 
@@ -42,7 +45,28 @@ public final class Fact<T> {
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("fact path '" + path + "' must be a JSON Pointer starting with '/'");
     }
-    return new Fact<>(path, type);
+    if (Set.class.isAssignableFrom(type)) {
+      throw new IllegalArgumentException("fact " + path + " holds a set: define it with defineSet(path, elementType)");
+    }
+    return new Fact<>(path, type, null);
+  }
+
+  /**
+   * Defines a fact whose value is a set of {@code elementType}: a unit's Prado conventions, covered départements…
+   * {@link Facts} checks every element's type.
+   *
+   * <pre>{@code
+   * static final Fact<Set<PradoVolet>> VOLETS = Fact.defineSet("/requester/unit/pradoVolets", PradoVolet.class);
+   * }</pre>
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <E> Fact<Set<E>> defineSet(String path, Class<E> elementType) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(elementType, "elementType");
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("fact path '" + path + "' must be a JSON Pointer starting with '/'");
+    }
+    return new Fact<>(path, (Class) Set.class, elementType);
   }
 
   public String path() {
@@ -51,6 +75,11 @@ public final class Fact<T> {
 
   public Class<T> type() {
     return type;
+  }
+
+  /** The type of a set fact's elements ({@link #defineSet}), or null for a single-valued fact. */
+  public Class<?> elementType() {
+    return elementType;
   }
 
   /** Dense index used by {@link Facts} storage. */

@@ -72,6 +72,15 @@ public final class Facts {
         throw new IllegalArgumentException("fact " + fact.path() + " takes a " + fact.type().getSimpleName()
             + ", not a " + value.getClass().getSimpleName());
       }
+      if (value != null && fact.elementType() != null) {
+        for (Object e : (java.util.Set<?>) value) {
+          if (!fact.elementType().isInstance(e)) {
+            throw new IllegalArgumentException("fact " + fact.path() + " takes a set of "
+                + fact.elementType().getSimpleName() + ", with a " + (e == null ? "null" : e.getClass().getSimpleName())
+                + " in it");
+          }
+        }
+      }
       if (fact.index() >= values.length) {
         values = Arrays.copyOf(values, Fact.count());
       }

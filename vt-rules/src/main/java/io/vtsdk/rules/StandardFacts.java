@@ -1,9 +1,11 @@
 package io.vtsdk.rules;
 
+
 import io.vtsdk.model.PradoVolet;
 import io.vtsdk.model.dossier.Consent;
 import io.vtsdk.model.dossier.LivingSituation;
 import io.vtsdk.model.dossier.RequestType;
+import io.vtsdk.model.dossier.SocialBenefit;
 import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.handicap.MdphDecision;
 import io.vtsdk.model.patient.ProtectionMeasure;
@@ -55,8 +57,7 @@ public final class StandardFacts {
       Fact.define("/adminSocial/housingNeedsAdaptation", Boolean.class);
   public static final Fact<Boolean> NEEDS_HELP_PLANNING_CARE =
       Fact.define("/adminSocial/needsHelpPlanningCare", Boolean.class);
-  @SuppressWarnings("rawtypes")
-  public static final Fact<Set> BENEFITS = Fact.define("/adminSocial/benefits", Set.class);
+  public static final Fact<Set<SocialBenefit>> BENEFITS = Fact.defineSet("/adminSocial/benefits", SocialBenefit.class);
   public static final Fact<String> AGE_DEROGATION = Fact.define("/adminSocial/ageDerogation", String.class);
   public static final Fact<Consent> CONSENT = Fact.define("/consent", Consent.class);
   public static final Fact<MdphDecision> MDPH_DECISION = Fact.define("/mdphDecision", MdphDecision.class);
@@ -65,16 +66,15 @@ public final class StandardFacts {
       Fact.define("/requester/professional/profession", Boolean.class);
 
   // directory and request context
-  @SuppressWarnings("rawtypes")
-  public static final Fact<Set> REQUESTER_PRADO_VOLETS = Fact.define("/requester/unit/pradoVolets", Set.class);
+  public static final Fact<Set<PradoVolet>> REQUESTER_PRADO_VOLETS =
+      Fact.defineSet("/requester/unit/pradoVolets", PradoVolet.class);
   /** JDV_J254 code of the target ESMS unit. */
   public static final Fact<String> TARGET_ESMS_CATEGORY = Fact.define("/target/unit/esmsCategory", String.class);
-  @SuppressWarnings("rawtypes")
-  public static final Fact<Set> TARGET_COVERED_DEPARTEMENTS =
-      Fact.define("/target/unit/coveredDepartements", Set.class);
+  /** The codes of the départements the target unit covers ("69", "2A"). */
+  public static final Fact<Set<String>> TARGET_COVERED_DEPARTEMENTS =
+      Fact.defineSet("/target/unit/coveredDepartements", String.class);
   /** CPAM codes the directory knows (to resolve the CPAM de rattachement). */
-  @SuppressWarnings("rawtypes")
-  public static final Fact<Set> KNOWN_CPAM_CODES = Fact.define("/directory/cpamCodes", Set.class);
+  public static final Fact<Set<String>> KNOWN_CPAM_CODES = Fact.defineSet("/directory/cpamCodes", String.class);
   /** How the request reaches the receiver: through VT or another channel. */
   public static final Fact<Channel> CHANNEL = Fact.define("/request/channel", Channel.class);
   /** The last ESMS status reported (Handicap). */
@@ -86,4 +86,19 @@ public final class StandardFacts {
     VT,
     OTHER
   }
+
+  /** Every standard fact, in declaration order. */
+  public static java.util.List<Fact<?>> all() {
+    return ALL;
+  }
+
+  private static final java.util.List<Fact<?>> ALL = java.util.Arrays.stream(StandardFacts.class.getFields())
+      .filter(f -> java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == Fact.class)
+      .<Fact<?>>map(f -> {
+        try {
+          return (Fact<?>) f.get(null);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }).toList();
 }

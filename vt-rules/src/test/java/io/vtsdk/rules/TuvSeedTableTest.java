@@ -3,9 +3,13 @@ package io.vtsdk.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vtsdk.model.PradoVolet;
+import io.vtsdk.rules.indicators.Extracts;
 import io.vtsdk.rules.indicators.OmvAdhesionRecord;
 import io.vtsdk.rules.indicators.PradoVtRecord;
 import io.vtsdk.rules.indicators.Tuv;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rebuilds the regional TUV table of seed 003 ("Taux d'usage de VT Prado – tous volets (hors maternité) janvier /
@@ -78,6 +83,53 @@ class TuvSeedTableTest {
     }
   }
 
+  @Test
+  void theSameTableThroughTheExtractReaders(@TempDir Path dir) throws IOException {
+    int year = 2026;
+    Map<String, Integer> omvCounts = fitDenominators(1);
+    List<PradoVtRecord> vt = new ArrayList<>();
+    List<OmvAdhesionRecord> adhesions = new ArrayList<>();
+    Random r = new Random(year);
+    for (String[] row : SEED) {
+      generate(row[0], Integer.parseInt(row[2]), omvCounts.get(row[0]), year, r, vt, adhesions);
+    }
+    Path vtCsv = dir.resolve("vt.csv");
+    Path omvCsv = dir.resolve("omv.csv");
+    // columns in another order than the records', an extra column, the optional cpam, quoted regions
+    try (var w = Files.newBufferedWriter(vtCsv)) {
+      w.write("closedOn,volet,finessGeographique,dossierId,adhesion,region,cpam,comment\n");
+      for (PradoVtRecord v : vt) {
+        w.write((v.closedOn() == null ? "" : v.closedOn()) + "," + v.volet() + "," + v.finessGeographique() + ","
+            + v.dossierId() + "," + v.adhesion() + ",\"" + v.region() + "\",691,\n");
+      }
+    }
+    try (var w = Files.newBufferedWriter(omvCsv)) {
+      w.write("finessGeographique,region,volet,closedOn\n");
+      for (OmvAdhesionRecord o : adhesions) {
+        w.write(o.finessGeographique() + ",\"" + o.region() + "\"," + o.volet() + ","
+            + (o.closedOn() == null ? "" : o.closedOn()) + "\n");
+      }
+    }
+    List<PradoVtRecord> readVt = Extracts.pradoVt(vtCsv);
+    List<OmvAdhesionRecord> readOmv = Extracts.omv(omvCsv);
+    assertThat(readVt).hasSameSizeAs(vt);
+    assertThat(readOmv).hasSameSizeAs(adhesions);
+    Map<String, Tuv.Row> rows = new LinkedHashMap<>();
+    Tuv.over(readVt, readOmv, Tuv.Grouping.REGION, LocalDate.of(year, 1, 1), LocalDate.of(year, 4, 30))
+        .forEach(row -> rows.put(row.group(), row));
+    for (String[] expected : SEED) {
+      assertThat(rows.get(expected[0]).tuv().numerator()).as(expected[0]).isEqualTo(Long.parseLong(expected[2]));
+      assertThat(rows.get(expected[0]).tuv().formatFr()).as(expected[0]).isEqualTo(expected[4]);
+    }
+    assertThat(Tuv.over(readVt, readOmv, Tuv.Grouping.ALL, LocalDate.of(year, 1, 1), LocalDate.of(year, 4, 30))
+        .get(0).tuv().formatFr()).isEqualTo(TOTAL[4]);
+    // the open records (one VT, one OMV per region) are read and counted apart, not refused
+    Tuv.Counter counter = new Tuv.Counter(Tuv.Grouping.ALL, null);
+    Extracts.readPradoVt(vtCsv, counter::add);
+    Extracts.readOmv(omvCsv, counter::add);
+    assertThat(counter.openRecords()).isEqualTo(2L * SEED.length);
+  }
+
   /** OMV counts per region consistent with the seed's rounded rates and total. */
   static Map<String, Integer> fitDenominators(int y) {
     Map<String, Integer> d = new LinkedHashMap<>();
@@ -117,7 +169,10 @@ class TuvSeedTableTest {
 
   static void generate(String region, int vtCount, int omvCount, int year, Random r, List<PradoVtRecord> vt,
       List<OmvAdhesionRecord> omv) {
-    String[] establishments = {region.hashCode() + "-A", region.hashCode() + "-B", region.hashCode() + "-C"};
+    // FINESS-shaped numbers (nine digits, not starting with 00), three per region
+    int index = java.util.Arrays.asList(SEED).stream().map(row -> row[0]).toList().indexOf(region);
+    String[] establishments = {(10 + index) + "000001" + "1", (10 + index) + "000002" + "1",
+        (10 + index) + "000003" + "1"};
     for (int i = 0; i < vtCount; i++) {
       vt.add(new PradoVtRecord("D" + i, establishments[i % 3], region, VOLETS[r.nextInt(VOLETS.length)], true,
           LocalDate.of(year, 1 + r.nextInt(4), 1 + r.nextInt(28))));

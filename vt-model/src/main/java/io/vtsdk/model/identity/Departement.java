@@ -15,14 +15,24 @@ import org.apiguardian.api.API;
 public record Departement(
     @JsonValue
         @Pattern(
-            regexp = "0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6]",
+            regexp = Departement.PATTERN,
             message = "{vt.departement.format}")
         String code) {
+
+  /** The codes' pattern. */
+  static final String PATTERN = "0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6]";
+
+  private static final java.util.regex.Pattern COMPILED = java.util.regex.Pattern.compile(PATTERN);
 
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public Departement {
     Objects.requireNonNull(code, "code");
     code = code.trim().toUpperCase(Locale.ROOT);
+  }
+
+  /** Whether {@code code} is a département code (as written: {@code 2a} is not). @since 0.2 */
+  public static boolean isValid(String code) {
+    return code != null && COMPILED.matcher(code).matches();
   }
 
   public static Departement of(String code) {
