@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 modules=("$@")
 if [ ${#modules[@]} -eq 0 ]; then
-  modules=(vt-model vt-rules vt-api vt-core vt-store-jdbc vt-fhir-mapping vt-fhir-validation vt-client vt-reference-server vt-testkit vt-cli)
+  modules=(vt-model vt-rules vt-charts vt-api vt-core vt-store-jdbc vt-fhir-mapping vt-fhir-validation vt-client vt-reference-server vt-testkit vt-cli)
 fi
 printf '| artifact | jars | runtime class path (own jar + dependencies) |\n|---|---|---|\n'
 for m in "${modules[@]}"; do

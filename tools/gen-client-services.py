@@ -6,9 +6,12 @@ import re
 OUT='vt-client/src/main/java/io/vtsdk/client/'
 IMPORTS='''import io.vtsdk.api.AvailableActions;
 import io.vtsdk.api.Eligibility;
+import io.vtsdk.api.HandicapRow;
+import io.vtsdk.api.ObservatoryScopes;
 import io.vtsdk.api.Page;
 import io.vtsdk.api.PreflightReport;
 import io.vtsdk.api.RequestFigures;
+import io.vtsdk.api.TuvRow;
 import io.vtsdk.api.ValidationResult;
 import io.vtsdk.api.WaitingListRow;
 import io.vtsdk.client.internal.Endpoints;
@@ -25,10 +28,12 @@ import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.request.AdmissionRequest;
 import io.vtsdk.model.request.Response;
 import io.vtsdk.model.validation.Stage;
+import io.vtsdk.rules.indicators.Tuv;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.apiguardian.api.API;
 '''
@@ -69,6 +74,11 @@ S = {
  'Indicators': ('Observatory indicators computed by the server, within the caller\'s scope (docs/testkit.md).', [
   ('Read and response rates and delays of the caller\'s requests (module null: all).', 'RequestFigures', 'requests', [('VtModule','module')], 'e.requestIndicators(module, o)'),
   ('Waiting lists per département and ESMS category.', 'List<WaitingListRow>', 'waitingLists', [], 'e.waitingListIndicators(o)'),
+  ('What the caller may read of the observatory (seed 003: differentiated access), each scope null when none.', 'ObservatoryScopes', 'observatoryScopes', [], 'e.observatoryScopes(o)'),
+  ('The Prado TUV within the caller\'s scope, every group over every period (null: month, all).', 'List<TuvRow>', 'tuv', [('Tuv.Period','by'),('Tuv.Grouping','group')], 'e.observatoryTuv(by, group, o)'),
+  ('The Handicap indicators within the caller\'s scope, counted by person where the text says people.', 'List<HandicapRow>', 'handicap', [], 'e.observatoryHandicap(o)'),
+  ('The TUV as an SVG document (one line per group, the 12 largest; lang null: French).', 'byte[]', 'tuvChart', [('Tuv.Period','by'),('Tuv.Grouping','group'),('Locale','lang')], 'e.observatoryTuvChart(by, group, lang, o)'),
+  ('One Handicap indicator (its code, e.g. {@code waiting-list/departement}; null: that one) as an SVG bar chart.', 'byte[]', 'handicapChart', [('String','indicator'),('Locale','lang')], 'e.observatoryHandicapChart(indicator, lang, o)'),
  ]),
 }
 # what docs/client.md promises stays STABLE (the quick starts' services); the rest is EXPERIMENTAL until 1.0

@@ -1,21 +1,22 @@
 package io.vtsdk.examples;
 
 import io.vtsdk.rules.Decision;
-import io.vtsdk.rules.Facts;
 import io.vtsdk.rules.RuleEngine;
-import io.vtsdk.rules.StandardFacts;
-import io.vtsdk.rules.Target;
+import io.vtsdk.rules.csv.CsvTable;
+import io.vtsdk.rules.csv.FactsCsv;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * Example 4 — a researcher: eligibility over a generated CSV of synthetic records in Java with the vt-rules API; the
+ * Example 4 — a researcher: eligibility over a generated CSV of synthetic records in Java with the vt-rules API (its
+ * CSV binder, {@link FactsCsv}); the
  * same file goes through {@code vt eligibility} on the command line (the command is printed), which gives the same
  * counts (vt-cli's {@code EligibilityCommandTest} checks that they agree).
  *
@@ -49,20 +50,16 @@ public final class ResearchEligibility {
     out.println("2. on the command line: ./vt eligibility --input " + csv + " --at " + AT
         + " --format csv -o " + dir.resolve("decisions.csv"));
 
-    // 3. the same in Java with vt-rules: facts per record, one engine, pure functions
+    // 3. the same in Java with vt-rules: the CSV binder turns each line into facts (the header names them), one
+    //    engine, pure functions — what vt eligibility runs, line by line, in flat memory
     RuleEngine engine = RuleEngine.standard();
     Map<Decision.Result, Long> counts = new EnumMap<>(Decision.Result.class);
-    try (var lines = Files.lines(csv)) {
-      lines.skip(1).forEach(line -> {
-        String[] c = line.split(",", -1);
-        Facts.Builder f = Facts.builder().put(StandardFacts.BIRTH_DATE, LocalDate.parse(c[2]))
-            .put(StandardFacts.AME, Boolean.valueOf(c[3]));
-        if (!c[4].isEmpty()) {
-          f.put(StandardFacts.GIR, Integer.valueOf(c[4]));
-        }
-        Decision d = engine.evaluate(Target.parse(c[1]), f.build(), AT);
+    try (CsvTable table = CsvTable.open(csv, List.of())) {
+      FactsCsv binder = FactsCsv.of(table);
+      for (CsvTable.Row row; (row = table.next()) != null; ) {
+        Decision d = engine.evaluate(binder.target(row), binder.facts(row), AT);
         counts.merge(d.result(), 1L, Long::sum);
-      });
+      }
     }
     out.println("3. vt-rules in Java: " + counts);
     return counts;

@@ -39,12 +39,13 @@ public class DocSamplesTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern BLOCK = Pattern.compile(
       "(?:<!-- sample-setup: (.*?) -->\\n)?```java\\n(.*?)```", Pattern.DOTALL);
-  private static final List<String> PACKAGES = List.of("io.vtsdk.api", "io.vtsdk.client", "io.vtsdk.fhir",
+  private static final List<String> PACKAGES = List.of("io.vtsdk.api", "io.vtsdk.charts", "io.vtsdk.client",
+      "io.vtsdk.fhir",
       "io.vtsdk.fhir.dossier", "io.vtsdk.fhir.frcore", "io.vtsdk.fhir.sdo", "io.vtsdk.fhir.validation",
       "io.vtsdk.model", "io.vtsdk.model.actor", "io.vtsdk.model.directory", "io.vtsdk.model.dossier",
       "io.vtsdk.model.handicap", "io.vtsdk.model.identity", "io.vtsdk.model.json", "io.vtsdk.model.nos",
       "io.vtsdk.model.patient", "io.vtsdk.model.request", "io.vtsdk.model.validation", "io.vtsdk.model.workflow",
-      "io.vtsdk.rules", "io.vtsdk.testkit", "io.vtsdk.testkit.conformance", "io.vtsdk.testkit.fixtures",
+      "io.vtsdk.rules", "io.vtsdk.rules.csv", "io.vtsdk.rules.indicators", "io.vtsdk.testkit", "io.vtsdk.testkit.conformance", "io.vtsdk.testkit.fixtures",
       "io.vtsdk.testkit.junit",
       "java.util", "java.time", "java.net", "org.junit.jupiter.api");
   private static final List<ReferenceServer> SERVERS = new ArrayList<>();

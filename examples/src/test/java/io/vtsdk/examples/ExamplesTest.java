@@ -79,6 +79,18 @@ class ExamplesTest {
   }
 
   @Test
+  void theObservatoryExampleReadsTheExtractsAndDrawsThem(@TempDir Path dir) throws Exception {
+    List<io.vtsdk.rules.indicators.Tuv.Row> rows = ObservatoryFromExtracts.run(2_000, dir, out);
+    // three establishments over the four quarters of 2026, each establishment every quarter
+    assertThat(rows).hasSize(12);
+    assertThat(rows).allSatisfy(r -> assertThat(r.tuv().numerator()).isLessThanOrEqualTo(r.tuv().denominator()));
+    assertThat(Files.readString(dir.resolve("tuv.svg"))).contains("690000013", "2026T4");
+    assertThat(Files.readString(dir.resolve("observatory.html"))).contains("data:image/svg+xml;base64,");
+    assertThat(printed()).contains("2. on the command line: ./vt indicators tuv --vt ", "open records not counted",
+        "people, ");
+  }
+
+  @Test
   void preflightInProcessAcceptsTheStayAndRefusesItUnderAmeNamingTheRule() {
     List<io.vtsdk.api.PreflightReport> reports = PreflightInProcess.run(out);
     assertThat(reports.get(0).accepted()).isTrue();

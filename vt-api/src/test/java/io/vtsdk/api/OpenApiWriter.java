@@ -67,6 +67,9 @@ public final class OpenApiWriter {
     ROOTS.put("Problem", Problem.class);
     ROOTS.put("RequestFigures", RequestFigures.class);
     ROOTS.put("WaitingListRow", WaitingListRow.class);
+    ROOTS.put("TuvRow", TuvRow.class);
+    ROOTS.put("HandicapRow", HandicapRow.class);
+    ROOTS.put("ObservatoryScopes", ObservatoryScopes.class);
     ROOTS.put("VtModule", io.vtsdk.model.VtModule.class);
     ROOTS.put("DossierStatus", io.vtsdk.model.dossier.DossierStatus.class);
     ROOTS.put("RequestStatus", io.vtsdk.model.workflow.RequestStatus.class);
@@ -83,6 +86,8 @@ public final class OpenApiWriter {
     PAGES.put("UnitPage", Unit.class);
     PAGES.put("EsmsStatusPage", EsmsStatus.class);
     PAGES.put("EventPage", Event.class);
+    PAGES.put("TuvRowPage", TuvRow.class);
+    PAGES.put("HandicapRowPage", HandicapRow.class);
     PAGES.put("WaitingListRowPage", WaitingListRow.class);
   }
 

@@ -8,6 +8,7 @@ import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,7 +157,14 @@ public final class Chart {
       } else {
         VectorGraphics2D g = new VectorGraphics2D(); // keeps texts as texts (<text>): searchable, accessible
         c.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-        new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, HEIGHT)).writeTo(out);
+        ByteArrayOutputStream svg = new ByteArrayOutputStream(32 * 1024);
+        new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, HEIGHT)).writeTo(svg);
+        // VectorGraphics2D 0.13 writes its groups as <g xmlns=""> with some XML serializers (Saxon's, on a server's
+        // class path): out of the SVG namespace, so a browser draws nothing inside them. They belong to the
+        // document's (SVG) namespace: the empty declaration goes. It names no family for Java's default font: a
+        // browser would pick a serif one; sans-serif, as in the PNG, is inherited from the root.
+        out.write(svg.toString(StandardCharsets.UTF_8).replace(" xmlns=\"\"", "")
+            .replaceFirst("<svg ", "<svg style=\"font-family:sans-serif\" ").getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("the chart cannot be encoded as " + format, e);

@@ -131,20 +131,9 @@ final class IndicatorsCommand extends ParentCommand {
     @Option(names = "--omv", required = true, paramLabel = "FILE", description = "OMV extract (CSV).")
     Path omv;
 
-    /** The periods of {@code --by}. */
-    enum By {
-      month(Tuv.Period.MONTH), rolling3(Tuv.Period.ROLLING_3), quarter(Tuv.Period.QUARTER), year(Tuv.Period.YEAR);
-
-      final Tuv.Period period;
-
-      By(Tuv.Period period) {
-        this.period = period;
-      }
-    }
-
     @Option(names = "--by", paramLabel = "month|rolling3|quarter|year", defaultValue = "month",
-        description = "Periods: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    By by;
+        converter = PeriodConverter.class, description = "Periods (default ${DEFAULT-VALUE}).")
+    Tuv.Period by;
 
     @Option(names = "--group", paramLabel = "all|establishment|volet|establishment-volet|region",
         defaultValue = "all", converter = GroupingConverter.class,
@@ -173,7 +162,7 @@ final class IndicatorsCommand extends ParentCommand {
     void run(PrintWriter out, PrintWriter err) {
       Tuv.Counter counter = new Tuv.Counter(group, cpams == null ? null : new LinkedHashSet<>(cpams));
       long read = Extracts.readPradoVt(vt, counter::add) + Extracts.readOmv(omv, counter::add);
-      rows = counter.rows(by.period);
+      rows = counter.rows(by);
       out.println("group,period,numerator,denominator,tuv");
       for (Tuv.Row row : rows) {
         out.println(Cli.csvCell(row.group()) + "," + row.period() + "," + row.tuv().numerator() + ","
@@ -203,8 +192,8 @@ final class IndicatorsCommand extends ParentCommand {
             String.valueOf(r.tuv().denominator()), percent(r))));
         HtmlReport.builder(en ? "Observatory — Prado TUV" : "Observatoire — TUV Prado", locale)
             .note((en ? "Extracts: " : "Extraits : ") + vt.getFileName() + ", " + omv.getFileName())
-            .note((en ? "Periods: " : "Périodes : ") + by + (en ? "; groups: " : " ; groupes : ")
-                + GroupingConverter.name(group) + (cpams == null ? "" : (en ? "; CPAM: " : " ; CPAM : ")
+            .note((en ? "Periods: " : "Périodes : ") + by.code() + (en ? "; groups: " : " ; groupes : ")
+                + group.code() + (cpams == null ? "" : (en ? "; CPAM: " : " ; CPAM : ")
                 + String.join(", ", cpams)))
             .section(chart.title(), chart, new HtmlReport.Table(List.of(en ? "group" : "groupe",
                 en ? "period" : "période", en ? "numerator" : "numérateur", en ? "denominator" : "dénominateur",
@@ -214,20 +203,27 @@ final class IndicatorsCommand extends ParentCommand {
     }
   }
 
-  /** {@code --group}: the groupings by their command-line names ({@code establishment-volet}), any case. */
+  /** {@code --group}: a grouping by its code ({@code establishment-volet}), any case. */
   static final class GroupingConverter implements ITypeConverter<Tuv.Grouping> {
-    static String name(Tuv.Grouping g) {
-      return g.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     @Override
     public Tuv.Grouping convert(String value) {
-      for (Tuv.Grouping g : Tuv.Grouping.values()) {
-        if (name(g).equalsIgnoreCase(value)) {
-          return g;
-        }
+      try {
+        return Tuv.Grouping.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
       }
-      throw new TypeConversionException("expected one of all, establishment, volet, establishment-volet, region");
+    }
+  }
+
+  /** {@code --by}: a period by its code ({@code rolling3}), any case. */
+  static final class PeriodConverter implements ITypeConverter<Tuv.Period> {
+    @Override
+    public Tuv.Period convert(String value) {
+      try {
+        return Tuv.Period.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 

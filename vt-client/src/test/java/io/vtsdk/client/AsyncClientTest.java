@@ -114,11 +114,11 @@ class AsyncClientTest extends ClientTestBase {
             && Arrays.equals(a.getParameterTypes(), m.getParameterTypes())).findFirst()
             .orElseThrow(() -> new AssertionError(pair[1].getSimpleName() + " lacks " + m));
         assertThat(twin.getReturnType()).as(twin.toString()).isEqualTo(CompletableFuture.class);
-        Object inner = ((ParameterizedType) twin.getGenericReturnType()).getActualTypeArguments()[0];
+        java.lang.reflect.Type inner = ((ParameterizedType) twin.getGenericReturnType()).getActualTypeArguments()[0];
         String expected = m.getReturnType() == Paged.class
             ? m.getGenericReturnType().getTypeName().replace(Paged.class.getName(), List.class.getName())
             : m.getReturnType().isPrimitive() ? "java.lang.Long" : m.getGenericReturnType().getTypeName();
-        assertThat(inner.toString().replace("class ", "")).as(twin.toString()).isEqualTo(expected);
+        assertThat(inner.getTypeName()).as(twin.toString()).isEqualTo(expected);
       }
     }
   }

@@ -330,6 +330,44 @@ class ConsoleBrowserTest {
     axe("observatory");
   }
 
+  @Test
+  void theObservatoryShowsTheServersChartsWithinTheCallersScope() throws IOException {
+    // a Prado dossier of the cardiology ward with the CPAM's adhesion, and OMV adhesions of the ward's establishment
+    Dossier prado = ehr.dossiers().create(fx.dossier(VtModule.PRADO).build());
+    AdmissionRequest p = ehr.dossiers().send(prado.id(), List.of(UnitId.of("CPAM-691"))).get(0);
+    client(vt.demoToken(Role.CPAM)).requests().respond(p.id(), Response.of(ResponseKind.PRADO_ADHESION, null, null,
+        null));
+    String finess = ehr.directory().get(UnitId.of("U-CARDIO-HCL")).structure().value();
+    String day = java.time.LocalDate.ofInstant(vt.core().now(), java.time.ZoneId.of("Europe/Paris")).toString();
+    Path omv = Files.writeString(Files.createTempDirectory("vt-omv").resolve("omv.csv"),
+        "finessGeographique,region,volet,closedOn\n" + (finess + ",ARA,AVC," + day + "\n").repeat(4));
+    assertThat(vt.importOmv(omv)).isEqualTo(4);
+
+    signIn("GRADES-ARA"); // the GRADeS of Auvergne-Rhône-Alpes: its region's TUV and Handicap indicators
+    driver.get(vt.url("/console").toString() + "#/observatory");
+    WebElement tuv = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tuv-chart")));
+    wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth", tuv))
+        .intValue() > 0);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tuv-rows"), "25,0 %"));
+    new Select(driver.findElement(By.id("tuv-group"))).selectByValue("establishment");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tuv-rows"), finess));
+    WebElement handicap = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handicap-chart")));
+    wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth",
+        handicap)).intValue() > 0);
+    assertThat(tuv.getAttribute("src")).startsWith("blob:");
+    // drawn, not an empty frame: the image's pixels, painted on a canvas, are not all white
+    Number inked = (Number) ((JavascriptExecutor) driver).executeScript("const img = arguments[0];"
+        + "const c = document.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight;"
+        + "const g = c.getContext('2d'); g.drawImage(img, 0, 0);"
+        + "const d = g.getImageData(0, 0, c.width, c.height).data; let n = 0;"
+        + "for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++; }"
+        + "return n;", tuv);
+    assertThat(inked.intValue()).as("dark pixels of the TUV chart").isGreaterThan(2000);
+    assertThat(((JavascriptExecutor) driver).executeScript("return window.vtConsoleErrors").toString())
+        .isEqualTo("[]");
+    axe("observatory of a region");
+  }
+
   /** The values a list offers (its "choose" placeholder left out). */
   static java.util.Set<String> values(Select list) {
     java.util.Set<String> out = new java.util.TreeSet<>();

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import io.vtsdk.rules.indicators.Tuv;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,6 +78,14 @@ class RouteCoverageTest {
       ime.requests().waitingList(null);
       requester.indicators().requests(null);
       mdph.indicators().waitingLists();
+      VtClient grades = client(vt, vt.demoToken(Role.OBSERVER));
+      assertThat(grades.indicators().observatoryScopes().tuv().value()).isEqualTo("84");
+      assertThat(cpam.indicators().tuv(Tuv.Period.QUARTER, Tuv.Grouping.VOLET)).isEmpty(); // no dossier closed yet
+      assertThat(mdph.indicators().handicap()).anySatisfy(row -> assertThat(row.indicator()).isEqualTo("people"));
+      assertThat(new String(grades.indicators().tuvChart(null, null, java.util.Locale.ENGLISH),
+          StandardCharsets.UTF_8)).contains("<svg", ">Period</text>");
+      assertThat(new String(mdph.indicators().handicapChart("waiting-list/category", null), StandardCharsets.UTF_8))
+          .contains("<svg");
       requester.events().page(null, 10);
       java.util.concurrent.CountDownLatch streamed = new java.util.concurrent.CountDownLatch(1);
       try (EventStream s = requester.events().stream(null, e -> streamed.countDown())) {

@@ -29,7 +29,11 @@ import org.apiguardian.api.API;
  *       doctor only when authenticated by CPx card (seed 002); only the prescribing doctor, the section's author,
  *       validates it (seed 003). A demo token stands for the professional the dossier names: not checked.
  *   <li><b>Aggregates</b>: a receiving unit sees indicators of its own unit; an MDPH those of its département;
- *       others none (the observatory's differentiated access, seed 003, is for a later issue).
+ *       others none.
+ *   <li><b>Observatory</b> (seed 003: « observatoire VT avec droits d'accès différenciés », for « hôpitaux, CPAM,
+ *       GRADeS »): the Prado TUV of its own establishment (FINESS) for a hospital's unit, of its own CPAM for a CPAM,
+ *       of its region for a GRADeS/ARS (OBSERVER); the Handicap indicators of the people living in its département
+ *       for an MDPH, in its region for an OBSERVER, of its own notifications for an ESMS. Nothing for the others.
  * </ul>
  *
  * <p>Assumption (no public text decides): a USAGER account cannot see the dossiers other accounts of the same usager
@@ -169,6 +173,51 @@ public final class AccessPolicy {
           : new IndicatorScope(null, own.departement().code());
       default -> null;
     };
+  }
+
+  /** The observatory's indicators, as {@link #observatoryScope} distinguishes them. */
+  public enum Observatory { TUV, HANDICAP }
+
+  /**
+   * What {@code p}, acting for {@code own}, may read of {@code observatory}; null when nothing (the caller is told
+   * why by {@link VtCore}).
+   */
+  public ObservatoryScope observatoryScope(Principal p, io.vtsdk.model.directory.Unit own, Observatory observatory) {
+    if (own == null) {
+      return null;
+    }
+    String departement = own.departement() == null ? null : own.departement().code();
+    String finess = own.structure() == null ? null : own.structure().value();
+    ObservatoryScope scope = switch (observatory) {
+      case TUV -> switch (p.role()) {
+        case REQUESTER -> finess == null ? null : new ObservatoryScope(ObservatoryScope.Kind.ESTABLISHMENT, finess);
+        case CPAM -> own.cpamCode() == null ? null : new ObservatoryScope(ObservatoryScope.Kind.CPAM, own.cpamCode());
+        case OBSERVER -> region(own);
+        default -> null;
+      };
+      case HANDICAP -> switch (p.role()) {
+        case MDPH -> departement == null ? null
+            : new ObservatoryScope(ObservatoryScope.Kind.DEPARTEMENT, departement);
+        case OBSERVER -> region(own);
+        case ESMS -> finess == null ? null : new ObservatoryScope(ObservatoryScope.Kind.ESTABLISHMENT, finess);
+        default -> null;
+      };
+    };
+    return scope;
+  }
+
+  private static ObservatoryScope region(io.vtsdk.model.directory.Unit own) {
+    return own.departement() == null ? null : own.departement().region()
+        .map(r -> new ObservatoryScope(ObservatoryScope.Kind.REGION, r.inseeCode())).orElse(null);
+  }
+
+  /**
+   * A scope of the observatory: an establishment (FINESS), a CPAM (its code), a département or a region (INSEE
+   * code).
+   */
+  public record ObservatoryScope(Kind kind, String value) {
+    /** What the scope is made of. */
+    public enum Kind { ESTABLISHMENT, CPAM, DEPARTEMENT, REGION }
   }
 
   /** A scope of aggregates: one unit, or one département. */

@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import io.vtsdk.rules.indicators.OmvAdhesionRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -60,6 +61,7 @@ public final class InMemoryStore implements Store {
   private final List<ReportedStatus> statuses = new ArrayList<>();
   private final Map<RequestId, List<ReportedStatus>> statusesByRequest = new LinkedHashMap<>();
   private final List<RecordedAgreement> agreements = new ArrayList<>();
+  private final List<OmvAdhesionRecord> omv = new ArrayList<>();
   private final Map<AttachmentId, DossierId> attachmentOwners = new LinkedHashMap<>();
   private final Map<String, IdempotencyRecord> idempotency = new LinkedHashMap<>();
   private final Map<String, String> settings = new LinkedHashMap<>();
@@ -365,6 +367,16 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public void addOmvAdhesions(List<OmvAdhesionRecord> adhesions) {
+      adhesions.forEach(a -> append(omv, a));
+    }
+
+    @Override
+    public List<OmvAdhesionRecord> omvAdhesions() {
+      return List.copyOf(omv);
+    }
+
+    @Override
     public void putAttachment(AttachmentId id, DossierId dossier, InputStream content) {
       Path f = file(id);
       try {
@@ -484,6 +496,7 @@ public final class InMemoryStore implements Store {
     private final List<ReportedStatus> statuses = new ArrayList<>(InMemoryStore.this.statuses);
     private final Map<RequestId, List<ReportedStatus>> statusesByRequest = deep(InMemoryStore.this.statusesByRequest);
     private final List<RecordedAgreement> agreements = new ArrayList<>(InMemoryStore.this.agreements);
+    private final List<OmvAdhesionRecord> omv = new ArrayList<>(InMemoryStore.this.omv);
     private final Map<AttachmentId, DossierId> attachmentOwners = new LinkedHashMap<>(InMemoryStore.this.attachmentOwners);
     private final Map<String, IdempotencyRecord> idempotency = new LinkedHashMap<>(InMemoryStore.this.idempotency);
     private final long nextId = InMemoryStore.this.nextId;
@@ -504,6 +517,7 @@ public final class InMemoryStore implements Store {
       InMemoryStore.this.statuses.addAll(statuses);
       InMemoryStore.this.statusesByRequest.putAll(statusesByRequest);
       InMemoryStore.this.agreements.addAll(agreements);
+      InMemoryStore.this.omv.addAll(omv);
       InMemoryStore.this.attachmentOwners.putAll(attachmentOwners);
       InMemoryStore.this.idempotency.putAll(idempotency);
       InMemoryStore.this.nextId = nextId;
@@ -531,6 +545,7 @@ public final class InMemoryStore implements Store {
     statuses.clear();
     statusesByRequest.clear();
     agreements.clear();
+    omv.clear();
     attachmentOwners.clear();
     idempotency.clear();
     nextId = 1;

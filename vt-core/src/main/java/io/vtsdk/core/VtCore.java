@@ -105,6 +105,7 @@ public final class VtCore {
   private final RuleEngine rules;
   private final Preflight preflight;
   private final AccessPolicy policy;
+  private final Observatory observatory;
   private final Duration archiveAfter;
   private final Object writeSignal = new Object();
   private long writeCount; // guarded by writeSignal
@@ -121,6 +122,7 @@ public final class VtCore {
     this.rules = b.rules != null ? b.rules : RuleEngine.standard();
     this.preflight = new Preflight(validator, rules);
     this.policy = b.policy != null ? b.policy : AccessPolicy.standard();
+    this.observatory = new Observatory(store, policy);
     this.archiveAfter = b.archiveAfter;
     byte[] secret = b.cursorSecret;
     if (secret == null) {
@@ -144,6 +146,11 @@ public final class VtCore {
 
   public DossierValidator validator() {
     return validator;
+  }
+
+  /** The observatory: the Prado TUV and the Handicap indicators within the caller's scope. @since 0.2 */
+  public Observatory observatory() {
+    return observatory;
   }
 
   public Instant now() {

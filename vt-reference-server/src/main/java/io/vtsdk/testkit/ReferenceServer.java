@@ -84,6 +84,8 @@ public final class ReferenceServer implements AutoCloseable {
   public static final UnitId DEMO_MDPH_UNIT = UnitId.of("MDPH-69");
   /** The demo ESMS (an IME of the Rhône). */
   public static final UnitId DEMO_ESMS_UNIT = UnitId.of("IME-69");
+  /** The demo GRADeS (Auvergne-Rhône-Alpes), reading the observatory of its region as OBSERVER. @since 0.2 */
+  public static final UnitId DEMO_OBSERVER_UNIT = UnitId.of("GRADES-ARA");
 
   private final Builder config;
   private final MutableClock clock = new MutableClock();
@@ -290,7 +292,7 @@ public final class ReferenceServer implements AutoCloseable {
   /**
    * A token of the demo directory's unit for {@code role}: the cardiology ward (REQUESTER, and USAGER as a patient
    * account of its space), {@link #DEMO_RECEIVER_UNIT}, {@link #DEMO_CPAM_UNIT}, {@link #DEMO_MDPH_UNIT},
-   * {@link #DEMO_ESMS_UNIT}.
+   * {@link #DEMO_ESMS_UNIT}, {@link #DEMO_OBSERVER_UNIT}.
    *
    * @throws IllegalArgumentException for SYSTEM, the server's own role
    */
@@ -302,9 +304,29 @@ public final class ReferenceServer implements AutoCloseable {
       case CPAM -> tokens.issue(role, DEMO_CPAM_UNIT, null);
       case MDPH -> tokens.issue(role, DEMO_MDPH_UNIT, null);
       case ESMS -> tokens.issue(role, DEMO_ESMS_UNIT, null);
+      case OBSERVER -> tokens.issue(role, DEMO_OBSERVER_UNIT, null);
       case SYSTEM -> throw new IllegalArgumentException("SYSTEM is the server's own role (closing, archiving): no "
           + "token is issued for it");
     };
+  }
+
+  /**
+   * Imports an OMV extract (Prado adhesions recorded by the Assurance Maladie: the observatory's TUV denominator, which
+   * VT does not record), as {@code POST /__admin/observatory/omv} does. All or nothing.
+   *
+   * @param csv the extract: {@value io.vtsdk.rules.indicators.Extracts#OMV_HEADER}, optional {@code cpam}
+   * @return how many adhesions the store now has
+   * @throws IllegalArgumentException naming the line, the column and the rule of a refused cell (no value)
+   * @since 0.2
+   */
+  public int importOmv(java.nio.file.Path csv) {
+    try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(csv)) {
+      return core.observatory().importOmv(io.vtsdk.testkit.internal.Admin.readOmv(in, csv));
+    } catch (io.vtsdk.testkit.internal.ApiException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(csv + ": cannot be read", e);
+    }
   }
 
   /** Clears all data, faults and the journal (directory reloaded, clock back to system time). */

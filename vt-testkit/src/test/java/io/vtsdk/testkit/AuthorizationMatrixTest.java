@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @VtServerTest
 class AuthorizationMatrixTest {
 
-  enum Caller { OWNER, OTHER_WARD, RECEIVER, OTHER_RECEIVER, CPAM, ESMS, MDPH, USAGER, SYSTEM, NONE }
+  enum Caller { OWNER, OTHER_WARD, RECEIVER, OTHER_RECEIVER, CPAM, ESMS, MDPH, USAGER, OBSERVER, SYSTEM, NONE }
 
   @Test
   void everyRouteForEveryCaller(ReferenceServer vt) {
@@ -37,91 +37,101 @@ class AuthorizationMatrixTest {
     tokens.put(Caller.ESMS, vt.tokens().issue(Role.ESMS, UnitId.of("IME-69"), null));
     tokens.put(Caller.MDPH, vt.tokens().issue(Role.MDPH, UnitId.of("MDPH-69"), null));
     tokens.put(Caller.USAGER, vt.tokens().issue(Role.USAGER, UnitId.of("U-CARDIO-HCL"), null));
+    tokens.put(Caller.OBSERVER, vt.tokens().issue(Role.OBSERVER, UnitId.of("GRADES-ARA"), null));
     tokens.put(Caller.SYSTEM, vt.tokens().issue(Role.SYSTEM, UnitId.of("U-CARDIO-HCL"), null));
     tokens.put(Caller.NONE, null);
 
     // Expected status per caller, in Caller order. Mutations are tried on fresh state each time (reset + setup).
     // USAGER is an account of the usager space acting for the ward: it sees only the dossiers it created, so none
-    // of these (the owner created them). Aggregates are for receiving units (their own) and MDPHs (their département).
+    // of these (the owner created them). OBSERVER (a GRADeS) reads the observatory and nothing else: it answers as
+    // USAGER elsewhere. Aggregates are for receiving units (their own) and MDPHs (their département).
     // What a caller may not see is 404 (existence not revealed); a party without the right role gets 403; an
     // action that does not exist from the current status is 409 for every party. SMR has no eligibility rule set
     // (the orientation aid covers Sanitaire), hence 422 for the parties. SYSTEM tokens are refused everywhere.
     Map<String, int[]> matrix = new LinkedHashMap<>();
-    matrix.put("GET /v1/health", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("GET /v1/openapi.json", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("GET /v1/units", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
-    matrix.put("GET /v1/units/{id}", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
-    matrix.put("POST /v1/dossiers", row(201, 403, 403, 403, 403, 403, 403, 403, 403, 401));
-    matrix.put("GET /v1/dossiers", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
-    matrix.put("GET /v1/dossiers/{id}", row(200, 404, 200, 404, 404, 404, 404, 404, 403, 401));
-    matrix.put("PUT /v1/dossiers/{id}", row(200, 404, 403, 404, 404, 404, 404, 404, 403, 401));
-    matrix.put("POST /v1/dossiers/{id}/validate", row(200, 404, 200, 404, 404, 404, 404, 404, 403, 401));
-    matrix.put("POST /v1/dossiers/{id}/eligibility", row(422, 404, 422, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("GET /v1/health", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /v1/openapi.json", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /v1/units", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("GET /v1/units/{id}", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("POST /v1/dossiers", row(201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 401));
+    matrix.put("GET /v1/dossiers", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("GET /v1/dossiers/{id}", row(200, 404, 200, 404, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("PUT /v1/dossiers/{id}", row(200, 404, 403, 404, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/dossiers/{id}/validate", row(200, 404, 200, 404, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/dossiers/{id}/eligibility", row(422, 404, 422, 404, 404, 404, 404, 404, 404, 403, 401));
     // "{}" gives no units: 422 for anyone authenticated, before any look-up
-    matrix.put("POST /v1/dossiers/{id}/preflight", row(422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
-    matrix.put("POST /v1/dossiers/{id}/requests", row(201, 404, 404, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/dossiers/{id}/preflight", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
+    matrix.put("POST /v1/dossiers/{id}/requests", row(201, 404, 404, 404, 404, 404, 404, 404, 404, 403, 401));
     // the matrix uploads without ?fileName=: 422 for anyone authenticated, before any look-up (reveals nothing)
-    matrix.put("POST /v1/dossiers/{id}/attachments", row(422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
-    matrix.put("GET /v1/attachments/{id}", row(404, 404, 404, 404, 404, 404, 404, 404, 403, 401));
-    matrix.put("GET /v1/requests", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
-    matrix.put("GET /v1/requests/{id}", row(200, 404, 200, 404, 404, 404, 404, 404, 403, 401));
-    matrix.put("GET /v1/requests/{id}/available-actions", row(200, 404, 200, 404, 404, 404, 404, 404, 403, 401));
-    matrix.put("POST /v1/requests/{id}/read", row(403, 404, 200, 404, 404, 404, 404, 404, 403, 401));
-    matrix.put("POST /v1/requests/{id}/responses", row(403, 404, 200, 404, 404, 404, 404, 404, 403, 401));
-    matrix.put("POST /v1/requests/{id}/cancel", row(200, 404, 403, 404, 404, 404, 404, 404, 403, 401));
-    matrix.put("POST /v1/requests/{id}/confirm-admission", row(409, 404, 409, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/dossiers/{id}/attachments", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
+    matrix.put("GET /v1/attachments/{id}", row(404, 404, 404, 404, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("GET /v1/requests", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("GET /v1/requests/{id}", row(200, 404, 200, 404, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("GET /v1/requests/{id}/available-actions", row(200, 404, 200, 404, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/requests/{id}/read", row(403, 404, 200, 404, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/requests/{id}/responses", row(403, 404, 200, 404, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/requests/{id}/cancel", row(200, 404, 403, 404, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("POST /v1/requests/{id}/confirm-admission", row(409, 404, 409, 404, 404, 404, 404, 404, 404, 403, 401));
     // the body "{}" is not a valid ESMS status: 422 for anyone authenticated (it reveals nothing about the request)
-    matrix.put("POST /v1/requests/{id}/esms-statuses", row(422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
-    matrix.put("GET /v1/requests/{id}/esms-statuses", row(200, 404, 200, 404, 404, 404, 404, 404, 403, 401));
-    matrix.put("GET /v1/waiting-lists", row(403, 403, 200, 200, 403, 200, 403, 403, 403, 401));
-    matrix.put("GET /v1/indicators/requests", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
-    matrix.put("GET /v1/indicators/waiting-lists", row(403, 403, 200, 200, 200, 200, 200, 403, 403, 401));
-    matrix.put("GET /v1/events", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("POST /v1/requests/{id}/esms-statuses", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
+    matrix.put("GET /v1/requests/{id}/esms-statuses", row(200, 404, 200, 404, 404, 404, 404, 404, 404, 403, 401));
+    matrix.put("GET /v1/waiting-lists", row(403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 401));
+    matrix.put("GET /v1/indicators/requests", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("GET /v1/indicators/waiting-lists", row(403, 403, 200, 200, 200, 200, 200, 403, 403, 403, 401));
+    // the observatory (seed 003): a hospital's units their establishment, a CPAM its own, a GRADeS/ARS its region for
+    // the TUV; an MDPH its département, a GRADeS/ARS its region, an ESMS its notifications for Handicap
+    matrix.put("GET /v1/observatory/scopes", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("GET /v1/observatory/tuv", row(200, 200, 403, 403, 200, 403, 403, 403, 200, 403, 401));
+    matrix.put("GET /v1/observatory/tuv/chart", row(200, 200, 403, 403, 200, 403, 403, 403, 200, 403, 401));
+    matrix.put("GET /v1/observatory/handicap", row(403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 401));
+    matrix.put("GET /v1/observatory/handicap/chart", row(403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 401));
+    matrix.put("GET /v1/events", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     // asked with HEAD (the stream's headers, no stream): the same callers as the feed
-    matrix.put("GET /v1/events/stream", row(200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
+    matrix.put("GET /v1/events/stream", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     // the console: public files and vocabulary; the demo sign-in refuses "{}" (no unit) for anyone
-    matrix.put("GET /console", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("GET /console/{file}", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("GET /console/vendor/{file}", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("GET /console/api/principals", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("GET /console/api/vocabulary", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("POST /console/api/sign-in", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 422));
+    matrix.put("GET /console", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /console/{file}", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /console/vendor/{file}", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /console/api/principals", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /console/api/vocabulary", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("POST /console/api/sign-in", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422));
     // the INSi simulator: any authenticated caller; "{}" has no traits (422)
-    matrix.put("POST /insi/search", row(422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
+    matrix.put("POST /insi/search", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
     // Pro Santé Connect, simulated: an OpenID provider's public endpoints. No parameters: an error page (400); "{}"
     // is not a form (400); the server's own tokens are not PSC access tokens (401 at userinfo)
-    matrix.put("GET /psc/.well-known/openid-configuration", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("GET /psc/jwks", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("GET /psc/auth", row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400));
-    matrix.put("POST /psc/login", row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400));
-    matrix.put("POST /psc/token", row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400));
-    matrix.put("GET /psc/userinfo", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401));
-    matrix.put("POST /__admin/psc/rotate-keys", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
-    matrix.put("POST /insi/verify", row(422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
+    matrix.put("GET /psc/.well-known/openid-configuration", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /psc/jwks", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /psc/auth", row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400));
+    matrix.put("POST /psc/login", row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400));
+    matrix.put("POST /psc/token", row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400));
+    matrix.put("GET /psc/userinfo", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401));
+    matrix.put("POST /__admin/psc/rotate-keys", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("POST /insi/verify", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
     // SDO FHIR: ESMS only; other roles 403; "{}" is not FHIR JSON at all (no resourceType: 400); unknown Task 404
-    matrix.put("GET /fhir/metadata", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
-    matrix.put("POST /fhir/Task", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 401));
-    matrix.put("POST /fhir/Consent", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 401));
+    matrix.put("GET /fhir/metadata", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("POST /fhir/Task", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 403, 401));
+    matrix.put("POST /fhir/Consent", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 403, 401));
     // no type: 400 for the ESMS (the search needs one)
-    matrix.put("GET /fhir/DocumentReference", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 401));
-    matrix.put("GET /fhir/DocumentReference/{id}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 401));
-    matrix.put("GET /fhir/Task", row(403, 403, 403, 403, 403, 200, 403, 403, 403, 401));
-    matrix.put("GET /fhir/Task/{id}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 401));
-    matrix.put("GET /fhir/Task/{id}/_history/{vid}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 401));
+    matrix.put("GET /fhir/DocumentReference", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 403, 401));
+    matrix.put("GET /fhir/DocumentReference/{id}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 403, 401));
+    matrix.put("GET /fhir/Task", row(403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 401));
+    matrix.put("GET /fhir/Task/{id}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 403, 401));
+    matrix.put("GET /fhir/Task/{id}/_history/{vid}", row(403, 403, 403, 403, 403, 404, 403, 403, 403, 403, 401));
     // "{}" is not FHIR JSON: 400 for the ESMS, before any look-up
-    matrix.put("PUT /fhir/Task/{id}", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 401));
+    matrix.put("PUT /fhir/Task/{id}", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 403, 401));
     // the control API takes its own token only (the NONE column sends it): user tokens get 401
-    matrix.put("POST /__admin/reset", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 204));
-    matrix.put("POST /__admin/fixtures", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 422)); // "{}": no dossiers
-    matrix.put("POST /__admin/tokens", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 422)); // "{}": no role
-    matrix.put("GET /__admin/clock", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
-    matrix.put("PUT /__admin/clock", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
-    matrix.put("POST /__admin/faults", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 400));
-    matrix.put("GET /__admin/faults", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
-    matrix.put("DELETE /__admin/faults", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 204));
-    matrix.put("GET /__admin/journal", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
-    matrix.put("GET /__admin/state", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
-    matrix.put("POST /__admin/clock/advance", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("POST /__admin/reset", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 204));
+    matrix.put("POST /__admin/fixtures", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 422)); // "{}": no dossiers
+    matrix.put("POST /__admin/tokens", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 422)); // "{}": no role
+    matrix.put("POST /__admin/observatory/omv", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 422)); // no csv
+    matrix.put("GET /__admin/clock", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("PUT /__admin/clock", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("POST /__admin/faults", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 400));
+    matrix.put("GET /__admin/faults", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("DELETE /__admin/faults", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 204));
+    matrix.put("GET /__admin/journal", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("GET /__admin/state", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("POST /__admin/clock/advance", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
 
     assertThat(matrix.keySet()).as("every route has a row").containsExactlyInAnyOrderElementsOf(vt.routes());
 

@@ -161,6 +161,14 @@ class OpenApiConformanceTest {
     // the observatory and the feed
     call("GET", "/v1/indicators/requests?module=SANITAIRE", requester, null);
     call("GET", "/v1/indicators/waiting-lists", mdph, null);
+    String observer = vt.demoToken(Role.OBSERVER);
+    call("GET", "/v1/observatory/scopes", observer, null);
+    call("GET", "/v1/observatory/tuv?by=quarter&group=establishment-volet", cpam, null);
+    call("GET", "/v1/observatory/tuv/chart?lang=en", observer, null);
+    call("GET", "/v1/observatory/handicap", mdph, null);
+    call("GET", "/v1/observatory/handicap/chart?indicator=waiting-list/category", observer, null);
+    assertThat(call("GET", "/v1/observatory/tuv?by=week", observer, null).status()).isEqualTo(400);
+    assertThat(call("GET", "/v1/observatory/handicap", cpam, null).status()).isEqualTo(403);
     JsonNode events = call("GET", "/v1/events?limit=3", requester, null).json();
     call("GET", "/v1/events?after=" + events.get("nextCursor").asText() + "&limit=100", requester, null);
     stream("/v1/events/stream?after=" + events.get("nextCursor").asText(), requester);

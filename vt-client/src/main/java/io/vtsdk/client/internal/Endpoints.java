@@ -2,20 +2,23 @@ package io.vtsdk.client.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.vtsdk.api.AvailableActions;
-import io.vtsdk.client.DossierQuery;
 import io.vtsdk.api.Eligibility;
 import io.vtsdk.api.EligibilityRequest;
+import io.vtsdk.api.Event;
+import io.vtsdk.api.HandicapRow;
+import io.vtsdk.api.Health;
+import io.vtsdk.api.ObservatoryScopes;
+import io.vtsdk.api.Page;
 import io.vtsdk.api.PreflightReport;
 import io.vtsdk.api.RequestFigures;
 import io.vtsdk.api.SendRequest;
+import io.vtsdk.api.TuvRow;
+import io.vtsdk.api.ValidationResult;
 import io.vtsdk.api.WaitingListRow;
-import io.vtsdk.api.Event;
-import io.vtsdk.api.Health;
-import io.vtsdk.api.Page;
+import io.vtsdk.client.DossierQuery;
 import io.vtsdk.client.RequestOptions;
 import io.vtsdk.client.RequestQuery;
 import io.vtsdk.client.UnitQuery;
-import io.vtsdk.api.ValidationResult;
 import io.vtsdk.client.VtDecodeException;
 import io.vtsdk.model.AttachmentId;
 import io.vtsdk.model.DossierId;
@@ -29,6 +32,7 @@ import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.request.AdmissionRequest;
 import io.vtsdk.model.request.Response;
 import io.vtsdk.model.validation.Stage;
+import io.vtsdk.rules.indicators.Tuv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -237,6 +241,35 @@ public final class Endpoints {
 
   public ApiCall<List<WaitingListRow>> waitingListIndicators(RequestOptions o) {
     return ApiCall.get("/v1/indicators/waiting-lists", null, items(new TypeReference<Page<WaitingListRow>>() {}), o);
+  }
+
+  public ApiCall<ObservatoryScopes> observatoryScopes(RequestOptions o) {
+    return ApiCall.get("/v1/observatory/scopes", null, p.decoderOf(ObservatoryScopes.class), o);
+  }
+
+  public ApiCall<List<TuvRow>> observatoryTuv(Tuv.Period by, Tuv.Grouping group, RequestOptions o) {
+    return ApiCall.get("/v1/observatory/tuv", null, items(new TypeReference<Page<TuvRow>>() {}), o)
+        .withQuery("by", by == null ? null : by.code()).withQuery("group", group == null ? null : group.code());
+  }
+
+  public ApiCall<byte[]> observatoryTuvChart(Tuv.Period by, Tuv.Grouping group, java.util.Locale lang,
+      RequestOptions o) {
+    return ApiCall.get("/v1/observatory/tuv/chart", null, Endpoints::bytes, o)
+        .withQuery("by", by == null ? null : by.code()).withQuery("group", group == null ? null : group.code())
+        .withQuery("lang", lang == null ? null : lang.getLanguage());
+  }
+
+  public ApiCall<byte[]> observatoryHandicapChart(String indicator, java.util.Locale lang, RequestOptions o) {
+    return ApiCall.get("/v1/observatory/handicap/chart", null, Endpoints::bytes, o).withQuery("indicator", indicator)
+        .withQuery("lang", lang == null ? null : lang.getLanguage());
+  }
+
+  private static byte[] bytes(okhttp3.Response r) throws IOException {
+    return r.body().bytes();
+  }
+
+  public ApiCall<List<HandicapRow>> observatoryHandicap(RequestOptions o) {
+    return ApiCall.get("/v1/observatory/handicap", null, items(new TypeReference<Page<HandicapRow>>() {}), o);
   }
 
   public ApiCall<Health> health(RequestOptions o) {

@@ -9,6 +9,7 @@ import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.request.AdmissionRequest;
 import java.io.InputStream;
+import io.vtsdk.rules.indicators.OmvAdhesionRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -102,6 +103,17 @@ public interface StoreTx {
       Instant at);
 
   List<RecordedAgreement> agreements();
+
+  // ---------------------------------------------------------------------------------------------- observatory
+
+  /**
+   * Adds Prado adhesions recorded in the Assurance Maladie's OMV (the TUV's denominator, imported: VT does not
+   * record them itself), after those already there. Cleared with the data. @since 0.2
+   */
+  void addOmvAdhesions(List<OmvAdhesionRecord> adhesions);
+
+  /** The imported OMV adhesions, in import order. @since 0.2 */
+  List<OmvAdhesionRecord> omvAdhesions();
 
   // ---------------------------------------------------------------------------------------------- attachments
 

@@ -39,6 +39,11 @@ public record Departement(
     return new Departement(code);
   }
 
+  /** Its region (INSEE COG), empty for Saint-Pierre-et-Miquelon (975). @since 0.2 */
+  public java.util.Optional<Region> region() {
+    return Region.of(code);
+  }
+
   @Override
   public String toString() {
     return code;

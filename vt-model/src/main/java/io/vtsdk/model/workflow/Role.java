@@ -17,6 +17,11 @@ public enum Role {
   MDPH,
   /** A disability ESMS reporting statuses (SDO). */
   ESMS,
+  /**
+   * A GRADeS or an ARS: reads the observatory of its region, nothing else (seed 003: « observatoire VT avec droits
+   * d'accès différenciés », accessible « aux hôpitaux, aux CPAM et aux GRADeS »). @since 0.2
+   */
+  OBSERVER,
   /** VT itself: automatic closing and archiving. */
   SYSTEM
 }

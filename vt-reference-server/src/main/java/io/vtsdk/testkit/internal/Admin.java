@@ -46,6 +46,23 @@ public final class Admin {
     this.json = json;
   }
 
+  /**
+   * Reads an OMV extract (the columns of {@code vt indicators tuv --omv}) whole before anything is stored: a refused
+   * line leaves the store as it was.
+   *
+   * @throws ApiException 422 naming the line, the column and the rule
+   */
+  public static List<io.vtsdk.rules.indicators.OmvAdhesionRecord> readOmv(java.io.BufferedReader csv,
+      java.nio.file.Path name) {
+    List<io.vtsdk.rules.indicators.OmvAdhesionRecord> rows = new java.util.ArrayList<>();
+    try {
+      io.vtsdk.rules.indicators.Extracts.readOmv(csv, name, rows::add);
+    } catch (io.vtsdk.rules.csv.ExtractException e) {
+      throw new ApiException(422, "validation-failed", e.getMessage());
+    }
+    return rows;
+  }
+
   /** Bounds of the test clock: every date the model handles stays representable (no overflow, no 500). */
   static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
   static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
@@ -57,6 +74,17 @@ public final class Admin {
       return new Reply(204, Map.of(), new byte[0]);
     });
     r.adminRoute("GET", "/__admin/clock", c -> clockReply());
+    r.adminRoute("POST", "/__admin/observatory/omv", c -> {
+      // a JSON body, as the whole control API takes (a page of another site cannot post one): {"csv": "<extract>"}
+      JsonNode csv = c.jsonBody().path("csv");
+      if (!csv.isTextual()) {
+        throw new ApiException(422, "validation-failed", "give {\"csv\": \"<the OMV extract: "
+            + io.vtsdk.rules.indicators.Extracts.OMV_HEADER + "[,cpam] and its lines>\"}");
+      }
+      List<io.vtsdk.rules.indicators.OmvAdhesionRecord> rows = readOmv(new java.io.BufferedReader(
+          new java.io.StringReader(csv.asText())), java.nio.file.Path.of("csv"));
+      return json(201, Map.of("imported", rows.size(), "total", core.observatory().importOmv(rows)));
+    });
     r.adminControlRoute("POST", "/__admin/tokens", c -> {
       JsonNode b = c.jsonBody();
       String roles = "role must be one of REQUESTER, USAGER, RECEIVER, CPAM, MDPH, ESMS";

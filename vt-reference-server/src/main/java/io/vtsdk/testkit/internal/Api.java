@@ -40,6 +40,7 @@ public final class Api {
     new RequestRoutes(core, out).register(r);
     new EsmsRoutes(core, out).register(r);
     new IndicatorAndEventRoutes(core, out).register(r);
+    new ObservatoryRoutes(core, out).register(r);
   }
 
   /** The contract of vt-api, its {@code servers} being this server as the caller reached it. */

@@ -62,7 +62,7 @@ public final class ConsoleRoutes {
     this.index = html.getBytes(StandardCharsets.UTF_8);
     // Strict CSP: our own scripts only (the inline import map by its hash), no inline style, no framing.
     this.csp = "default-src 'self'; script-src 'self' '" + sha256(importMap) + "'; style-src 'self'; img-src 'self'"
-        + " data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        + " data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
   }
 
   public void register(Router r) {
@@ -110,8 +110,14 @@ public final class ConsoleRoutes {
     return outList;
   }
 
-  /** A receiving unit acts in its module's receiver role; a unit that receives nothing is a requester (a ward). */
+  /**
+   * A receiving unit acts in its module's receiver role; a unit that receives nothing is a requester (a ward); a
+   * unit of no module reads the observatory (a GRADeS).
+   */
   static Role roleOf(Unit u) {
+    if (u.modules().isEmpty()) {
+      return Role.OBSERVER;
+    }
     if (u.modules().contains(VtModule.HANDICAP) && u.targetKinds().isEmpty()) {
       return Role.MDPH;
     }

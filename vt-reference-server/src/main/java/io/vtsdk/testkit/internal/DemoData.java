@@ -65,6 +65,9 @@ public final class DemoData {
     }
     units.add(Unit.builder(UnitId.of("MDPH-69"), "MDPH du Rhône").departement(dep("69"))
         .modules(Set.of(VtModule.HANDICAP)).build());
+    // a GRADeS reads the observatory of its region (role OBSERVER): it sends and receives nothing
+    units.add(Unit.builder(UnitId.of("GRADES-ARA"), "GRADeS Auvergne-Rhône-Alpes (observatoire)")
+        .departement(dep("69")).build());
     units.add(esms("IME-69", "IME Les Érables", "69", "183", 48, r));
     units.add(esms("SESSAD-69", "SESSAD Villeurbanne", "69", "182", 35, r));
     units.add(esms("MAS-38", "MAS du Vercors", "38", "255", 40, r));

@@ -38,7 +38,8 @@ const T = {
     "L'API de contrôle n'est pas active (lancer le serveur avec --admin).", actions: 'Actions possibles',
     eligibility: 'Éligibilité', valid: 'valide', invalid: 'refusé', problems: 'Problèmes', ok: 'OK',
     notFound: 'Rien à afficher.', esmsStatus: 'Statut ESMS (R357)', unitStatus: "Statut dans l'unité (J253)", careMode: 'Mode de prise en charge (R213)', unitMotif: "Motif dans l'unité", statusDate: 'Date du statut',
-    report: 'Déclarer', select: '— choisir —',
+    report: 'Déclarer', select: '— choisir —', tuv: "Taux d'usage de VT (Prado)", handicap: 'Indicateurs Handicap',
+    period: 'Période', group: 'Regroupement', indicator: 'Indicateur', people: 'Personnes', median: 'Délai médian (jours)',
     a_READ: 'Lire', a_CANCEL: 'Annuler la demande', a_CONFIRM_ADMISSION: "Confirmer l'admission",
   },
   en: {
@@ -63,7 +64,8 @@ const T = {
     noAdmin: 'The control API is off (start the server with --admin).', actions: 'Available actions',
     eligibility: 'Eligibility', valid: 'valid', invalid: 'refused', problems: 'Problems', ok: 'OK',
     notFound: 'Nothing to show.', esmsStatus: 'ESMS status (R357)', unitStatus: 'Status in the unit (J253)', careMode: 'Mode of care (R213)', unitMotif: 'Motif in the unit', statusDate: 'Status date', report: 'Report',
-    select: '— choose —',
+    select: '— choose —', tuv: 'VT usage rate (Prado)', handicap: 'Handicap indicators', period: 'Period',
+    group: 'Grouping', indicator: 'Indicator', people: 'People', median: 'Median delay (days)',
     a_READ: 'Read', a_CANCEL: 'Cancel the request', a_CONFIRM_ADMISSION: 'Confirm the admission',
   },
 };
@@ -489,21 +491,80 @@ function EsmsStatusForm({ r, d, voc, actions }) {
 
 // ------------------------------------------------------------------------------------------------ observatory
 
-function Bar({ label, rate }) {
-  const pct = rate && rate.denominator ? (100 * rate.numerator) / rate.denominator : 0;
-  return html`<g><text x="0" y="14">${label} : ${pct.toFixed(1)} %</text>
-    <rect x="0" y="20" width="400" height="14" fill="#e6e6e6" />
-    <rect x="0" y="20" width=${4 * pct} height="14" fill="#00419e" /></g>`;
+// The charts are the server's (GET /v1/observatory/…/chart, drawn by vt-charts as vt indicators draws them): fetched
+// with the token, shown as an image (blob: URL), the figures in a table beside them.
+
+const PERIODS = ['month', 'rolling3', 'quarter', 'year'];
+const GROUPS = ['all', 'establishment', 'volet', 'establishment-volet', 'region'];
+// one decimal, as the seed's tables write rates: 31,0 % in French, 31.0 % in English
+const pct = (r) => (r && r.percent !== null && r.percent !== undefined
+  ? Number(r.percent).toFixed(1).replace('.', lang === 'fr' ? ',' : '.') + ' %' : '–');
+
+async function chartUrl(path) {
+  const r = await fetch(path, { headers: { Authorization: 'Bearer ' + session().token, 'Accept-Language': lang } });
+  if (!r.ok) throw new Error(String(r.status));
+  return URL.createObjectURL(await r.blob());
+}
+
+function Chart({ id, path, alt }) {
+  const [url, setUrl] = useState(null);
+  useEffect(() => {
+    let made = null;
+    chartUrl(path).then((u) => { made = u; setUrl(u); }, () => setUrl(null));
+    return () => made && URL.revokeObjectURL(made);
+  }, [path]);
+  return url ? html`<img id=${id} class="chart" src=${url} alt=${alt} />` : null;
+}
+
+function Choice({ id, label, value, options, onChange }) {
+  return html`<label for=${id}>${label}</label><select id=${id} value=${value} onChange=${(e) => onChange(e.target.value)}>
+    ${options.map((o) => html`<option value=${o}>${o}</option>`)}</select>`;
+}
+
+function TuvView() {
+  const [by, setBy] = useState('month');
+  const [group, setGroup] = useState('all');
+  const query = '?by=' + by + '&group=' + group;
+  const [rows, error] = useLive(() => get('/v1/observatory/tuv' + query), [query]);
+  return html`<section class="card" id="tuv"><h3>${t('tuv')}</h3>
+    <${Choice} id="tuv-by" label=${t('period')} value=${by} options=${PERIODS} onChange=${setBy} />
+    <${Choice} id="tuv-group" label=${t('group')} value=${group} options=${GROUPS} onChange=${setGroup} />
+    <${Chart} id="tuv-chart" path=${'/v1/observatory/tuv/chart' + query + '&lang=' + lang} alt=${t('tuv')} />
+    <${Problem} error=${error} />
+    ${rows && html`<table id="tuv-rows"><thead><tr><th scope="col">${t('group')}</th><th scope="col">${t('period')}</th>
+      <th scope="col">VT</th><th scope="col">OMV</th><th scope="col">TUV</th></tr></thead>
+      <tbody>${rows.items.map((r) => html`<tr><td>${r.group}</td><td>${r.period}</td><td>${r.tuv.numerator}</td>
+        <td>${r.tuv.denominator}</td><td>${pct(r.tuv)}</td></tr>`)}</tbody></table>`}</section>`;
+}
+
+const DRAWN = ['waiting-list/departement', 'waiting-list/category', 'waiting-list/departement-category',
+  'without-solution/departement', 'admission-delay/departement', 'admission-delay/category', 'admission-delay/public',
+  'impossible-admissions/motif'];
+
+function HandicapView() {
+  const [indicator, setIndicator] = useState(DRAWN[0]);
+  const [rows, error] = useLive(() => get('/v1/observatory/handicap'), []);
+  return html`<section class="card" id="handicap"><h3>${t('handicap')}</h3>
+    <${Choice} id="handicap-indicator" label=${t('indicator')} value=${indicator} options=${DRAWN} onChange=${setIndicator} />
+    <${Chart} id="handicap-chart" path=${'/v1/observatory/handicap/chart?indicator=' + encodeURIComponent(indicator) + '&lang=' + lang}
+      alt=${indicator} />
+    <${Problem} error=${error} />
+    ${rows && html`<table id="handicap-rows"><thead><tr><th scope="col">${t('indicator')}</th><th scope="col">${t('group')}</th>
+      <th scope="col">${t('people')}</th><th scope="col">Notifications</th><th scope="col">${t('median')}</th></tr></thead>
+      <tbody>${rows.items.map((r) => html`<tr><td>${r.indicator}</td><td>${r.group}</td><td>${r.people ?? ''}</td>
+        <td>${r.notifications ?? ''}</td><td>${r.medianDays ?? ''}</td></tr>`)}</tbody></table>`}</section>`;
 }
 
 function Observatory() {
+  const [scopes] = useLive(() => get('/v1/observatory/scopes'), []);
   const [req, error] = useLive(() => get('/v1/indicators/requests'), []);
   const [wl] = useLive(() => get('/v1/indicators/waiting-lists').catch(() => null), []);
   return html`<main><h2>${t('observatory')}</h2><${Problem} error=${error} />
+    ${scopes && scopes.tuv ? html`<${TuvView} />` : null}
+    ${scopes && scopes.handicap ? html`<${HandicapView} />` : null}
     ${req && html`<section class="card"><h3>${t('requests')} : <span id="request-count">${req.requests}</span></h3>
-      <svg width="420" height="90" role="img" aria-label=${t('readRate') + ', ' + t('answerRate')}>
-        <${Bar} label=${t('readRate')} rate=${req.readRate} />
-        <g transform="translate(0,46)"><${Bar} label=${t('answerRate')} rate=${req.responseRate} /></g></svg></section>`}
+      <table><tbody><tr><th scope="row">${t('readRate')}</th><td>${pct(req.readRate)}</td></tr>
+        <tr><th scope="row">${t('answerRate')}</th><td>${pct(req.responseRate)}</td></tr></tbody></table></section>`}
     ${wl && wl.items && wl.items.length ? html`<section class="card"><h3>${t('waiting')}</h3><table>
       <thead><tr><th scope="col">ESMS</th><th scope="col">Dép.</th><th scope="col">${t('waiting')}</th><th scope="col">${t('places')}</th></tr></thead>
       <tbody>${wl.items.map((w) => html`<tr><td>${w.esmsCategory}</td><td>${w.departement}</td><td>${w.waiting}</td>

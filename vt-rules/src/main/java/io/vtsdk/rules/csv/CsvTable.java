@@ -69,6 +69,16 @@ public final class CsvTable implements AutoCloseable {
     } catch (IOException e) {
       throw new ExtractException(file, 0, 0, null, "cannot be read (" + e.getClass().getSimpleName() + ")");
     }
+    return open(in, file, required);
+  }
+
+  /**
+   * Reads a CSV text from {@code in} (a request's body…), named {@code name} in refusals; closed with the table.
+   *
+   * @throws ExtractException as {@link #open(Path, List)}
+   */
+  public static CsvTable open(BufferedReader in, Path name, List<String> required) {
+    Path file = name;
     try {
       String first = in.readLine();
       if (first == null) {
@@ -94,6 +104,9 @@ public final class CsvTable implements AutoCloseable {
         }
       }
       return new CsvTable(file, in, header);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      close(in);
+      throw new ExtractException(file, 1, 0, null, "not UTF-8 text");
     } catch (IOException e) {
       close(in);
       throw new ExtractException(file, 1, 0, null, "cannot be read (" + e.getClass().getSimpleName() + ")");
@@ -141,6 +154,8 @@ public final class CsvTable implements AutoCloseable {
         return new Row(line, cells);
       }
       return null;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ExtractException(file, line + 1, 0, null, "not UTF-8 text");
     } catch (IOException e) {
       throw new UncheckedIOException(file + ":" + line + ": cannot be read", e);
     }

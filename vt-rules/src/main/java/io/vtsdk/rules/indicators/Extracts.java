@@ -66,8 +66,20 @@ public final class Extracts {
 
   /** Reads an OMV extract, giving each record to {@code sink}; returns how many records were read. */
   public static long readOmv(Path file, Consumer<? super OmvAdhesionRecord> sink) {
-    return read(file, OMV_HEADER, sink, r -> new OmvAdhesionRecord(finess(r, "finessGeographique"), r.text("region"),
-        volet(r), r.date("closedOn"), cpam(r)));
+    return read(file, OMV_HEADER, sink, Extracts::omvRecord);
+  }
+
+  private static OmvAdhesionRecord omvRecord(CsvTable.Row r) {
+    return new OmvAdhesionRecord(finess(r, "finessGeographique"), r.text("region"), volet(r), r.date("closedOn"),
+        cpam(r));
+  }
+
+  /**
+   * Reads an OMV extract from {@code in} (an upload…), named {@code name} in refusals; returns how many records were
+   * read.
+   */
+  public static long readOmv(java.io.BufferedReader in, Path name, Consumer<? super OmvAdhesionRecord> sink) {
+    return read(() -> CsvTable.open(in, name, columns(OMV_HEADER)), sink, Extracts::omvRecord);
   }
 
   /** Reads a Handicap people/notifications extract, giving each line to {@code sink}; returns how many were read. */
@@ -101,9 +113,18 @@ public final class Extracts {
   }
 
   private static <T> long read(Path file, String header, Consumer<? super T> sink, Function<CsvTable.Row, T> map) {
+    return read(() -> CsvTable.open(file, columns(header)), sink, map);
+  }
+
+  private static List<String> columns(String header) {
+    return List.of(header.split(","));
+  }
+
+  private static <T> long read(java.util.function.Supplier<CsvTable> open, Consumer<? super T> sink,
+      Function<CsvTable.Row, T> map) {
     Objects.requireNonNull(sink, "sink");
     long n = 0;
-    try (CsvTable t = CsvTable.open(file, List.of(header.split(",")))) {
+    try (CsvTable t = open.get()) {
       for (CsvTable.Row r; (r = t.next()) != null; ) {
         sink.accept(map.apply(r));
         n++;

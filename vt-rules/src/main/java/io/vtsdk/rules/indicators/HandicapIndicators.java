@@ -119,7 +119,8 @@ public final class HandicapIndicators {
           return i;
         }
       }
-      throw new IllegalArgumentException("no Handicap indicator " + code);
+      throw new IllegalArgumentException("expected one of " + java.util.Arrays.stream(values()).map(Indicator::code)
+          .collect(java.util.stream.Collectors.joining(", ")));
     }
   }
 

@@ -99,7 +99,11 @@ public final class RequestIndicators {
     }
   }
 
-  /** People on a waiting list per département and ESMS category of the receiving unit. */
+  /**
+   * Notifications (requests) on a waiting list per département and ESMS category of the receiving unit: a person on
+   * three lists counts three times. For people, counted once and by the département they live in, see
+   * {@link HandicapIndicators}.
+   */
   public static Map<Area, Long> waitingListCounts(Collection<AdmissionRequest> requests, Map<UnitId, Unit> units) {
     return countBy(requests, units, WAITING);
   }

@@ -5,13 +5,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
@@ -43,7 +42,21 @@ public final class Tuv {
     VOLET,
     REGION,
     /** Per establishment and volet ("690000013 AVC"): the observatory's detailed view. @since 0.2 */
-    ESTABLISHMENT_VOLET
+    ESTABLISHMENT_VOLET;
+
+    /** Its name on a command line or in a query: {@code establishment-volet}. @since 0.2 */
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The grouping of a {@link #code()}, any case.
+     *
+     * @throws IllegalArgumentException naming the codes
+     */
+    public static Grouping of(String code) {
+      return Tuv.of(Grouping.values(), Grouping::code, code);
+    }
   }
 
   /** How periods are cut. */
@@ -54,7 +67,31 @@ public final class Tuv {
     ROLLING_3,
     YEAR,
     /** Calendar quarters, labelled as the observatory does: {@code 2025T2}. @since 0.2 */
-    QUARTER
+    QUARTER;
+
+    /** Its name on a command line or in a query: {@code month}, {@code rolling3}, {@code quarter}, {@code year}. */
+    public String code() {
+      return this == ROLLING_3 ? "rolling3" : name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The period of a {@link #code()}, any case.
+     *
+     * @throws IllegalArgumentException naming the codes
+     */
+    public static Period of(String code) {
+      return Tuv.of(Period.values(), Period::code, code);
+    }
+  }
+
+  private static <E> E of(E[] values, java.util.function.Function<E, String> code, String value) {
+    for (E e : values) {
+      if (code.apply(e).equalsIgnoreCase(value)) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException("expected one of " + java.util.Arrays.stream(values).map(code)
+        .collect(java.util.stream.Collectors.joining(", ")));
   }
 
   /**
@@ -108,14 +145,16 @@ public final class Tuv {
 
   /**
    * Counts records one at a time — read an extract record by record into it, then ask the rows. Memory holds one
-   * pair of counts per group and month. Not thread-safe.
+   * pair of counts per group and month (a hash of groups, each an array of months): a record costs a hash look-up
+   * and an increment. Not thread-safe.
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public static final class Counter {
     private final Grouping grouping;
     private final Set<String> cpams;
-    private final Map<String, Map<YearMonth, long[]>> byGroup = new TreeMap<>();
-    private final SortedSet<YearMonth> months = new TreeSet<>();
+    private final Map<String, Cells> byGroup = new HashMap<>();
+    private int firstMonth = Integer.MAX_VALUE;
+    private int lastMonth = Integer.MIN_VALUE;
     private long open;
     private long outsideCpams;
 
@@ -129,7 +168,7 @@ public final class Tuv {
       if (r.closedOn() == null) {
         open++;
       } else if (keeps(r.cpamCode()) && countsInNumerator(r)) {
-        cell(group(grouping, r.finessGeographique(), r.volet(), r.region()), r.closedOn())[0]++;
+        count(group(grouping, r.finessGeographique(), r.volet(), r.region()), r.closedOn(), 0);
       }
     }
 
@@ -137,7 +176,7 @@ public final class Tuv {
       if (r.closedOn() == null) {
         open++;
       } else if (keeps(r.cpamCode()) && countsInDenominator(r)) {
-        cell(group(grouping, r.finessGeographique(), r.volet(), r.region()), r.closedOn())[1]++;
+        count(group(grouping, r.finessGeographique(), r.volet(), r.region()), r.closedOn(), 1);
       }
     }
 
@@ -159,41 +198,52 @@ public final class Tuv {
       return outsideCpams;
     }
 
-    private long[] cell(String group, LocalDate closedOn) {
-      YearMonth m = YearMonth.from(closedOn);
-      months.add(m);
-      return byGroup.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(m, k -> new long[2]);
+    private void count(String group, LocalDate closedOn, int side) {
+      int m = closedOn.getYear() * 12 + closedOn.getMonthValue() - 1;
+      if (m < firstMonth) {
+        firstMonth = m;
+      }
+      if (m > lastMonth) {
+        lastMonth = m;
+      }
+      Cells c = byGroup.get(group);
+      if (c == null) {
+        c = new Cells(m);
+        byGroup.put(group, c);
+      }
+      c.add(m, side);
     }
 
     /** The rows: every group over every period of the whole run (a group without records in it gets 0/0). */
     public List<Row> rows(Period period) {
       List<Row> rows = new ArrayList<>();
-      if (months.isEmpty()) {
+      if (byGroup.isEmpty()) {
         return rows;
       }
-      YearMonth first = months.first();
-      YearMonth last = months.last();
-      for (Map.Entry<String, Map<YearMonth, long[]>> g : byGroup.entrySet()) {
-        Map<YearMonth, long[]> cells = g.getValue();
+      YearMonth first = month(firstMonth);
+      YearMonth last = month(lastMonth);
+      for (Map.Entry<String, Cells> g : new TreeMap<>(byGroup).entrySet()) {
+        Cells cells = g.getValue();
         switch (period) {
           case MONTH -> {
             for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-              rows.add(new Row(g.getKey(), m.toString(), ratio(cells, m)));
+              rows.add(new Row(g.getKey(), m.toString(), cells.sum(index(m), 1)));
             }
           }
           case ROLLING_3 -> {
             for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-              rows.add(new Row(g.getKey(), m.minusMonths(2) + ".." + m, sum(cells, m.minusMonths(2), 3)));
+              rows.add(new Row(g.getKey(), m.minusMonths(2) + ".." + m, cells.sum(index(m) - 2, 3)));
             }
           }
           case QUARTER -> {
             for (YearMonth q = quarterStart(first); !q.isAfter(last); q = q.plusMonths(3)) {
-              rows.add(new Row(g.getKey(), q.getYear() + "T" + ((q.getMonthValue() - 1) / 3 + 1), sum(cells, q, 3)));
+              rows.add(new Row(g.getKey(), q.getYear() + "T" + ((q.getMonthValue() - 1) / 3 + 1),
+                  cells.sum(index(q), 3)));
             }
           }
           default -> {
             for (int y = first.getYear(); y <= last.getYear(); y++) {
-              rows.add(new Row(g.getKey(), String.valueOf(y), sum(cells, YearMonth.of(y, 1), 12)));
+              rows.add(new Row(g.getKey(), String.valueOf(y), cells.sum(y * 12, 12)));
             }
           }
         }
@@ -201,25 +251,59 @@ public final class Tuv {
       return rows;
     }
 
-    private static Ratio sum(Map<YearMonth, long[]> cells, YearMonth from, int months) {
-      Ratio sum = ZERO;
-      for (int i = 0; i < months; i++) {
-        sum = sum.plus(ratio(cells, from.plusMonths(i)));
-      }
-      return sum;
+    private static YearMonth month(int index) {
+      return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
+    }
+
+    private static int index(YearMonth m) {
+      return m.getYear() * 12 + m.getMonthValue() - 1;
     }
 
     private static YearMonth quarterStart(YearMonth m) {
       return YearMonth.of(m.getYear(), (m.getMonthValue() - 1) / 3 * 3 + 1);
     }
 
-    private static Ratio ratio(Map<YearMonth, long[]> cells, YearMonth m) {
-      long[] c = cells.get(m);
-      return c == null ? ZERO : new Ratio(c[0], c[1]);
-    }
-
     private static final Ratio ZERO = new Ratio(0, 0);
+
+    /** One group's counts: numerator and denominator per month, from its first month on, grown as needed. */
+    private static final class Cells {
+      private int base;
+      private long[] counts = new long[2 * 24];
+
+      Cells(int month) {
+        this.base = month;
+      }
+
+      void add(int month, int side) {
+        if (month < base) {
+          int shift = base - month;
+          long[] grown = new long[Math.max(counts.length * 2, counts.length + 2 * shift)];
+          System.arraycopy(counts, 0, grown, 2 * shift, counts.length);
+          counts = grown;
+          base = month;
+        } else if (2 * (month - base) + 1 >= counts.length) {
+          counts = java.util.Arrays.copyOf(counts, Math.max(counts.length * 2, 2 * (month - base + 1)));
+        }
+        counts[2 * (month - base) + side]++;
+      }
+
+      /** The ratio over {@code months} months from the month index {@code from}. */
+      Ratio sum(int from, int months) {
+        long n = 0;
+        long d = 0;
+        for (int m = Math.max(from, base); m < from + months; m++) {
+          int i = 2 * (m - base);
+          if (i + 1 >= counts.length) {
+            break;
+          }
+          n += counts[i];
+          d += counts[i + 1];
+        }
+        return n == 0 && d == 0 ? ZERO : new Ratio(n, d);
+      }
+    }
   }
+
 
   static boolean countsInNumerator(PradoVtRecord r) {
     return r.volet() != PradoVolet.MATERNITE && r.adhesion() && r.closedOn() != null;

@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.vtsdk.rules.indicators.OmvAdhesionRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -312,6 +313,21 @@ final class JdbcTx implements StoreTx {
         RecordedAgreement.class));
   }
 
+  // ------------------------------------------------------------------------------------------------ observatory
+
+  @Override
+  public void addOmvAdhesions(List<OmvAdhesionRecord> adhesions) {
+    long seq = nextSeq("vt_omv");
+    for (OmvAdhesionRecord a : adhesions) {
+      update("INSERT INTO vt_omv (seq, body) VALUES (?, ?)", seq++, toJson(a));
+    }
+  }
+
+  @Override
+  public List<OmvAdhesionRecord> omvAdhesions() {
+    return query("SELECT body FROM vt_omv ORDER BY seq", rs -> fromJson(rs.getString(1), OmvAdhesionRecord.class));
+  }
+
   // ------------------------------------------------------------------------------------------------ attachments
 
   @Override
@@ -425,7 +441,7 @@ final class JdbcTx implements StoreTx {
   @Override
   public void clearData() {
     for (String table : List.of("vt_dossier", "vt_request", "vt_event", "vt_event_unit", "vt_status",
-        "vt_agreement", "vt_attachment_chunk", "vt_attachment", "vt_idempotency")) {
+        "vt_agreement", "vt_omv", "vt_attachment_chunk", "vt_attachment", "vt_idempotency")) {
       update("DELETE FROM " + table);
     }
     update("UPDATE vt_counter SET n = 0 WHERE name = 'id'");

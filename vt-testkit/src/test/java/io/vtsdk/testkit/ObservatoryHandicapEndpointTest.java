@@ -1,0 +1,72 @@
+package io.vtsdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.workflow.Role;
+import io.vtsdk.testkit.junit.VtServerTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The observatory's Handicap indicators per role, over the demo's dossiers (seed 002, seed 003). */
+@VtServerTest(demoDossiers = true)
+class ObservatoryHandicapEndpointTest {
+  ReferenceServer vt;
+  Http http;
+
+  @BeforeEach
+  void connect(ReferenceServer server) {
+    vt = server;
+    http = new Http(server);
+  }
+
+  Map<String, JsonNode> rows(String path, String token) {
+    Http.Res r = http.get(path, token);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    Map<String, JsonNode> out = new HashMap<>();
+    r.json().get("items").forEach(row -> out.put(row.get("group").asText() + " " + row.get("indicator").asText(),
+        row));
+    return out;
+  }
+
+  @Test
+  void theHandicapIndicatorsOfOnesDepartementRegionOrNotifications() {
+    // the demo's Handicap dossier: one person of the Rhône notified to the IME of the Rhône
+    String mdph = vt.demoToken(Role.MDPH);
+    String ime = vt.demoToken(Role.ESMS);
+    String grades = vt.demoToken(Role.OBSERVER);
+    for (String token : List.of(mdph, ime, grades)) {
+      Map<String, JsonNode> rows = rows("/v1/observatory/handicap", token);
+      assertThat(rows.get("Total people").get("people").asInt()).isEqualTo(1);
+      assertThat(rows.get("Total people").get("notifications").asInt()).isEqualTo(1);
+      assertThat(rows.get("Total without-solution").get("people").asInt()).isEqualTo(1);
+    }
+    // another ESMS does not see the IME's notification
+    String mas = vt.tokens().issue(Role.ESMS, UnitId.of("MAS-38"), null);
+    assertThat(rows("/v1/observatory/handicap", mas).get("Total people").get("people").asInt()).isZero();
+
+    // the IME puts the person on its waiting list: one person on a waiting list in the Rhône, category 183
+    String request = http.get("/v1/requests", ime).json().at("/items/0/id").asText();
+    String decision = http.get("/v1/dossiers/" + http.get("/v1/requests/" + request, ime).json()
+        .get("dossierId").asText(), ime).json().at("/mdphDecision/idDecision").asText();
+    Http.Res reported = http.post("/v1/requests/" + request + "/esms-statuses", ime, "{\"idNatStruct\":\""
+        + HandicapEndToEndTest.IME69_STRUCT + "\",\"status\":{\"system\":"
+        + "\"https://mos.esante.gouv.fr/NOS/TRE_R357-StatutPersonnePriseCharge/FHIR/TRE-R357-StatutPersonnePriseCharge\","
+        + "\"code\":\"42\"},\"statusDate\":\"2026-11-23\",\"idDecision\":\"" + decision + "\"}");
+    assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
+    Map<String, JsonNode> rows = rows("/v1/observatory/handicap", mdph);
+    assertThat(rows.get("69 waiting-list/departement").get("people").asInt()).isEqualTo(1);
+    assertThat(rows.get("183 waiting-list/category").get("notifications").asInt()).isEqualTo(1);
+    Http.Res chart = http.get("/v1/observatory/handicap/chart?indicator=waiting-list/category", mdph);
+    assertThat(chart.header("Content-Type")).startsWith("image/svg+xml");
+    assertThat(ObservatoryEndpointTest.svgTexts(chart.body())).contains("183", "Personnes", "Notifications");
+
+    for (Role role : List.of(Role.REQUESTER, Role.CPAM, Role.RECEIVER, Role.USAGER)) {
+      assertThat(http.get("/v1/observatory/handicap", vt.demoToken(role)).status()).as(role.name()).isEqualTo(403);
+    }
+  }
+}
