@@ -56,7 +56,7 @@ public final class IndicatorsScaleHarness {
   static Path handicap(Path file, int people) throws IOException {
     Random r = new Random(22);
     String[] deps = {"69", "01", "38", "42", "73", "74", "75", "13"};
-    String[] categories = {"183", "182", "255", "449", "437"};
+    String[] categories = {"183", "182", "255", "449", "188"};
     String[] statuses = {"39", "40", "42", "71", "72", "47", "45", "49"};
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write(Extracts.HANDICAP_HEADER + "\n");

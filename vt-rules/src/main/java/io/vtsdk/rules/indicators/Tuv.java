@@ -268,21 +268,21 @@ public final class Tuv {
     /** One group's counts: numerator and denominator per month, from its first month on, grown as needed. */
     private static final class Cells {
       private int base;
-      private long[] counts = new long[2 * 24];
+      private long[] counts = new long[2 * 12];
 
       Cells(int month) {
         this.base = month;
       }
 
       void add(int month, int side) {
-        if (month < base) {
+        if (month < base) { // an earlier month: exactly the months missing in front (at most the run's span)
           int shift = base - month;
-          long[] grown = new long[Math.max(counts.length * 2, counts.length + 2 * shift)];
+          long[] grown = new long[counts.length + 2 * shift];
           System.arraycopy(counts, 0, grown, 2 * shift, counts.length);
           counts = grown;
           base = month;
-        } else if (2 * (month - base) + 1 >= counts.length) {
-          counts = java.util.Arrays.copyOf(counts, Math.max(counts.length * 2, 2 * (month - base + 1)));
+        } else if (2 * (month - base) + 1 >= counts.length) { // a later one: up to it, and a year more
+          counts = java.util.Arrays.copyOf(counts, 2 * (month - base + 1 + 12));
         }
         counts[2 * (month - base) + side]++;
       }
