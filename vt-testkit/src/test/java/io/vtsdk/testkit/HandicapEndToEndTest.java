@@ -45,6 +45,19 @@ class HandicapEndToEndTest {
     return sent.json().at("/items/0/id").asText();
   }
 
+  /**
+   * The IME-69 reports {@code code} on the first notification it sees (the demo dossiers'), about that notification's
+   * decision.
+   */
+  static Http.Res reportOnTheFirstNotification(Http http, String ime, String code) {
+    String request = http.get("/v1/requests", ime).json().at("/items/0/id").asText();
+    String decision = http.get("/v1/dossiers/" + http.get("/v1/requests/" + request, ime).json()
+        .get("dossierId").asText(), ime).json().at("/mdphDecision/idDecision").asText();
+    EsmsStatus s = status(code, null);
+    return http.post("/v1/requests/" + request + "/esms-statuses", ime, new EsmsStatus(s.idNatStruct(),
+        s.esmsName(), s.status(), null, s.statusDate(), null, null, null, null, decision, null));
+  }
+
   /** A status of the IME-69 structure (its FINESS from the directory) about the fixture's decision. */
   static EsmsStatus status(String code, String motif) {
     return status(code, motif, IME69_STRUCT);

@@ -25,13 +25,7 @@ class IndicatorsEndpointTest {
       assertThat(sanitaireOnly.get("requests").asInt()).isEqualTo(2);
 
       String ime = vt.tokens().issue(Role.ESMS, UnitId.of("IME-69"), null);
-      String request = http.get("/v1/requests", ime).json().at("/items/0/id").asText();
-      String decision = http.get("/v1/dossiers/" + http.get("/v1/requests/" + request, ime).json()
-          .get("dossierId").asText(), ime).json().at("/mdphDecision/idDecision").asText();
-      Http.Res reported = http.post("/v1/requests/" + request + "/esms-statuses", ime, "{\"idNatStruct\":\""
-          + HandicapEndToEndTest.IME69_STRUCT + "\",\"status\":{\"system\":"
-          + "\"https://mos.esante.gouv.fr/NOS/TRE_R357-StatutPersonnePriseCharge/FHIR/TRE-R357-StatutPersonnePriseCharge\","
-          + "\"code\":\"42\"},\"statusDate\":\"2026-11-23\",\"idDecision\":\"" + decision + "\"}");
+      Http.Res reported = HandicapEndToEndTest.reportOnTheFirstNotification(http, ime, "42");
       assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
       JsonNode rows = http.get("/v1/indicators/waiting-lists", ime).json().get("items");
       JsonNode imeRow = null;

@@ -50,13 +50,7 @@ class ObservatoryHandicapEndpointTest {
     assertThat(rows("/v1/observatory/handicap", mas).get("Total people").get("people").asInt()).isZero();
 
     // the IME puts the person on its waiting list: one person on a waiting list in the Rhône, category 183
-    String request = http.get("/v1/requests", ime).json().at("/items/0/id").asText();
-    String decision = http.get("/v1/dossiers/" + http.get("/v1/requests/" + request, ime).json()
-        .get("dossierId").asText(), ime).json().at("/mdphDecision/idDecision").asText();
-    Http.Res reported = http.post("/v1/requests/" + request + "/esms-statuses", ime, "{\"idNatStruct\":\""
-        + HandicapEndToEndTest.IME69_STRUCT + "\",\"status\":{\"system\":"
-        + "\"https://mos.esante.gouv.fr/NOS/TRE_R357-StatutPersonnePriseCharge/FHIR/TRE-R357-StatutPersonnePriseCharge\","
-        + "\"code\":\"42\"},\"statusDate\":\"2026-11-23\",\"idDecision\":\"" + decision + "\"}");
+    Http.Res reported = HandicapEndToEndTest.reportOnTheFirstNotification(http, ime, "42");
     assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
     Map<String, JsonNode> rows = rows("/v1/observatory/handicap", mdph);
     assertThat(rows.get("69 waiting-list/departement").get("people").asInt()).isEqualTo(1);
