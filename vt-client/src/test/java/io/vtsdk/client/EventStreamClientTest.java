@@ -62,6 +62,35 @@ class EventStreamClientTest {
   }
 
   @Test
+  void manyStreamsOfOneClientAllConnectAndLeaveAsynchronousCallsFree() throws Exception {
+    // OkHttp's dispatcher runs 5 asynchronous calls per host: streams on it left the sixth waiting for ever and held
+    // back every asynchronous call of the same root client (EventFanoutHarness found it)
+    try (ReferenceServer vt = ReferenceServer.builder().build().start()) {
+      VtClient.Builder b = VtClient.builder().baseUrl(vt.baseUrl())
+          .tokenProvider(TokenProvider.of(vt.demoToken(Role.REQUESTER))).httpClient(ClientTestBase.HTTP);
+      VtClient client = b.build();
+      VtAsyncClient async = b.buildAsync();
+      List<EventStream> streams = new java.util.ArrayList<>();
+      java.util.concurrent.CountDownLatch delivered = new java.util.concurrent.CountDownLatch(12);
+      try {
+        for (int i = 0; i < 12; i++) {
+          streams.add(client.events().stream(null, event -> delivered.countDown()));
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (streams.stream().anyMatch(s -> !s.isConnected()) && System.nanoTime() < until) {
+          Thread.sleep(20);
+        }
+        assertThat(streams).allMatch(EventStream::isConnected);
+        assertThat(async.health().get(5, TimeUnit.SECONDS)).isNotNull();
+        client.dossiers().create(VtFixtures.seeded(1, ClientTestBase.TODAY).dossier(VtModule.SANITAIRE).build());
+        assertThat(delivered.await(10, TimeUnit.SECONDS)).as("every stream got the event").isTrue();
+      } finally {
+        streams.forEach(EventStream::close);
+      }
+    }
+  }
+
+  @Test
   @SuppressWarnings("try") // the stream is held open while the body waits for its failure
   void aRefusedTokenStopsTheStreamAndIsReported() throws Exception {
     try (ReferenceServer vt = ReferenceServer.builder().build().start()) {

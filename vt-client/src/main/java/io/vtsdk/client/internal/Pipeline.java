@@ -160,9 +160,33 @@ public final class Pipeline {
     if (lastEventId != null) {
       b.header("Last-Event-ID", lastEventId);
     }
-    OkHttpClient streaming = http.newBuilder().callTimeout(0, TimeUnit.MILLISECONDS)
-        .readTimeout(30, TimeUnit.SECONDS).build();
-    return okhttp3.sse.EventSources.createFactory(streaming).newEventSource(b.build(), listener);
+    return okhttp3.sse.EventSources.createFactory(streaming()).newEventSource(b.build(), listener);
+  }
+
+  private volatile OkHttpClient streaming;
+
+  /**
+   * The client of this pipeline's streams: the same interceptors and connection pool, but a dispatcher of its own
+   * without OkHttp's limits (64 calls, 5 per host). A stream is an asynchronous call that lasts; on the shared
+   * dispatcher, the sixth stream to one server waited forever, and five open streams held back every asynchronous
+   * call to that server (found by EventFanoutHarness).
+   */
+  private OkHttpClient streaming() {
+    OkHttpClient s = streaming;
+    if (s == null) {
+      synchronized (this) {
+        s = streaming;
+        if (s == null) {
+          okhttp3.Dispatcher own = new okhttp3.Dispatcher();
+          own.setMaxRequests(Integer.MAX_VALUE);
+          own.setMaxRequestsPerHost(Integer.MAX_VALUE);
+          s = http.newBuilder().dispatcher(own).callTimeout(0, TimeUnit.MILLISECONDS)
+              .readTimeout(30, TimeUnit.SECONDS).build();
+          streaming = s;
+        }
+      }
+    }
+    return s;
   }
 
   /** A new correlation id (one per stream connection). */

@@ -1,10 +1,12 @@
 package io.vtsdk.model.validation;
 
 import io.vtsdk.model.identity.CheckMode;
+import io.vtsdk.model.validation.internal.GroupReach;
 import io.vtsdk.model.validation.internal.ValidationOptions;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -17,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.HibernateValidatorContext;
 import org.hibernate.validator.HibernateValidatorFactory;
 import org.hibernate.validator.messageinterpolation.ResourceBundleMessageInterpolator;
 import org.hibernate.validator.resourceloading.AggregateResourceBundleLocator;
@@ -48,6 +51,9 @@ public final class DossierValidator {
   private final ValidatorFactory factory;
   private final Validator french;
   private final Validator english;
+  /** The same, cascading only where a {@link SubmissionGroup} constraint can be found: see {@link GroupReach}. */
+  private final Validator frenchSubmission;
+  private final Validator englishSubmission;
   private final ValidationOptions options;
   private final Clock clock;
 
@@ -61,16 +67,22 @@ public final class DossierValidator {
         .messageInterpolator(interpolator)
         .clockProvider(() -> clock)
         .buildValidatorFactory();
-    this.french = validator(interpolator, Locale.FRENCH);
-    this.english = validator(interpolator, Locale.ENGLISH);
+    this.french = validator(interpolator, Locale.FRENCH, null);
+    this.english = validator(interpolator, Locale.ENGLISH, null);
+    GroupReach reach = new GroupReach(french, SubmissionGroup.class);
+    this.frenchSubmission = validator(interpolator, Locale.FRENCH, reach);
+    this.englishSubmission = validator(interpolator, Locale.ENGLISH, reach);
   }
 
-  private Validator validator(MessageInterpolator base, Locale locale) {
-    return factory.unwrap(HibernateValidatorFactory.class)
+  private Validator validator(MessageInterpolator base, Locale locale, TraversableResolver reach) {
+    HibernateValidatorContext context = factory.unwrap(HibernateValidatorFactory.class)
         .usingContext()
         .constraintValidatorPayload(options)
-        .messageInterpolator(new FixedLocale(base, locale))
-        .getValidator();
+        .messageInterpolator(new FixedLocale(base, locale));
+    if (reach != null) {
+      context.traversableResolver(reach);
+    }
+    return context.getValidator();
   }
 
   public static Builder builder() {
@@ -99,16 +111,22 @@ public final class DossierValidator {
   public ValidationReport validate(Object object, Stage stage, Locale locale) {
     Objects.requireNonNull(object, "object");
     Objects.requireNonNull(stage, "stage");
-    Validator v = locale != null && "en".equals(locale.getLanguage()) ? english : french;
-    Set<ConstraintViolation<Object>> found = stage == Stage.SUBMISSION
-        ? v.validate(object, jakarta.validation.groups.Default.class, SubmissionGroup.class)
-        : v.validate(object);
+    boolean inEnglish = locale != null && "en".equals(locale.getLanguage());
+    Set<ConstraintViolation<Object>> found = (inEnglish ? english : french).validate(object);
     List<Violation> out = new ArrayList<>(found.size());
-    for (ConstraintViolation<Object> cv : found) {
-      out.add(new Violation(pointer(cv.getPropertyPath()), code(cv), cv.getMessage()));
+    add(found, out);
+    if (stage == Stage.SUBMISSION) {
+      // a pass of its own, as Hibernate Validator would do for a second group, but only down to its constraints
+      add((inEnglish ? englishSubmission : frenchSubmission).validate(object, SubmissionGroup.class), out);
     }
     out.sort(Comparator.comparing(Violation::path).thenComparing(Violation::code));
     return new ValidationReport(stage, out);
+  }
+
+  private static void add(Set<ConstraintViolation<Object>> found, List<Violation> out) {
+    for (ConstraintViolation<Object> cv : found) {
+      out.add(new Violation(pointer(cv.getPropertyPath()), code(cv), cv.getMessage()));
+    }
   }
 
   /** The attachment size limit in bytes. */
