@@ -88,7 +88,7 @@ public sealed interface Decision permits Decision.Eligible, Decision.Ineligible,
   record Eligible(Target target, String ruleSetId, String ruleSetVersion, LocalDate evaluatedOn,
       List<TraceEntry> trace) implements Decision {
     public Eligible {
-      trace = List.copyOf(trace);
+      trace = TraceList.copyOf(trace);
     }
 
     @Override
@@ -101,7 +101,7 @@ public sealed interface Decision permits Decision.Eligible, Decision.Ineligible,
   record Ineligible(Target target, String ruleSetId, String ruleSetVersion, LocalDate evaluatedOn,
       List<TraceEntry> trace, List<String> failed) implements Decision {
     public Ineligible {
-      trace = List.copyOf(trace);
+      trace = TraceList.copyOf(trace);
       failed = List.copyOf(failed);
     }
 
@@ -120,7 +120,7 @@ public sealed interface Decision permits Decision.Eligible, Decision.Ineligible,
   record Incomplete(Target target, String ruleSetId, String ruleSetVersion, LocalDate evaluatedOn,
       List<TraceEntry> trace, List<String> missing) implements Decision {
     public Incomplete {
-      trace = List.copyOf(trace);
+      trace = TraceList.copyOf(trace);
       missing = List.copyOf(missing);
     }
 

@@ -144,18 +144,34 @@ public final class Rule {
    */
   public TraceEntry evaluate(Facts facts, LocalDate on) {
     if (combinator == Combinator.LEAF) {
-      Verdict v;
-      try {
-        v = condition.test(facts, on);
-      } catch (RuntimeException e) {
-        throw new IllegalStateException("rule '" + id + "' v" + version + " threw " + e.getClass().getSimpleName()
-            + ": conditions must return UNKNOWN for missing data, not throw", e);
-      }
-      if (v == null) {
-        throw new IllegalStateException("rule '" + id + "' v" + version + " returned null; return a Verdict");
-      }
-      return new TraceEntry(this, v, facts, List.of());
+      return new TraceEntry(this, test(facts, on), facts, List.of());
     }
+    return evaluateComposite(facts, on);
+  }
+
+  /**
+   * What a rule set keeps of this rule's evaluation: a leaf's {@link Verdict} (a constant of the rule: nothing
+   * allocated), a composite's {@link TraceEntry} (its children's entries with it).
+   */
+  Object evaluateForTrace(Facts facts, LocalDate on) {
+    return combinator == Combinator.LEAF ? test(facts, on) : evaluateComposite(facts, on);
+  }
+
+  private Verdict test(Facts facts, LocalDate on) {
+    Verdict v;
+    try {
+      v = condition.test(facts, on);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("rule '" + id + "' v" + version + " threw " + e.getClass().getSimpleName()
+          + ": conditions must return UNKNOWN for missing data, not throw", e);
+    }
+    if (v == null) {
+      throw new IllegalStateException("rule '" + id + "' v" + version + " returned null; return a Verdict");
+    }
+    return v;
+  }
+
+  private TraceEntry evaluateComposite(Facts facts, LocalDate on) {
     List<TraceEntry> entries = new ArrayList<>(children.size());
     boolean anyPass = false;
     boolean anyFail = false;

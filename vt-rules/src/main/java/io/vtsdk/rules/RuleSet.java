@@ -25,6 +25,8 @@ public final class RuleSet {
   private final LocalDate effectiveTo;
   private final Source source;
   private final List<Rule> rules;
+  /** The same rules, for the evaluation loop. */
+  private final Rule[] ruleArray;
 
   public RuleSet(String id, String version, Target target, LocalDate effectiveFrom, LocalDate effectiveTo,
       Source source, List<Rule> rules) {
@@ -35,6 +37,7 @@ public final class RuleSet {
     this.effectiveTo = effectiveTo;
     this.source = Objects.requireNonNull(source, "source");
     this.rules = List.copyOf(rules);
+    this.ruleArray = this.rules.toArray(new Rule[0]);
     Periods.requireOrdered("rule set " + id + " v" + version, effectiveFrom, effectiveTo);
     Set<String> ids = new HashSet<>();
     for (Rule r : this.rules) {
@@ -80,42 +83,75 @@ public final class RuleSet {
   public Decision evaluate(Facts facts, LocalDate on) {
     Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(on, "on");
-    TraceEntry[] trace = new TraceEntry[rules.size()];
+    Rule[] all = ruleArray;
+    Object[] results = new Object[all.length];
+    Rule[] effective = all;
     int n = 0;
+    // The first failed rule and the first rule's missing facts are kept as they are (most decisions have at most
+    // one); a list is made only for a second one (issue 24: these lists were most of what an ineligible or
+    // incomplete decision allocated beyond the eligible one).
+    String firstFailed = null;
     List<String> failed = null;
+    List<String> firstMissing = null;
     List<String> missing = null;
-    for (Rule r : rules) {
+    for (int i = 0; i < all.length; i++) {
+      Rule r = all[i];
       if (!r.isEffectiveOn(on)) {
+        if (effective == all) {
+          effective = java.util.Arrays.copyOf(all, all.length); // the rules kept, in step with their results
+        }
         continue;
       }
-      TraceEntry e = r.evaluate(facts, on);
-      trace[n++] = e;
+      Object result = r.evaluateForTrace(facts, on);
+      effective[n] = r;
+      results[n++] = result;
       if (r.kind() == Rule.Kind.ELIGIBILITY) {
-        if (e.outcome() == Outcome.FAIL) {
-          if (failed == null) {
-            failed = new ArrayList<>(2);
+        Verdict v = result instanceof Verdict leaf ? leaf : ((TraceEntry) result).verdict();
+        if (v.outcome() == Outcome.FAIL) {
+          if (firstFailed == null) {
+            firstFailed = r.id();
+          } else {
+            if (failed == null) {
+              failed = new ArrayList<>(4);
+              failed.add(firstFailed);
+            }
+            failed.add(r.id());
           }
-          failed.add(e.ruleId());
-        } else if (e.outcome() == Outcome.UNKNOWN) {
-          if (missing == null) {
-            missing = new ArrayList<>(2);
-          }
-          for (String m : e.missing()) {
-            if (!missing.contains(m)) {
-              missing.add(m);
+        } else if (v.outcome() == Outcome.UNKNOWN) {
+          if (firstMissing == null) {
+            firstMissing = v.missing();
+          } else {
+            if (missing == null) {
+              missing = distinct(firstMissing);
+            }
+            for (String m : v.missing()) {
+              if (!missing.contains(m)) {
+                missing.add(m);
+              }
             }
           }
         }
       }
     }
-    List<TraceEntry> list = List.of(n == trace.length ? trace : java.util.Arrays.copyOf(trace, n));
-    if (failed != null) {
-      return new Decision.Ineligible(target, id, version, on, list, failed);
+    List<TraceEntry> list = new TraceList(effective, results, n, facts);
+    if (firstFailed != null) {
+      return new Decision.Ineligible(target, id, version, on, list, failed != null ? failed : List.of(firstFailed));
     }
-    if (missing != null) {
-      return new Decision.Incomplete(target, id, version, on, list, missing);
+    if (firstMissing != null) {
+      List<String> m = missing != null ? missing : firstMissing.size() == 1 ? firstMissing : distinct(firstMissing);
+      return new Decision.Incomplete(target, id, version, on, list, m);
     }
     return new Decision.Eligible(target, id, version, on, list);
+  }
+
+  private static List<String> distinct(List<String> names) {
+    List<String> out = new ArrayList<>(names.size() + 2);
+    for (String m : names) {
+      if (!out.contains(m)) {
+        out.add(m);
+      }
+    }
+    return out;
   }
 
   @Override

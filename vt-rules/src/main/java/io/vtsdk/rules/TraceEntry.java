@@ -34,6 +34,10 @@ public final class TraceEntry {
     this.children = children;
   }
 
+  Verdict verdict() {
+    return verdict;
+  }
+
   @JsonProperty
   public String ruleId() {
     return rule.id();

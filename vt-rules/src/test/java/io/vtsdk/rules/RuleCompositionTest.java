@@ -74,6 +74,29 @@ class RuleCompositionTest {
   }
 
   @Test
+  void aRuleSetNamesEveryFailedRuleAndEachMissingFactOnceAndTracesOnlyTheEffectiveRules() {
+    Rule expired = meta("expired").effective(null, ON.minusDays(1)).when((f, on) -> Verdict.fail("non", "no"))
+        .build();
+    RuleSet set = new RuleSet("test", "1", Target.of(TargetKind.SMR), null, null, Source.assumption("test"),
+        List.of(scoreAtLeast(10), expired, scoreAtLeast(20), flag(), Rule.allOf(meta("both"), flag(), flag())));
+    Decision failing = set.evaluate(Facts.builder().put(SCORE, 5).build(), ON);
+    assertThat(failing).isInstanceOfSatisfying(Decision.Ineligible.class,
+        i -> assertThat(i.failed()).containsExactly("score>=10", "score>=20"));
+    assertThat(failing.trace()).extracting(TraceEntry::ruleId)
+        .containsExactly("score>=10", "score>=20", "flag", "both");
+    assertThat(failing.trace().get(3).children()).hasSize(2);
+    assertThat(VtJson.toJson(failing.trace().get(0))).contains("\"inputs\":{\"/test/score\":5}");
+
+    Decision incomplete = set.evaluate(Facts.builder().put(SCORE, 30).build(), ON);
+    assertThat(incomplete).isInstanceOfSatisfying(Decision.Incomplete.class,
+        i -> assertThat(i.missing()).containsExactly("/test/flag"));
+    Decision nothingKnown = set.evaluate(Facts.builder().build(), ON);
+    assertThat(nothingKnown).isInstanceOfSatisfying(Decision.Incomplete.class,
+        i -> assertThat(i.missing()).containsExactly("/test/score", "/test/flag"));
+    assertThat(nothingKnown.trace()).isEqualTo(List.copyOf(nothingKnown.trace()));
+  }
+
+  @Test
   @SuppressWarnings({"unchecked", "rawtypes"})
   void engineEnforcesTheRuleContract() {
     Rule returnsNull = meta("bad").when((f, on) -> null).build();
