@@ -80,7 +80,9 @@ public final class DossierValidator {
         .constraintValidatorPayload(options)
         .messageInterpolator(new FixedLocale(base, locale));
     if (reach != null) {
-      context.traversableResolver(reach);
+      // GroupReach answers from its own per-class cache; Hibernate Validator's per-validation cache would only add a
+      // map per call
+      context.traversableResolver(reach).enableTraversableResolverResultCache(false);
     }
     return context.getValidator();
   }
