@@ -1,7 +1,7 @@
 package io.vtsdk.fhir.validation;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
@@ -33,7 +33,8 @@ import org.hl7.fhir.r4.model.StructureDefinition;
  * motifs that the older J250/J251 lack ({@link io.vtsdk.model.nos.StatusMotifMap#valueSetConflicts()}): such a Task
  * is what vt-model accepts, so its binding error is reported as a WARNING naming the pair — a real SI-SDO that
  * validates terminology would refuse it. Other bindings (J30, J34, type of right) are to value sets we do not ship.
- * Building one is slow (it loads and snapshots the definitions): build it once and share it; it is thread-safe.
+ * Building one takes a second or two (it loads the definitions, converts them to R5 and snapshots the profiles, on the
+ * first validation): build it once and share it; it is thread-safe.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class SdoValidator {
@@ -47,9 +48,14 @@ public final class SdoValidator {
       "StructureDefinition-esms-bundle-resultat-recherche-decision-evaluation.json");
 
   private final FhirValidator validator;
+  private final R4Base base;
+  private final boolean unknownProfilesAreErrors;
+  private volatile FhirValidator wholeSet; // built the first time a resource needs it (R4Base#needsWholeSet)
 
-  private SdoValidator(FhirValidator validator) {
+  private SdoValidator(FhirValidator validator, R4Base base, boolean unknownProfilesAreErrors) {
     this.validator = validator;
+    this.base = base;
+    this.unknownProfilesAreErrors = unknownProfilesAreErrors;
   }
 
   /** Loads the definitions and builds the validator; a profile it does not know is an error. */
@@ -64,6 +70,15 @@ public final class SdoValidator {
    *     a warning, validating the resource against base R4 and the profiles it knows
    */
   public static SdoValidator create(boolean unknownProfilesAreErrors) {
+    return create(unknownProfilesAreErrors, R4Base.load());
+  }
+
+  /** On the given base definitions (the tests compare the build's subset with HAPI's whole set). */
+  static SdoValidator create(boolean unknownProfilesAreErrors, R4Base base) {
+    return new SdoValidator(validator(unknownProfilesAreErrors, base), base, unknownProfilesAreErrors);
+  }
+
+  private static FhirValidator validator(boolean unknownProfilesAreErrors, R4Base base) {
     FhirContext ctx = VtFhir.context();
     PrePopulatedValidationSupport sdo = new PrePopulatedValidationSupport(ctx);
     for (String file : PROFILES) {
@@ -71,17 +86,38 @@ public final class SdoValidator {
     }
     SdoTerminology.CODE_SYSTEMS.forEach(t -> sdo.addCodeSystem(SdoTerminology.codeSystem(t)));
     SdoTerminology.VALUE_SETS.forEach(t -> sdo.addValueSet(SdoTerminology.valueSet(t)));
-    ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(ctx), sdo,
-        new CommonCodeSystemsTerminologyService(ctx), new InMemoryTerminologyServerValidationSupport(ctx),
-        new SnapshotGeneratingValidationSupport(ctx));
-    FhirInstanceValidator instance = new FhirInstanceValidator(chain);
+    List<IValidationSupport> supports = new ArrayList<>(List.of(sdo));
+    supports.addAll(base.supports(ctx));
+    supports.addAll(List.of(new CommonCodeSystemsTerminologyService(ctx),
+        new InMemoryTerminologyServerValidationSupport(ctx), new SnapshotGeneratingValidationSupport(ctx)));
+    FhirInstanceValidator instance =
+        new FhirInstanceValidator(new ValidationSupportChain(supports.toArray(IValidationSupport[]::new)));
     instance.setErrorForUnknownProfiles(unknownProfilesAreErrors);
     FhirValidator v = ctx.newValidator();
     v.registerValidatorModule(instance);
-    return new SdoValidator(v);
+    return v;
   }
 
-  private static String read(String file) {
+  /** Runs the validation on the subset, and again on the whole set when the subset could not read the resource. */
+  private ValidationResult run(java.util.function.Function<FhirValidator, ValidationResult> validation) {
+    ValidationResult result = validation.apply(validator);
+    if (!base.needsWholeSet(result, VtFhir.context())) {
+      return result;
+    }
+    FhirValidator whole = wholeSet;
+    if (whole == null) {
+      synchronized (this) {
+        whole = wholeSet;
+        if (whole == null) {
+          whole = validator(unknownProfilesAreErrors, R4Base.whole());
+          wholeSet = whole;
+        }
+      }
+    }
+    return validation.apply(whole);
+  }
+
+  static String read(String file) {
     try (InputStream in = SdoValidator.class.getResourceAsStream("/io/vtsdk/fhir/sdo/" + file)) {
       if (in == null) {
         throw new IllegalStateException("missing resource io/vtsdk/fhir/sdo/" + file);
@@ -93,7 +129,7 @@ public final class SdoValidator {
   }
 
   public FhirValidationReport validate(IBaseResource resource) {
-    return report(validator.validateWithResult(resource), () -> conflicts(resource));
+    return report(run(v -> v.validateWithResult(resource)), () -> conflicts(resource));
   }
 
   /**
@@ -102,7 +138,7 @@ public final class SdoValidator {
    * @throws FhirMappingException when the text is not FHIR JSON at all
    */
   public FhirValidationReport validate(String json) {
-    return report(validator.validateWithResult(json), () -> {
+    return report(run(v -> v.validateWithResult(json)), () -> {
       try {
         return conflicts(VtFhir.parse(json)); // parsed again only when an error may be one of these pairs
       } catch (RuntimeException unreadable) {

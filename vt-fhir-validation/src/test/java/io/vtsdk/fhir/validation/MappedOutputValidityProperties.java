@@ -53,6 +53,13 @@ class MappedOutputValidityProperties {
     assertThat(report.errors()).isEmpty();
   }
 
+  @Property(tries = 10)
+  void aMappedBundleUsesOnlyResourceTypesOfTheBuildsBaseSubset(
+      @ForAll("dossiersWithRequests") DossierBundleProperties.DossierWithRequests dr) {
+    assertThat(DossierBundleMapper.toBundle(dr.dossier(), dr.requests()).getEntry())
+        .allSatisfy(e -> assertThat(BaseDefinitionsWriter.MAPPED_TYPES).contains(e.getResource().fhirType()));
+  }
+
   @Property(tries = 15)
   void thePatientIsValidR4(@ForAll("patients") Patient patient) {
     org.hl7.fhir.r4.model.Patient fhir = PatientMapper.toFhir(patient);
