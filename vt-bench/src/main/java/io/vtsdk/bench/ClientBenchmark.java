@@ -2,6 +2,7 @@ package io.vtsdk.bench;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vtsdk.client.TokenProvider;
+import io.vtsdk.client.VtAsyncClient;
 import io.vtsdk.client.VtClient;
 import io.vtsdk.model.DossierId;
 import io.vtsdk.model.VtModule;
@@ -13,7 +14,10 @@ import io.vtsdk.testkit.fixtures.VtFixtures;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -46,6 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ClientBenchmark {
   ReferenceServer server;
   VtClient sdk;
+  VtAsyncClient sdkAsync;
   OkHttpClient raw;
   JsonMapper json;
   HttpUrl url;
@@ -66,8 +71,9 @@ public class ClientBenchmark {
     url = HttpUrl.get(server.url("/v1/dossiers/" + id.value()).toString());
     sdk = VtClient.builder().baseUrl(server.baseUrl()).tokenProvider(TokenProvider.of(token)).httpClient(raw)
         .build();
-    if (!sdk.dossiers().get(id).equals(raw())) {
-      throw new IllegalStateException("the two paths do not read the same dossier");
+    sdkAsync = sdk.newBuilder().buildAsync();
+    if (!sdk.dossiers().get(id).equals(raw()) || !sdkAsync().equals(rawAsync())) {
+      throw new IllegalStateException("the paths do not read the same dossier");
     }
   }
 
@@ -86,13 +92,48 @@ public class ClientBenchmark {
   /** The least a caller can do by hand: token, JSON accept, status check, decode (no retry, no ids, no mapping). */
   @Benchmark
   public Dossier raw() throws IOException {
-    Request request = new Request.Builder().url(url).header("Authorization", bearer)
-        .header("Accept", "application/json").build();
-    try (Response r = raw.newCall(request).execute()) {
-      if (!r.isSuccessful()) {
-        throw new IOException("HTTP " + r.code());
-      }
-      return json.readValue(r.body().bytes(), Dossier.class);
+    try (Response r = raw.newCall(request()).execute()) {
+      return decode(r);
     }
+  }
+
+  /** The async client's get, waited for (the caller's thread blocks only here, as a benchmark must). */
+  @Benchmark
+  public Dossier sdkAsync() {
+    return sdkAsync.dossiers().get(id).join();
+  }
+
+  /** The same by hand: OkHttp's {@code enqueue} completing a future, decoded on OkHttp's thread. */
+  @Benchmark
+  public Dossier rawAsync() {
+    CompletableFuture<Dossier> future = new CompletableFuture<>();
+    raw.newCall(request()).enqueue(new Callback() {
+      @Override
+      public void onFailure(Call call, IOException e) {
+        future.completeExceptionally(e);
+      }
+
+      @Override
+      public void onResponse(Call call, Response response) {
+        try (response) {
+          future.complete(decode(response));
+        } catch (IOException | RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      }
+    });
+    return future.join();
+  }
+
+  private Request request() {
+    return new Request.Builder().url(url).header("Authorization", bearer).header("Accept", "application/json")
+        .build();
+  }
+
+  private Dossier decode(Response r) throws IOException {
+    if (!r.isSuccessful()) {
+      throw new IOException("HTTP " + r.code());
+    }
+    return json.readValue(r.body().bytes(), Dossier.class);
   }
 }

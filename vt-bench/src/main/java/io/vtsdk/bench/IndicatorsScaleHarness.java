@@ -107,6 +107,11 @@ public final class IndicatorsScaleHarness {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heap, "-jar", jar.toString()));
     command.addAll(List.of(args));
+    return run(command);
+  }
+
+  /** Runs a command, polling its peak resident memory (the top process's: {@code ./vt} execs java). */
+  static Run run(List<String> command) throws Exception {
     Path out = Files.createTempFile("vt-scale", ".out");
     Path err = Files.createTempFile("vt-scale", ".err");
     long t0 = System.nanoTime();

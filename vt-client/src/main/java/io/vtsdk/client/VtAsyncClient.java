@@ -10,8 +10,8 @@ import org.apiguardian.api.API;
 
 /**
  * The VT client whose operations return {@code CompletableFuture}: calls run on OkHttp's dispatcher and retries are
- * scheduled, so the caller's thread never blocks (the token provider is called on the caller's thread for the first
- * attempt; keep it cached). Built by {@link VtClient.Builder#buildAsync()}; immutable and thread-safe. A future
+ * scheduled, so the caller's thread never blocks (the token provider is called on OkHttp's threads, by the bearer
+ * interceptor). Built by {@link VtClient.Builder#buildAsync()}; immutable and thread-safe. A future
  * fails with a {@link VtException}; cancelling it cancels the HTTP call.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

@@ -88,6 +88,26 @@ class AsyncClientTest extends ClientTestBase {
     assertThat(requester.dossiers().listAll(DossierQuery.all()).stream()).hasSize(2);
   }
 
+  /** The token provider runs on OkHttp's thread (the bearer interceptor): one that blocks never holds the caller. */
+  @Test
+  void aTokenProviderThatBlocksDoesNotHoldTheCaller() throws Exception {
+    String token = vt.demoToken(Role.REQUESTER);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    TokenProvider slow = () -> {
+      try {
+        release.await(10, TimeUnit.SECONDS); // a client-credentials refresh, say
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return token;
+    };
+    VtAsyncClient c = builder(token).tokenProvider(slow).buildAsync();
+    CompletableFuture<Health> health = c.health();
+    assertThat(health).isNotDone();
+    release.countDown();
+    assertThat(health.get(10, TimeUnit.SECONDS).isUp()).isTrue();
+  }
+
   @Test
   void manyConcurrentCallsOnOneClient() {
     VtAsyncClient c = async(vt.demoToken(Role.REQUESTER));

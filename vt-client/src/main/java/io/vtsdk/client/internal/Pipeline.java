@@ -245,14 +245,15 @@ public final class Pipeline {
       out.completeExceptionally(e);
       return out;
     }
-    try {
-      // The first attempt asks the token provider, which may block (a client-credentials refresh): not on the
-      // caller's thread.
-      http.dispatcher().executorService().execute(() -> attemptAsync(a, out));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    if (http.dispatcher().executorService().isShutdown()) {
       out.completeExceptionally(VtExceptions.transport(a.what() + " not started: the HTTP client is shut down",
-          a.correlationId, 0, e));
+          a.correlationId, 0, null));
+      return out;
     }
+    // Building the request and enqueueing it do not block: the token provider, which may (a client-credentials
+    // refresh), is asked by the bearer interceptor on OkHttp's thread. No hop to another thread first: on a busy
+    // machine each hop is a wake-up (issue 24 measured 1.57× OkHttp's enqueue with one, JMH).
+    attemptAsync(a, out);
     return out;
   }
 

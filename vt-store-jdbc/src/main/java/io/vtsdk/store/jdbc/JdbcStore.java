@@ -201,16 +201,133 @@ public final class JdbcStore implements Store {
       }
       return work.apply(tx);
     }
-    if (writeLock != null) {
-      writeLock.lock();
+    return writeLock == null ? transaction(writers, true, work) : groupWrite(work);
+  }
+
+  /** The most writes one commit acknowledges: bounds how long the first of them waits for the others. */
+  static final int MAX_GROUP = 32;
+
+  /** The embedded engines' open write transaction, that the writes queued behind the current one join. */
+  private Group group; // guarded by writeLock
+  private final java.util.concurrent.atomic.AtomicLong groupCommits = new java.util.concurrent.atomic.AtomicLong();
+
+  /** For the tests: how many group commits, and how many writes wait for the write lock. */
+  long groupCommits() {
+    return groupCommits.get();
+  }
+
+  int queuedWriters() {
+    return writeLock == null ? 0 : writeLock.getQueueLength();
+  }
+
+  /** One database transaction shared by consecutive writes, each in its own savepoint, committed once for all. */
+  private static final class Group {
+    final Connection c;
+    int members;
+    final java.util.concurrent.CompletableFuture<Void> committed = new java.util.concurrent.CompletableFuture<>();
+
+    Group(Connection c) {
+      this.c = c;
+    }
+  }
+
+  /**
+   * Group commit (embedded engines, one writer at a time): a write runs in a savepoint of the open transaction and,
+   * when other writes are queued behind it, leaves the commit to the last of them; it returns once that commit (one
+   * sync for all) is done. A write that throws is rolled back to its savepoint: the others of its group are kept. A
+   * failed commit fails every write of the group, and none of them is kept. The contract is unchanged: a write is
+   * all or nothing, serialisable (in lock order), durable before it returns. SQLite has no group commit of its own,
+   * and {@code synchronous=NORMAL}, which would amortise the sync, loses the last commits on power loss.
+   */
+  private <T> T groupWrite(Function<StoreTx, T> work) {
+    Group g;
+    T result = null;
+    Throwable failed = null;
+    writeLock.lock();
+    try {
+      try {
+        if (group == null) {
+          Connection c = writers.getConnection();
+          dialect.beginWrite(c);
+          group = new Group(c);
+        }
+      } catch (SQLException e) {
+        throw failure(e);
+      }
+      g = group;
+      java.sql.Savepoint savepoint;
+      try {
+        savepoint = g.c.setSavepoint();
+      } catch (SQLException e) {
+        throw abort(g, e);
+      }
+      current.set(new JdbcTx(this, g.c, true));
+      try {
+        result = work.apply(current.get());
+        g.c.releaseSavepoint(savepoint);
+      } catch (RuntimeException | Error e) {
+        failed = e;
+        try {
+          g.c.rollback(savepoint);
+        } catch (SQLException broken) { // the engine rolled the whole transaction back: the group is lost
+          abort(g, broken);
+          throw e;
+        }
+      } catch (SQLException e) {
+        throw abort(g, e);
+      } finally {
+        current.remove();
+      }
+      g.members++;
+      if (!writeLock.hasQueuedThreads() || g.members >= MAX_GROUP) {
+        commit(g);
+      }
+    } finally {
+      writeLock.unlock();
+    }
+    if (failed instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failed instanceof Error e) {
+      throw e;
     }
     try {
-      return transaction(writers, true, work);
-    } finally {
-      if (writeLock != null) {
-        writeLock.unlock();
-      }
+      g.committed.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw (StoreException) e.getCause();
     }
+    return result;
+  }
+
+  /** Commits the group (under the write lock) and tells its writes; the next write opens a new one. */
+  private void commit(Group g) {
+    group = null;
+    try (Connection c = g.c) {
+      try {
+        c.commit(); // durable before any write of the group returns: the answers never run ahead of the database
+        groupCommits.incrementAndGet();
+        g.committed.complete(null);
+      } catch (SQLException e) {
+        rollbackQuietly(c);
+        g.committed.completeExceptionally(failure(e));
+      }
+    } catch (SQLException e) {
+      LOG.warn("{}: returning the writers' connection: {}", description, firstLine(e.getMessage()));
+    }
+  }
+
+  /** The group's transaction is lost: rolled back, and every write that joined it fails with the returned exception. */
+  private StoreException abort(Group g, SQLException e) {
+    group = null;
+    rollbackQuietly(g.c);
+    StoreException failure = failure(e);
+    g.committed.completeExceptionally(failure);
+    try {
+      g.c.close();
+    } catch (SQLException ignored) {
+      // the pool discards a broken connection
+    }
+    return failure;
   }
 
   /** Runs {@code work} as one transaction on a connection of {@code pool}: committed, or rolled back when it throws. */

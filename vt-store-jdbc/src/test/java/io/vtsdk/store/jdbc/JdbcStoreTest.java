@@ -85,6 +85,46 @@ class JdbcStoreTest {
     }
   }
 
+  /**
+   * Group commit: two writes queued behind a third join its transaction and the last one commits for all, once; the
+   * one that throws is rolled back alone, and the two others are kept.
+   */
+  @Test
+  void writesQueuedBehindAnotherShareOneCommitAndOneThatThrowsLeavesTheOthersKept() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try (JdbcStore store = JdbcStore.sqlite(dir.resolve("vt.db"))) {
+      java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+      long commits = store.groupCommits();
+      java.util.concurrent.Future<Object> first = pool.submit(() -> store.write(tx -> {
+        tx.putDossier(dossier(1), "a");
+        inside.countDown();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (store.queuedWriters() < 2 && System.nanoTime() < deadline) { // until both others wait behind it
+          Thread.onSpinWait();
+        }
+        return null;
+      }));
+      inside.await();
+      java.util.concurrent.Future<Object> second = pool.submit(() -> store.write(tx -> {
+        tx.putDossier(dossier(2), "a");
+        return null;
+      }));
+      java.util.concurrent.Future<Object> refused = pool.submit(() -> store.write(tx -> {
+        tx.putDossier(dossier(3), "a");
+        throw new IllegalArgumentException("refused by the core");
+      }));
+      first.get(20, java.util.concurrent.TimeUnit.SECONDS);
+      second.get(20, java.util.concurrent.TimeUnit.SECONDS);
+      assertThatThrownBy(() -> refused.get(20, java.util.concurrent.TimeUnit.SECONDS))
+          .hasRootCauseMessage("refused by the core");
+      assertThat(store.groupCommits() - commits).as("one commit for the three writes").isEqualTo(1);
+      assertThat(store.read((StoreTx tx) -> tx.dossiers(0, 10))).extracting(d -> d.dossier().id().value())
+          .containsExactly("D-1", "D-2");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void attachmentsAreStreamedInChunksAndComeBackWhole() throws Exception {
     byte[] content = new byte[JdbcTx.CHUNK * 3 + 17];
