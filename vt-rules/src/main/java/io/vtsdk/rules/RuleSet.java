@@ -27,6 +27,8 @@ public final class RuleSet {
   private final List<Rule> rules;
   /** The same rules, for the evaluation loop. */
   private final Rule[] ruleArray;
+  /** Each rule's id as a one-element list: the failed rules of a decision that fails one rule, made once. */
+  private final List<List<String>> failedAlone;
 
   public RuleSet(String id, String version, Target target, LocalDate effectiveFrom, LocalDate effectiveTo,
       Source source, List<Rule> rules) {
@@ -38,6 +40,7 @@ public final class RuleSet {
     this.source = Objects.requireNonNull(source, "source");
     this.rules = List.copyOf(rules);
     this.ruleArray = this.rules.toArray(new Rule[0]);
+    this.failedAlone = this.rules.stream().map(r -> List.of(r.id())).toList();
     Periods.requireOrdered("rule set " + id + " v" + version, effectiveFrom, effectiveTo);
     Set<String> ids = new HashSet<>();
     for (Rule r : this.rules) {
@@ -91,6 +94,7 @@ public final class RuleSet {
     // one); a list is made only for a second one (issue 24: these lists were most of what an ineligible or
     // incomplete decision allocated beyond the eligible one).
     String firstFailed = null;
+    int firstFailedAt = -1;
     List<String> failed = null;
     List<String> firstMissing = null;
     List<String> missing = null;
@@ -110,6 +114,7 @@ public final class RuleSet {
         if (v.outcome() == Outcome.FAIL) {
           if (firstFailed == null) {
             firstFailed = r.id();
+            firstFailedAt = i;
           } else {
             if (failed == null) {
               failed = new ArrayList<>(4);
@@ -135,7 +140,8 @@ public final class RuleSet {
     }
     List<TraceEntry> list = new TraceList(effective, results, n, facts);
     if (firstFailed != null) {
-      return new Decision.Ineligible(target, id, version, on, list, failed != null ? failed : List.of(firstFailed));
+      return new Decision.Ineligible(target, id, version, on, list,
+          failed != null ? failed : failedAlone.get(firstFailedAt));
     }
     if (firstMissing != null) {
       List<String> m = missing != null ? missing : firstMissing.size() == 1 ? firstMissing : distinct(firstMissing);
