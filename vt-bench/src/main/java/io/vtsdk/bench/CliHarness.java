@@ -83,10 +83,7 @@ public final class CliHarness {
         Files.deleteIfExists(out);
       }
     } finally {
-      try (var files = Files.list(dir)) {
-        files.forEach(f -> f.toFile().delete());
-      }
-      Files.deleteIfExists(dir);
+      IndicatorsScaleHarness.deleteFlat(dir);
     }
   }
 

@@ -45,11 +45,16 @@ public final class IndicatorsScaleHarness {
         Files.delete(omv);
       }
     } finally {
-      try (var files = Files.list(dir)) {
-        files.forEach(f -> f.toFile().delete());
-      }
-      Files.deleteIfExists(dir);
+      deleteFlat(dir);
     }
+  }
+
+  /** Deletes a directory of plain files (a harness's scratch directory). */
+  static void deleteFlat(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      files.forEach(f -> f.toFile().delete());
+    }
+    Files.deleteIfExists(dir);
   }
 
   /** People sorted by id, three notifications each, as a people/notifications extract. */
