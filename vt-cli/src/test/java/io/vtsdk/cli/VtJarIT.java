@@ -213,6 +213,8 @@ class VtJarIT {
       assertThat(notice).as("the Apache NOTICE files of the bundled libraries, merged").contains("Apache");
       assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("io.vtsdk.cli.Main");
     }
-    assertThat(Files.size(JAR)).as("vt.jar in bytes (goal: 60 MB)").isLessThanOrEqualTo(60_000_000L);
+    // issue 21's goal was 60 MB; issue 24 spends 0.3 MB of it on the base R4 subset that takes `vt fhir validate`
+    // from 7 s to 2.4 s (docs/dependencies.md)
+    assertThat(Files.size(JAR)).as("vt.jar in bytes (goal: 60.5 MB)").isLessThanOrEqualTo(60_500_000L);
   }
 }
