@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Run from the repository's root after {@code ./mvnw -B -DskipTests install}:
  * {@code java -cp vt-bench/target/benchmarks.jar io.vtsdk.bench.BenchmarkReport [out.md] [jmh include regex]}
- * (about 35 minutes on 2 cores; JMH: 3 × 1 s warm-up, 5 × 2 s measurement, 1 fork — read the error bars).
+ * (about 15 minutes on 2 cores; JMH: 3 × 1 s warm-up, 5 × 2 s measurement, 1 fork — read the error bars).
  * {@code -Dvt.bench.quick=true} only checks that the report runs end to end. The engine comparison needs {@code wrk}.
  */
 public final class BenchmarkReport {

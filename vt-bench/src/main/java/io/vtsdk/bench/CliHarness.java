@@ -33,7 +33,7 @@ public final class CliHarness {
     int largest = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
     Path root = Path.of("").toAbsolutePath();
     Path jar = root.resolve("vt-cli/target/vt.jar");
-    String state = launcher(root, "only").strip();
+    String state = buildCheck(root).strip();
     if (!"up to date".equals(state) || !Files.exists(jar)) {
       System.out.println("CLI: skipped, ./vt would build first (" + state + "): run ./mvnw package, then this");
       return;
@@ -49,7 +49,7 @@ public final class CliHarness {
       }
       String one = hundred.get(1);
       List<String> vt = List.of("bash", root.resolve("vt").toString());
-      List<String> plain = List.of(java(), "-jar", jar.toString());
+      List<String> plain = List.of(IndicatorsScaleHarness.java(), "-jar", jar.toString());
       time(concat(vt, "fhir", "validate", one)); // writes the launcher's class-data archive, not counted
       double[] viaLauncher = new double[runs];
       double[] viaJar = new double[runs];
@@ -75,8 +75,9 @@ public final class CliHarness {
       for (int n = 1_000; n <= largest; n *= 10) {
         Path cohort = cohort(dir.resolve("cohort-" + n + ".csv"), n);
         Path out = dir.resolve("decisions-" + n + ".jsonl");
-        IndicatorsScaleHarness.Run run = IndicatorsScaleHarness.run(List.of(java(), "-Xmx96m", "-jar",
-            jar.toString(), "eligibility", "--input", cohort.toString(), "--at", "2026-11-23", "-o", out.toString()));
+        IndicatorsScaleHarness.Run run = IndicatorsScaleHarness.run(List.of(IndicatorsScaleHarness.java(),
+            "-Xmx96m", "-jar", jar.toString(), "eligibility", "--input", cohort.toString(), "--at", "2026-11-23",
+            "-o", out.toString()));
         System.out.printf(Locale.ROOT, "| %,d | %.2f | %.0f | %d |%n", n, run.seconds(), run.peakKb() / 1024.0,
             run.exit());
         Files.delete(cohort);
@@ -103,9 +104,10 @@ public final class CliHarness {
     return file;
   }
 
-  private static String launcher(Path root, String check) throws IOException, InterruptedException {
+  /** What {@code VT_BUILD_CHECK=only ./vt} says: "up to date", or why it would build first. */
+  private static String buildCheck(Path root) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("vt").toString()).redirectErrorStream(true);
-    pb.environment().put("VT_BUILD_CHECK", check);
+    pb.environment().put("VT_BUILD_CHECK", "only");
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
@@ -124,10 +126,6 @@ public final class CliHarness {
     List<String> all = new ArrayList<>(head);
     all.addAll(List.of(tail));
     return all;
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   static double median(double[] values) {

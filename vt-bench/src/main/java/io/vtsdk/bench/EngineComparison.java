@@ -108,7 +108,8 @@ public final class EngineComparison {
     for (ServerLoadHarness.Result r : results) {
       System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f |%n", r.name(), r.rps(), r.p50ms(), r.p99ms());
     }
-    System.out.printf(Locale.ROOT, "JDK / Jetty: %.2fx   reference server GET / JDK fixed body: %.2fx (target ≥ 0.6x)%n",
+    System.out.printf(Locale.ROOT,
+        "JDK / Jetty: %.2fx   reference server GET / JDK fixed body: %.2fx (target ≥ 0.6x)%n",
         results.get(0).rps() / results.get(1).rps(), results.get(2).rps() / results.get(0).rps());
   }
 }

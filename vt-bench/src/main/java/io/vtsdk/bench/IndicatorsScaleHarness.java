@@ -109,10 +109,14 @@ public final class IndicatorsScaleHarness {
 
   /** Runs {@code java -Xmx<heap> -jar vt.jar args…}, polling its peak resident memory. */
   static Run run(Path jar, String heap, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-jar", jar.toString()));
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-jar", jar.toString()));
     command.addAll(List.of(args));
     return run(command);
+  }
+
+  /** The {@code java} of the JVM running the harness. */
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** Runs a command, polling its peak resident memory (the top process's: {@code ./vt} execs java). */

@@ -93,8 +93,7 @@ public final class RuleSet {
     // The first failed rule and the first rule's missing facts are kept as they are (most decisions have at most
     // one); a list is made only for a second one (issue 24: these lists were most of what an ineligible or
     // incomplete decision allocated beyond the eligible one).
-    String firstFailed = null;
-    int firstFailedAt = -1;
+    int firstFailedAt = -1; // in all
     List<String> failed = null;
     List<String> firstMissing = null;
     List<String> missing = null;
@@ -112,13 +111,12 @@ public final class RuleSet {
       if (r.kind() == Rule.Kind.ELIGIBILITY) {
         Verdict v = result instanceof Verdict leaf ? leaf : ((TraceEntry) result).verdict();
         if (v.outcome() == Outcome.FAIL) {
-          if (firstFailed == null) {
-            firstFailed = r.id();
+          if (firstFailedAt < 0) {
             firstFailedAt = i;
           } else {
             if (failed == null) {
               failed = new ArrayList<>(4);
-              failed.add(firstFailed);
+              failed.add(all[firstFailedAt].id());
             }
             failed.add(r.id());
           }
@@ -139,7 +137,7 @@ public final class RuleSet {
       }
     }
     List<TraceEntry> list = new TraceList(effective, results, n, facts);
-    if (firstFailed != null) {
+    if (firstFailedAt >= 0) {
       return new Decision.Ineligible(target, id, version, on, list,
           failed != null ? failed : failedAlone.get(firstFailedAt));
     }

@@ -46,13 +46,16 @@ final class R4Base {
 
   /** The build's subset, or the whole set when the build step did not run (classes compiled by an IDE). */
   static R4Base load() {
-    String urls = read(URLS);
-    String definitions = read(DEFINITIONS);
-    if (urls == null || definitions == null) {
-      return whole();
+    try (InputStream urls = R4Base.class.getResourceAsStream(URLS);
+        InputStream definitions = R4Base.class.getResourceAsStream(DEFINITIONS)) {
+      if (urls == null || definitions == null) {
+        return whole();
+      }
+      return new R4Base(VtFhir.context().newJsonParser().parseResource(Bundle.class, definitions),
+          Set.copyOf(new String(urls.readAllBytes(), StandardCharsets.UTF_8).lines().toList()));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the base definitions " + DEFINITIONS, e);
     }
-    return new R4Base(VtFhir.context().newJsonParser().parseResource(Bundle.class, definitions),
-        Set.copyOf(urls.lines().toList()));
   }
 
   /** HAPI's whole set, as before the subset: slow to start, the reference the subset is checked against. */
@@ -79,19 +82,17 @@ final class R4Base {
    * the list of definitions, which holds only the subset's (a type inside a Bundle is fetched, and the fallback
    * answers). The report is then a fatal issue located at a resource type the subset does not define.
    */
-  boolean needsWholeSet(ValidationResult result, FhirContext ctx) {
+  boolean needsWholeSet(ValidationResult result) {
     return subset != null && result.getMessages().stream()
         .anyMatch(m -> m.getSeverity() == ResultSeverityEnum.FATAL && m.getLocationString() != null
             && !subsetTypes.contains(m.getLocationString())
-            && ctx.getResourceTypes().contains(m.getLocationString()));
+            && VtFhir.context().getResourceTypes().contains(m.getLocationString()));
   }
 
-  private static String read(String resource) {
-    try (InputStream in = R4Base.class.getResourceAsStream(resource)) {
-      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + resource, e);
-    }
+  /** A canonical URL without its {@code |version}. */
+  static String unversioned(String url) {
+    int bar = url.indexOf('|');
+    return bar < 0 ? url : url.substring(0, bar);
   }
 
   /**
@@ -109,11 +110,7 @@ final class R4Base {
     }
 
     private boolean holds(String url) {
-      if (url == null) {
-        return false;
-      }
-      int bar = url.indexOf('|');
-      return urls.contains(url) || bar > 0 && urls.contains(url.substring(0, bar));
+      return url != null && (urls.contains(url) || urls.contains(unversioned(url)));
     }
 
     @Override

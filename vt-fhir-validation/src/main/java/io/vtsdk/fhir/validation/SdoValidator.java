@@ -101,7 +101,7 @@ public final class SdoValidator {
   /** Runs the validation on the subset, and again on the whole set when the subset could not read the resource. */
   private ValidationResult run(java.util.function.Function<FhirValidator, ValidationResult> validation) {
     ValidationResult result = validation.apply(validator);
-    if (!base.needsWholeSet(result, VtFhir.context())) {
+    if (!base.needsWholeSet(result)) {
       return result;
     }
     FhirValidator whole = wholeSet;

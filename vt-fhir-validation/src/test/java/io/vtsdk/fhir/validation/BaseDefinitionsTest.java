@@ -69,7 +69,8 @@ class BaseDefinitionsTest {
   void aResourceTypeOutsideTheSubsetInsideABundleIsFetchedFromTheWholeSetWithTheSameReport() {
     String bundle = """
         {"resourceType": "Bundle", "type": "collection",
-         "entry": [{"fullUrl": "urn:uuid:1c3f1f2e-8d7c-4a4e-9d3a-1a2b3c4d5e6f", "resource": {"resourceType": "Observation", "status": "nearly-final", "code": {"text": "pouls"}}}]}""";
+         "entry": [{"fullUrl": "urn:uuid:1c3f1f2e-8d7c-4a4e-9d3a-1a2b3c4d5e6f",
+          "resource": {"resourceType": "Observation", "status": "nearly-final", "code": {"text": "pouls"}}}]}""";
     assertThat(withSubset.validate(bundle).errors()).isNotEmpty()
         .anySatisfy(e -> assertThat(e.location()).contains("Observation"))
         .containsExactlyInAnyOrderElementsOf(withWholeSet.validate(bundle).errors());

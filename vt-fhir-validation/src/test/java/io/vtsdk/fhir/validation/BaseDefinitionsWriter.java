@@ -51,7 +51,7 @@ final class BaseDefinitionsWriter {
       "Consent", "DocumentReference", "Task", "OperationOutcome");
 
   private final DefaultProfileValidationSupport full;
-  private final Map<String, IBaseResource> kept = new LinkedHashMap<>();
+  private final Map<String, MetadataResource> kept = new LinkedHashMap<>();
 
   private BaseDefinitionsWriter(FhirContext ctx) {
     this.full = new DefaultProfileValidationSupport(ctx);
@@ -99,7 +99,7 @@ final class BaseDefinitionsWriter {
     }
     Deque<String> valueSets = new ArrayDeque<>();
     while (!todo.isEmpty()) {
-      String url = unversioned(todo.pop());
+      String url = R4Base.unversioned(todo.pop());
       if (kept.containsKey(url) || !(full.fetchStructureDefinition(url) instanceof StructureDefinition sd)) {
         continue;
       }
@@ -117,7 +117,7 @@ final class BaseDefinitionsWriter {
       }
     }
     while (!valueSets.isEmpty()) {
-      String url = unversioned(valueSets.pop());
+      String url = R4Base.unversioned(valueSets.pop());
       if (kept.containsKey(url) || !(full.fetchValueSet(url) instanceof ValueSet vs)) {
         continue;
       }
@@ -131,7 +131,7 @@ final class BaseDefinitionsWriter {
       }
     }
     Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-    kept.values().forEach(r -> bundle.addEntry().setResource((MetadataResource) r));
+    kept.values().forEach(r -> bundle.addEntry().setResource(r));
     return bundle;
   }
 
@@ -180,10 +180,5 @@ final class BaseDefinitionsWriter {
       c.setDefinition(null);
       lean(c.getConcept());
     }
-  }
-
-  private static String unversioned(String url) {
-    int bar = url.indexOf('|');
-    return bar < 0 ? url : url.substring(0, bar);
   }
 }
