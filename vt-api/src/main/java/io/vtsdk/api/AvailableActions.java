@@ -2,11 +2,11 @@ package io.vtsdk.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vtsdk.model.VtModule;
+import io.vtsdk.model.module.VtModules;
 import io.vtsdk.model.request.ResponseKind;
 import io.vtsdk.model.workflow.Action;
 import io.vtsdk.model.workflow.RequestStatus;
 import io.vtsdk.model.workflow.TaskStatus;
-import java.util.EnumSet;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -28,9 +28,9 @@ public record AvailableActions(RequestStatus status, TaskStatus taskStatus,
 
   /** The actions of a request of {@code module}, with the response kinds of that module they allow. */
   public static AvailableActions of(RequestStatus status, Set<Action> actions, VtModule module) {
-    Set<ResponseKind> kinds = EnumSet.noneOf(ResponseKind.class);
-    for (ResponseKind k : ResponseKind.values()) {
-      if (actions.contains(k.action()) && k.modules().contains(module)) {
+    Set<ResponseKind> kinds = new java.util.TreeSet<>();
+    for (ResponseKind k : VtModules.of(module).responseKinds()) {
+      if (actions.contains(k.action())) {
         kinds.add(k);
       }
     }

@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -155,6 +156,18 @@ public final class OpenApiWriter {
             Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
             Option.NONSTATIC_NONVOID_NONGETTER_METHODS, Option.FIELDS_DERIVED_FROM_ARGUMENTFREE_METHODS)
         .without(Option.SCHEMA_VERSION_INDICATOR);
+    // the open vocabularies (VtModule, TargetKind, ResponseKind: constants plus extension modules' values): a string
+    // enumeration of VT's own values, a component like an enum's (generated clients compile against it)
+    b.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
+      List<String> codes = standardCodes(type.getErasedType());
+      if (codes == null) {
+        return null;
+      }
+      ObjectNode node = context.getGeneratorConfig().createObjectNode().put("type", "string");
+      codes.forEach(node.putArray("enum")::add);
+      return new CustomDefinition(node, CustomDefinition.DefinitionType.STANDARD,
+          CustomDefinition.AttributeInclusion.NO);
+    });
     // value types written as one JSON value (@JsonValue): their value's schema, inline
     b.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
       Class<?> raw = type.getErasedType();
@@ -185,6 +198,19 @@ public final class OpenApiWriter {
     b.forFields().withIgnoreCheck(f -> f.getAnnotationConsideringFieldAndGetter(JsonAnyGetter.class) != null
         || f.isTransient());
     return new SchemaGenerator(b.build());
+  }
+
+  /** The codes of an open vocabulary's own values ({@code standardValues()}); null for any other type. */
+  private static List<String> standardCodes(Class<?> raw) {
+    if (raw != io.vtsdk.model.VtModule.class && raw != io.vtsdk.model.dossier.TargetKind.class
+        && raw != io.vtsdk.model.request.ResponseKind.class) {
+      return null;
+    }
+    try {
+      return ((List<?>) raw.getMethod("standardValues").invoke(null)).stream().map(Object::toString).toList();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The name of a generated definition: the simple name, except the renamed ones (see {@link #ROOTS}). */

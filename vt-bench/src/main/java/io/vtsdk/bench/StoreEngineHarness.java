@@ -2,7 +2,9 @@ package io.vtsdk.bench;
 
 import io.vtsdk.core.InMemoryStore;
 import io.vtsdk.core.Principal;
+import io.vtsdk.core.FixtureService;
 import io.vtsdk.core.VtCore;
+import io.vtsdk.core.WriteOptions;
 import io.vtsdk.core.spi.Store;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.VtModule;
@@ -46,7 +48,7 @@ public final class StoreEngineHarness {
     Path dir = Files.createTempDirectory("vt-engines-");
     List<io.vtsdk.model.directory.Unit> directory;
     try (ReferenceServer vt = ReferenceServer.builder().build()) {
-      directory = vt.core().searchUnits(new VtCore.UnitQuery(null, null, null, null, null, null));
+      directory = vt.core().directory().all();
     }
     double memory = workflows("in memory", InMemoryStore::new, directory, threads, seconds);
     report("SQLite", workflows("SQLite", () -> JdbcStore.sqlite(dir.resolve("w.db")), directory, threads, seconds),
@@ -72,7 +74,7 @@ public final class StoreEngineHarness {
 
   private static VtCore core(Store store, List<io.vtsdk.model.directory.Unit> directory) {
     VtCore core = VtCore.builder().store(store).build();
-    core.reset(directory);
+    core.fixtures().reset(directory);
     return core;
   }
 
@@ -91,11 +93,13 @@ public final class StoreEngineHarness {
         Thread w = new Thread(() -> {
           VtFixtures fx = VtFixtures.seeded(seed, LocalDate.now(java.time.ZoneOffset.UTC));
           while (System.nanoTime() < end) {
-            Dossier d = core.createDossier(ward, fx.dossier(VtModule.SANITAIRE).requester(new Requester(WARD, null))
-                .build(), Locale.FRENCH);
-            AdmissionRequest r = core.send(ward, d.id(), List.of(SMR), Locale.FRENCH).get(0);
-            core.read(smr, r.id());
-            core.respond(smr, r.id(), Response.of(ResponseKind.ACCEPTED, null, null, null), Locale.FRENCH);
+            Dossier d = core.dossiers().create(ward, fx.dossier(VtModule.SANITAIRE)
+                .requester(new Requester(WARD, null)).build(), WriteOptions.DEFAULT).value();
+            AdmissionRequest r = core.requests().send(ward, d.id(), List.of(SMR), WriteOptions.DEFAULT).value()
+                .get(0);
+            core.requests().read(smr, r.id(), WriteOptions.DEFAULT);
+            core.requests().respond(smr, r.id(), Response.of(ResponseKind.ACCEPTED, null, null, null),
+                WriteOptions.DEFAULT);
             done.incrementAndGet();
           }
         });
@@ -118,12 +122,13 @@ public final class StoreEngineHarness {
       VtCore core = core(store, directory);
       VtFixtures fx = VtFixtures.seeded(5, LocalDate.now(java.time.ZoneOffset.UTC));
       for (int done = 0; done < n; ) {
-        List<VtCore.Fixture> batch = new ArrayList<>();
+        List<FixtureService.Fixture> batch = new ArrayList<>();
         for (int i = 0; i < 1_000 && done < n; i++, done++) {
-          batch.add(new VtCore.Fixture(fx.dossier(VtModule.SANITAIRE).requester(new Requester(WARD, null)).build()
+          batch.add(new FixtureService.Fixture(fx.dossier(VtModule.SANITAIRE)
+              .requester(new Requester(WARD, null)).build()
               .withId(io.vtsdk.model.DossierId.of("BULK-" + done)), List.of(), List.of()));
         }
-        core.load(batch, Locale.FRENCH, false);
+        core.fixtures().load(batch, Locale.FRENCH, false);
       }
     }
     long best = Long.MAX_VALUE;

@@ -76,7 +76,7 @@ abstract class ClientTestBase {
   }
 
   /** idNat_Struct of IME-69 in the demo directory (its generated FINESS): the ESMS reports as its own structure. */
-  static final String IME69_STRUCT = "1" + ReferenceServer.builder().build().core()
+  static final String IME69_STRUCT = "1" + ReferenceServer.builder().build().core().directory()
       .unit(io.vtsdk.model.UnitId.of("IME-69")).structure().value();
 
   static EsmsStatus esmsStatus(String r357, String motif, String idDecision) {

@@ -58,6 +58,15 @@ class ConsoleBrowserTest {
   @BeforeAll
   static void browser() throws IOException {
     profile = Files.createTempDirectory("vt-console-chromium");
+    driver = chromium(profile);
+    Files.createDirectories(SHOTS);
+  }
+
+  /**
+   * Headless Chromium from Debian, through the system chromedriver (no driver download), without the background
+   * networking a closed machine refuses.
+   */
+  static ChromeDriver chromium(Path profile) {
     ChromeOptions o = new ChromeOptions();
     o.setBinary(System.getProperty("vt.chromium", "/usr/bin/chromium"));
     o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
@@ -66,8 +75,7 @@ class ConsoleBrowserTest {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(System.getProperty("vt.chromedriver", "/usr/bin/chromedriver")))
         .usingAnyFreePort().build();
-    driver = new ChromeDriver(service, o);
-    Files.createDirectories(SHOTS);
+    return new ChromeDriver(service, o);
   }
 
   @AfterAll

@@ -5,7 +5,6 @@ import io.vtsdk.core.spi.RecordedAgreement;
 import io.vtsdk.core.spi.StoredDossier;
 import io.vtsdk.core.spi.StoredEvent;
 import io.vtsdk.model.UnitId;
-import io.vtsdk.model.VtModule;
 import io.vtsdk.model.request.AdmissionRequest;
 import io.vtsdk.model.workflow.RequestStatus;
 import io.vtsdk.model.workflow.Role;
@@ -61,10 +60,14 @@ public final class AccessPolicy {
     };
   }
 
-  /** True for the roles receiving units act in (RECEIVER, CPAM, ESMS). */
+  /** True for the roles receiving units act in: a module's {@code receiverRole} (RECEIVER, CPAM, ESMS…). */
   public static boolean isReceivingRole(Role role) {
-    return role == Role.RECEIVER || role == Role.CPAM || role == Role.ESMS;
+    return RECEIVING_ROLES.contains(role);
   }
+
+  private static final java.util.Set<Role> RECEIVING_ROLES = VtModules.all().stream()
+      .map(io.vtsdk.model.module.ModuleDescriptor::receiverRole)
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /** True when {@code p} is the receiving unit of {@code r}, in the module's receiving role. */
   public boolean isReceiverOf(Principal p, AdmissionRequest r) {
@@ -118,15 +121,16 @@ public final class AccessPolicy {
   }
 
   /**
-   * May {@code p} read an attachment of {@code d}? Whoever reads the dossier, except a Handicap ESMS before it recorded
-   * the person's agreement for this dossier.
+   * May {@code p} read an attachment of {@code d}? Whoever reads the dossier, except an ESMS notified of an MDPH
+   * decision ({@link io.vtsdk.model.module.ModuleDescriptor#sdoNotifications()}) before it recorded the person's
+   * agreement for this dossier (SDO flows 2 and 3).
    */
   public boolean canReadAttachment(Principal p, StoredDossier d, List<AdmissionRequest> requests,
       List<RecordedAgreement> agreements) {
     if (!canReadDossier(p, d, requests)) {
       return false;
     }
-    if (isRequesterSide(p, d) || d.dossier().module() != VtModule.HANDICAP) {
+    if (isRequesterSide(p, d) || !VtModules.of(d.dossier().module()).sdoNotifications()) {
       return true;
     }
     return hasAgreement(p, requests, agreements);

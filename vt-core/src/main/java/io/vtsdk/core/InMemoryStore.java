@@ -82,6 +82,7 @@ public final class InMemoryStore implements Store {
 
   @Override
   public <T> T read(Function<StoreTx, T> work) {
+    refuseNesting();
     lock.readLock().lock();
     try {
       return work.apply(tx);
@@ -92,11 +93,9 @@ public final class InMemoryStore implements Store {
 
   @Override
   public <T> T write(Function<StoreTx, T> work) {
+    refuseNesting();
     lock.writeLock().lock();
     try {
-      if (undo != null) {
-        return work.apply(tx); // nested in a write of the same thread: one transaction
-      }
       undo = new ArrayDeque<>();
       try {
         T result = work.apply(tx);
@@ -112,6 +111,13 @@ public final class InMemoryStore implements Store {
       }
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /** Transactions do not nest (the {@link Store} contract): a call from inside one is a bug of its caller. */
+  private void refuseNesting() {
+    if (lock.isWriteLockedByCurrentThread() || lock.getReadHoldCount() > 0) {
+      throw new IllegalStateException("a store transaction opened inside another: Store transactions do not nest");
     }
   }
 

@@ -14,6 +14,14 @@ import io.vtsdk.model.identity.Region;
 import io.vtsdk.model.patient.Patient;
 import io.vtsdk.model.request.AdmissionRequest;
 import io.vtsdk.model.workflow.RequestStatus;
+import io.vtsdk.api.RequestFigures;
+import io.vtsdk.api.WaitingListRow;
+import io.vtsdk.core.spi.StoredRequest;
+import io.vtsdk.model.module.VtModules;
+import io.vtsdk.rules.indicators.Ratio;
+import io.vtsdk.rules.indicators.RequestIndicators;
+import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import io.vtsdk.rules.indicators.HandicapIndicators;
 import io.vtsdk.rules.indicators.HandicapRecord;
 import io.vtsdk.rules.indicators.OmvAdhesionRecord;
@@ -57,11 +65,65 @@ public final class Observatory {
 
   private final Store store;
   private final AccessPolicy policy;
+  private final CoreContext ctx;
 
-  Observatory(Store store, AccessPolicy policy) {
-    this.store = store;
-    this.policy = policy;
+  Observatory(CoreContext ctx) {
+    this.ctx = ctx;
+    this.store = ctx.store;
+    this.policy = ctx.policy;
   }
+
+  // ---------------------------------------------------------------------------------------------- request figures
+
+  /** Read rate, response rate, response delay of the requests the caller is a party to (one module or all). */
+  public RequestFigures requestFigures(Principal p, VtModule module) {
+    return store.read(tx -> {
+      List<AdmissionRequest> mine = new ArrayList<>();
+      boolean receiver = AccessPolicy.isReceivingRole(p.role());
+      for (StoredRequest s : tx.requestsOfUnit(p.unit(), receiver, 0, Integer.MAX_VALUE)) {
+        AdmissionRequest r = s.request();
+        if ((module == null || r.module().equals(module)) && ctx.isParty(tx, p, r)) {
+          mine.add(r);
+        }
+      }
+      return new RequestFigures(mine.size(), RequestIndicators.readRate(mine), RequestIndicators.responseRate(mine),
+          RequestIndicators.responseDelay(mine));
+    });
+  }
+
+  /**
+   * Waiting lists per département and ESMS category, waiting list / installed places, impossible admissions, within
+   * the scope the policy gives the caller (its unit, or its département for an MDPH).
+   */
+  public List<WaitingListRow> waitingLists(Principal p) {
+    return store.read(tx -> {
+      AccessPolicy.IndicatorScope scope = policy.indicatorScope(p, tx.unit(p.unit()).orElse(null));
+      if (scope == null) {
+        throw VtCoreException.forbidden("waiting-list indicators are for receiving units (their own) and MDPHs "
+            + "(their département)");
+      }
+      Map<UnitId, Unit> units = new LinkedHashMap<>();
+      tx.units().stream().filter(scope::includes).forEach(u -> units.put(u.id(), u));
+      List<AdmissionRequest> all = tx.requests().stream().filter(r -> units.containsKey(r.unit())).toList();
+      Map<RequestIndicators.Area, Long> waiting = RequestIndicators.waitingListCounts(all, units);
+      Map<RequestIndicators.Area, Ratio> ratio = RequestIndicators.waitingListToPlaces(all, units);
+      Map<RequestIndicators.Area, Long> impossible = RequestIndicators.impossibleAdmissions(all, units);
+      TreeSet<RequestIndicators.Area> areas = new TreeSet<>(ratio.keySet());
+      areas.addAll(waiting.keySet());
+      areas.addAll(impossible.keySet());
+      List<WaitingListRow> rows = new ArrayList<>();
+      for (RequestIndicators.Area a : areas) {
+        if (a.esmsCategory() == null && !waiting.containsKey(a)) {
+          continue;
+        }
+        rows.add(new WaitingListRow(a.departement(), a.esmsCategory(), waiting.getOrDefault(a, 0L), ratio.get(a),
+            impossible.getOrDefault(a, 0L)));
+      }
+      return rows;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------- observatory
 
   /**
    * What {@code p} may read of {@code which}.
@@ -104,7 +166,7 @@ public final class Observatory {
 
   /** Adds OMV adhesions (a test server's import); returns how many the store now has. */
   public int importOmv(List<OmvAdhesionRecord> adhesions) {
-    return store.write(tx -> {
+    return ctx.writeInternal(tx -> {
       tx.addOmvAdhesions(List.copyOf(adhesions));
       return tx.omvAdhesions().size();
     });
@@ -152,14 +214,14 @@ public final class Observatory {
 
   // ---------------------------------------------------------------------------------------------- records
 
-  /** The Prado dossiers as the TUV's VT records: one per request to a CPAM. */
+  /**
+   * The Prado dossiers as the TUV's VT records: one per request of a dossier oriented to a Prado volet (the TUV is
+   * defined over Prado volets, seed 003; which module a dossier is of is not asked: its orientation says it).
+   */
   static List<PradoVtRecord> pradoRecords(StoreTx tx) {
     Map<UnitId, Optional<Unit>> units = new HashMap<>();
     List<PradoVtRecord> out = new ArrayList<>();
     for (AdmissionRequest r : tx.requests()) {
-      if (r.module() != VtModule.PRADO) {
-        continue;
-      }
       Dossier d = tx.dossier(r.dossierId()).map(StoredDossier::dossier).orElse(null);
       if (d == null || d.requester() == null || d.orientation() == null || d.orientation().pradoVolet() == null) {
         continue;
@@ -178,13 +240,17 @@ public final class Observatory {
     return out;
   }
 
-  /** The Handicap notifications as the people/notifications extract's lines. */
+  /**
+   * The notifications of MDPH decisions (requests of a module whose descriptor says
+   * {@link io.vtsdk.model.module.ModuleDescriptor#sdoNotifications()}, in a TRE_R357 status) as the
+   * people/notifications extract's lines.
+   */
   static List<HandicapRecord> handicapRecords(StoreTx tx) {
     Map<UnitId, Optional<Unit>> units = new HashMap<>();
     List<HandicapRecord> out = new ArrayList<>();
     for (AdmissionRequest r : tx.requests()) {
       String status = r.status().r357Code().orElse(null);
-      if (r.module() != VtModule.HANDICAP || status == null) {
+      if (!VtModules.of(r.module()).sdoNotifications() || status == null) {
         continue;
       }
       Dossier d = tx.dossier(r.dossierId()).map(StoredDossier::dossier).orElse(null);

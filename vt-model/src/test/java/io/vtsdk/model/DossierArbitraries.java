@@ -130,7 +130,7 @@ public final class DossierArbitraries {
 
   /** Arbitrary dossiers of every module; consistent where constructors demand it, otherwise anything goes. */
   public static Arbitrary<Dossier> dossiers() {
-    return Arbitraries.of(VtModule.class).flatMap(module -> Builders
+    return Arbitraries.of(VtModule.values()).flatMap(module -> Builders
         .withBuilder(() -> Dossier.builder(DossierId.of("D-" + module), module))
         .use(maybe(text())).in(Dossier.Builder::number)
         .use(maybe(patients())).in(Dossier.Builder::patient)

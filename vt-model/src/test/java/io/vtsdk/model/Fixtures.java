@@ -222,6 +222,11 @@ public final class Fixtures {
         .build();
   }
 
+  /** Every module of the registry (JUnit's {@code @MethodSource("io.vtsdk.model.Fixtures#modules")}). */
+  public static List<VtModule> modules() {
+    return List.of(VtModule.values());
+  }
+
   public static List<Dossier> everyModule() {
     return List.of(sanitaire(), prado(), grandAge(), handicap(), tnd(), hnp());
   }

@@ -110,12 +110,6 @@ public final class ReferenceServer implements AutoCloseable {
     this.config = b;
     this.store = b.openStore();
     try {
-      byte[] secret = secret(store);
-      // Token expiry runs on the real clock: moving the test clock (to trigger archiving) never invalidates a token.
-      this.tokens = new TokenFactory(secret, java.time.Clock.systemUTC(), b.tokenLifetime);
-      byte[] adminSecret = new byte[18];
-      RANDOM.nextBytes(adminSecret);
-      this.adminToken = "vt-admin-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(adminSecret);
       // Start-up is class loading: Hibernate Validator and the rule sets load on another thread while Jackson loads
       // on this one (measured: ~650 ms in sequence; see docs/performance.md).
       CompletableFuture<DossierValidator> validator =
@@ -125,7 +119,17 @@ public final class ReferenceServer implements AutoCloseable {
           ReferenceServer::daemon);
       this.json = VtJson.newMapper();
       this.controls = new Controls(b.journalCapacity);
-      this.router = new Router(json, tokens, b.maxBodyBytes, store, controls);
+      byte[] adminSecret = new byte[18];
+      RANDOM.nextBytes(adminSecret);
+      this.adminToken = "vt-admin-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(adminSecret);
+      // the secret that signs tokens and cursors is kept in the store, so that tokens survive a restart and every
+      // server of a shared database accepts the others' (the first one to start makes it)
+      this.core = VtCore.builder().store(store).clock(clock).validator(validator.join()).rules(rules.join())
+          .archiveAfter(b.archiveAfter).secretSetting(SECRET).build();
+      byte[] secret = java.util.Base64.getDecoder().decode(core.fixtures().setting(SECRET).orElseThrow());
+      // Token expiry runs on the real clock: moving the test clock (to trigger archiving) never invalidates a token.
+      this.tokens = new TokenFactory(secret, java.time.Clock.systemUTC(), b.tokenLifetime);
+      this.router = new Router(json, tokens, b.maxBodyBytes, controls);
       router.admin(b.admin ? adminToken : null);
       router.inFlightBudget(b.maxInFlightBytes);
       router.maxStreams(b.maxEventStreams);
@@ -136,8 +140,6 @@ public final class ReferenceServer implements AutoCloseable {
       }
       router.cors(b.corsOrigins == null ? io.vtsdk.testkit.internal.Cors.LOCALHOST
           : io.vtsdk.testkit.internal.Cors.of(b.corsOrigins));
-      this.core = VtCore.builder().store(store).clock(clock).validator(validator.join()).rules(rules.join())
-          .archiveAfter(b.archiveAfter).cursorSecret(secret).build();
       this.api = new Api(core, json, clock);
       api.register(router);
       new io.vtsdk.testkit.internal.FhirApi(core, () -> publicBase() + "/fhir/").register(router);
@@ -154,18 +156,12 @@ public final class ReferenceServer implements AutoCloseable {
         new io.vtsdk.testkit.internal.ConsoleRoutes(core, tokens, json).register(router);
       }
       List<Unit> directory = b.demoData ? DemoData.directory(b.seed) : List.of();
-      this.admin = new Admin(store, clock, core, controls, directory, json, b.seed, b.demoData && b.demoDossiers,
+      this.admin = new Admin(clock, core, controls, directory, json, b.seed, b.demoData && b.demoDossiers,
           tokens);
       admin.register(router);
       admin.restoreClock();
       // a new database gets the directory (and demo dossiers) once; a database with data keeps it
-      store.write(tx -> {
-        if (tx.setting(INITIALISED).isEmpty()) {
-          admin.reset();
-          tx.putSetting(INITIALISED, Instant.now().toString());
-        }
-        return null;
-      });
+      admin.resetIfNew(INITIALISED);
     } catch (RuntimeException e) {
       store.close(); // released as found
       throw e;
@@ -174,25 +170,6 @@ public final class ReferenceServer implements AutoCloseable {
 
   private static final String INITIALISED = "testkit.initialised";
   private static final String SECRET = "testkit.token-secret";
-
-  /**
-   * The secret that signs tokens and cursors: kept in the store, so that tokens survive a restart and every server of
-   * a shared database accepts the others' (the first one to start makes it).
-   */
-  private static byte[] secret(io.vtsdk.core.spi.Store store) {
-    String kept = store.write(tx -> tx.setting(SECRET).orElseGet(() -> {
-      byte[] s = new byte[32];
-      RANDOM.nextBytes(s);
-      String encoded = java.util.Base64.getEncoder().encodeToString(s);
-      tx.putSetting(SECRET, encoded);
-      return encoded;
-    }));
-    byte[] s = java.util.Base64.getDecoder().decode(kept);
-    if (s.length != 32) {
-      throw new IllegalStateException("the stored token secret is not 32 bytes");
-    }
-    return s;
-  }
 
   private static void daemon(Runnable r) {
     Thread t = new Thread(r, "vt-reference-server-init");
@@ -282,11 +259,7 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   private java.util.Optional<Unit> unitNamed(UnitId id) {
-    try {
-      return java.util.Optional.of(core.unit(id));
-    } catch (io.vtsdk.core.VtCoreException e) {
-      return java.util.Optional.empty();
-    }
+    return core.directory().find(id);
   }
 
   /**

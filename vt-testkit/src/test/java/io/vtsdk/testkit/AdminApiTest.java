@@ -96,7 +96,7 @@ class AdminApiTest {
         }
         var claims = vt.tokens().verify(vt.demoToken(role)).orElseThrow();
         assertThat(claims.role()).isEqualTo(role);
-        assertThat(vt.core().unit(claims.unit())).as(role + ": a unit of the directory").isNotNull();
+        assertThat(vt.core().directory().unit(claims.unit())).as(role + ": a unit of the directory").isNotNull();
       }
       assertThat(vt.tokens().verify(vt.demoToken(Role.ESMS)).orElseThrow().unit())
           .isEqualTo(ReferenceServer.DEMO_ESMS_UNIT);

@@ -76,7 +76,7 @@ class CoreFindingsTest {
     String attack = create(mdph, body);
     assertThat(http.get("/v1/dossiers/" + attack, mdph).json().get("attachments")).isNull();
     send(mdph, attack, "IME-69");
-    String nat = io.vtsdk.core.VtCore.nationalDecisionId(handicap());
+    String nat = handicap().mdphDecision().nationalId();
     Http.Res consent = http.post("/fhir/Consent", ime, VtFhir.toJson(SdoConsentMapper.toConsent(
         new SdoConsent(HandicapEndToEndTest.IME69_STRUCT, Fixtures.TODAY, nat))));
     assertThat(consent.status()).as(consent.toString()).isEqualTo(201);

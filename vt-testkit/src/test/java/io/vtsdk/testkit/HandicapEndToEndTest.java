@@ -25,7 +25,7 @@ class HandicapEndToEndTest {
   String ime;
 
   /** idNat_Struct of IME-69 in the demo directory of seed 42 (the FINESS is generated, Luhn-valid). */
-  static final String IME69_STRUCT = "1" + ReferenceServer.builder().build().core().unit(UnitId.of("IME-69"))
+  static final String IME69_STRUCT = "1" + ReferenceServer.builder().build().core().directory().unit(UnitId.of("IME-69"))
       .structure().value();
 
   @BeforeEach

@@ -64,7 +64,7 @@ class V1FhirAgreementProperties {
         .requester(new Requester(UnitId.of("MDPH-69"), null)).mdphDecision(new io.vtsdk.model.handicap.MdphDecision(
             d.idDecision(), d.idNatDecision(), categories, d.modalities(), d.validFrom(), d.validTo())).build())
         .json().get("id").asText();
-    String nat = io.vtsdk.core.VtCore.nationalDecisionId(Fixtures.handicap());
+    String nat = Fixtures.handicap().mdphDecision().nationalId();
     List<String> files = new ArrayList<>();
     for (Op op : ops) {
       String unit = ESMS.get(op.esms());
@@ -78,12 +78,12 @@ class V1FhirAgreementProperties {
           }
         }
         case "agree" -> http.post("/fhir/Consent", esms, VtFhir.toJson(SdoConsentMapper.toConsent(new SdoConsent(
-            "1" + vt.core().unit(UnitId.of(unit)).structure().value(), Fixtures.TODAY, nat))));
+            "1" + vt.core().directory().unit(UnitId.of(unit)).structure().value(), Fixtures.TODAY, nat))));
         default -> {
           String request = http.get("/v1/requests", esms).json().at("/items/0/id").asText("");
           if (!request.isEmpty()) {
             http.post("/v1/requests/" + request + "/esms-statuses", esms, HandicapEndToEndTest.status("40", null,
-                "1" + vt.core().unit(UnitId.of(unit)).structure().value()));
+                "1" + vt.core().directory().unit(UnitId.of(unit)).structure().value()));
           }
         }
       }

@@ -37,7 +37,7 @@ class V1FhirAgreementTest {
       String file = AttachmentsTest.upload(vt, dossier, mdph, "application/pdf", AttachmentsTest.PDF).json()
           .get("id").asText();
       http.post("/v1/dossiers/" + dossier + "/requests", mdph, Map.of("units", List.of("IME-69")));
-      String nat = io.vtsdk.core.VtCore.nationalDecisionId(Fixtures.handicap());
+      String nat = Fixtures.handicap().mdphDecision().nationalId();
       if (agreed) {
         Http.Res c = http.post("/fhir/Consent", vt.tokens().issue(Role.ESMS, UnitId.of("IME-69"), null),
             VtFhir.toJson(SdoConsentMapper.toConsent(new SdoConsent(HandicapEndToEndTest.IME69_STRUCT,

@@ -3,7 +3,6 @@ package io.vtsdk.testkit;
 import io.vtsdk.testkit.junit.VtServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vtsdk.core.VtCore;
 import io.vtsdk.model.workflow.Role;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -11,14 +10,14 @@ import org.junit.jupiter.api.Test;
 /** {@code @VtServerTest}'s attributes set the class's server up. */
 @VtServerTest(seed = 7, demoDossiers = true, admin = false, clock = "2026-11-23T10:00:00Z")
 class VtServerTestSettingsTest {
-  private static final VtCore.UnitQuery ALL = new VtCore.UnitQuery(null, null, null, null, null, null);
+  
 
   @Test
   void theAnnotationChoosesSeedDemoDossiersClockAndControlApi(ReferenceServer vt) {
     assertThat(vt.now()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
     assertThat(vt.state().get("dossiers")).isEqualTo(6);
     try (ReferenceServer seven = ReferenceServer.builder().seed(7).build()) {
-      assertThat(vt.core().searchUnits(ALL)).isEqualTo(seven.core().searchUnits(ALL));
+      assertThat(vt.core().directory().all()).isEqualTo(seven.core().directory().all());
     }
     Http.Res admin = new Http(vt).post("/__admin/reset", vt.adminToken(), null);
     assertThat(admin.status()).as("the control API is off").isEqualTo(404);

@@ -144,7 +144,7 @@ class IdentityChainEndToEndTest {
     adviser.requests().respond(sent.id(), Response.of(ResponseKind.PRADO_ADHESION, null, null, null));
     AdmissionRequest seen = ehr.requests().get(sent.id());
     assertThat(seen.status()).isEqualTo(RequestStatus.ADHESION);
-    assertThat(vt.core().dossier(new io.vtsdk.core.Principal(io.vtsdk.model.workflow.Role.REQUESTER, WARD, "x"),
+    assertThat(vt.core().dossiers().get(new io.vtsdk.core.Principal(io.vtsdk.model.workflow.Role.REQUESTER, WARD, "x"),
         created.id()).requester().professional().rpps().value()).isEqualTo("10003606315");
   }
 

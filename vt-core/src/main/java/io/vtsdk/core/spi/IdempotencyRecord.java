@@ -2,21 +2,27 @@ package io.vtsdk.core.spi;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * The answer a write gave to one {@code Idempotency-Key} (per caller and route), kept so that a retry with the same key
- * and body gets the same answer instead of a second write. {@code requestHash} is the SHA-256 of the body;
- * {@code at} is when it was recorded (real time), for retention.
+ * The result a write gave to one idempotency key (per caller and operation), kept so that a retry with the same key
+ * and request gets the same result instead of a second write. The core writes and reads it in the transaction of the
+ * write itself; a store only keeps it.
+ *
+ * @param scope the caller, the operation and the key
+ * @param requestHash what identifies the request (for an HTTP call, the SHA-256 of its body)
+ * @param result the core's result, as the JSON of its own type (never an HTTP reply)
+ * @param at when it was recorded (real time), for retention
+ * @since 0.2; {@code result} replaced the HTTP status, headers and body in 0.3
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public record IdempotencyRecord(String scope, byte[] requestHash, int status, Map<String, String> headers,
-    byte[] body, Instant at) {
+public record IdempotencyRecord(String scope, byte[] requestHash, byte[] result, Instant at) {
   public IdempotencyRecord {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(at, "at");
     requestHash = requestHash.clone();
-    headers = Map.copyOf(headers);
-    body = body.clone();
+    result = result.clone();
   }
 
   @Override
@@ -25,14 +31,14 @@ public record IdempotencyRecord(String scope, byte[] requestHash, int status, Ma
   }
 
   @Override
-  public byte[] body() {
-    return body.clone();
+  public byte[] result() {
+    return result.clone();
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof IdempotencyRecord r && scope.equals(r.scope) && Arrays.equals(requestHash, r.requestHash)
-        && status == r.status && headers.equals(r.headers) && Arrays.equals(body, r.body) && at.equals(r.at);
+        && Arrays.equals(result, r.result) && at.equals(r.at);
   }
 
   @Override
@@ -40,9 +46,9 @@ public record IdempotencyRecord(String scope, byte[] requestHash, int status, Ma
     return scope.hashCode() * 31 + Arrays.hashCode(requestHash);
   }
 
-  /** The scope and status only: the body may hold personal data. */
+  /** The sizes only: the result may hold personal data, the scope a key a person chose. */
   @Override
   public String toString() {
-    return "IdempotencyRecord[" + scope.length() + "-char scope, status " + status + "]";
+    return "IdempotencyRecord[" + scope.length() + "-char scope, " + result.length + "-byte result]";
   }
 }

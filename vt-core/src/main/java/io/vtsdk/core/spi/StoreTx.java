@@ -62,14 +62,12 @@ public interface StoreTx {
   List<AdmissionRequest> openRequests();
 
   /**
-   * Whether VT's sweep must look at a request: SENT or READ (auto-archiving may close it), or a Handicap notification
-   * not yet terminal (its decision may expire). Stores index requests by it; this is the one definition.
+   * Whether VT's sweep must look at a request: what its module's descriptor calls open
+   * ({@link io.vtsdk.model.module.ModuleDescriptor#isOpen}: by default SENT or READ, which auto-archiving may close).
+   * Stores index requests by it; this is the one definition they use.
    */
   static boolean isOpen(AdmissionRequest r) {
-    return r.status() == io.vtsdk.model.workflow.RequestStatus.SENT
-        || r.status() == io.vtsdk.model.workflow.RequestStatus.READ
-        || r.module() == io.vtsdk.model.VtModule.HANDICAP
-            && !io.vtsdk.model.module.VtModules.of(r.module()).workflow().isTerminal(r.status());
+    return io.vtsdk.model.module.VtModules.of(r.module()).isOpen(r.status());
   }
 
   /** Every request (indicators over a whole scope, fingerprints). */
@@ -142,11 +140,11 @@ public interface StoreTx {
 
   // ---------------------------------------------------------------------------------------------- server records
 
-  /** The recorded answer of an idempotent write, by scope (caller, route, key). */
+  /** The recorded result of an idempotent write, by scope (caller, operation, key). */
   Optional<IdempotencyRecord> idempotencyRecord(String scope);
 
   /**
-   * Records an answer (replacing one of the same scope), then forgets the records older than {@code notBefore} and
+   * Records a result (replacing one of the same scope), then forgets the records older than {@code notBefore} and
    * the oldest beyond {@code keep}.
    */
   void putIdempotencyRecord(IdempotencyRecord record, int keep, Instant notBefore);

@@ -384,7 +384,8 @@ public final class DossierBundleMapper {
     }
     VtModule module = sr.getCategory().stream().map(c -> Values.code(c, FrCore.VT_CS_MODULE))
         .filter(java.util.Objects::nonNull)
-        .findFirst().map(c -> Values.enumValue(VtModule.class, c, "ServiceRequest.category:module"))
+        .findFirst()
+        .map(c -> Values.code(VtModule::valueOf, VtModule.values(), c, "ServiceRequest.category:module"))
         .orElseThrow(() -> new FhirMappingException("ServiceRequest.category:module", "required"));
     Dossier.Builder out = Dossier.builder(DossierId.of(id), module).number(identifier(sr, NS_DOSSIER_NUMBER));
     Extension status = sr.getExtensionByUrl(EXT_STATUS);
@@ -466,7 +467,8 @@ public final class DossierBundleMapper {
     if (!sr.hasCode()) {
       return null;
     }
-    TargetKind target = Values.enumValue(TargetKind.class, Values.code(sr.getCode(), FrCore.VT_CS_TARGET_KIND),
+    TargetKind target = Values.code(TargetKind::valueOf, TargetKind.values(),
+        Values.code(sr.getCode(), FrCore.VT_CS_TARGET_KIND),
         "ServiceRequest.code");
     SmrMention mention = null;
     PradoVolet volet = null;

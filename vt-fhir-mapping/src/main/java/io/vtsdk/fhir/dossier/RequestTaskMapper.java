@@ -143,7 +143,8 @@ final class RequestTaskMapper {
         pro = PractitionerMapper.fromPractitioner(p);
       }
       DateType date = entry == null ? null : (DateType) entry.getValue();
-      responses.add(new Response(Values.enumValue(ResponseKind.class, kind.getCodingFirstRep().getCode(),
+      responses.add(new Response(Values.code(ResponseKind::valueOf, ResponseKind.values(),
+          kind.getCodingFirstRep().getCode(),
           "Task.output.valueCodeableConcept"), m == null ? null : new Coding(m.getSystem(), m.getCode(),
           m.getDisplay()), comment == null ? null : comment.getValue().primitiveValue(), pro,
           at == null ? null : ((DateTimeType) at.getValue()).getValue().toInstant(),
@@ -151,7 +152,7 @@ final class RequestTaskMapper {
           admission == null ? null : ((DateTimeType) admission.getValue()).getValue().toInstant()));
     }
     return new AdmissionRequest(RequestId.of(id), DossierId.of(dossier.getValue().primitiveValue()),
-        Values.enumValue(VtModule.class, module, "Task.code:module"),
+        Values.code(VtModule::valueOf, VtModule.values(), module, "Task.code:module"),
         UnitId.of(t.getOwner().getIdentifier().getValue()),
         Values.enumValue(RequestStatus.class, status, "Task.businessStatus"), instant(t, "sent-at"),
         instant(t, "read-at"),

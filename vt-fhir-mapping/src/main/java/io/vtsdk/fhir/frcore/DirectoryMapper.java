@@ -96,7 +96,8 @@ public final class DirectoryMapper {
     Extension dep = o.getExtensionByUrl(FrCore.VT_DEPARTEMENT);
     Set<VtModule> modules = new HashSet<>();
     for (Extension m : o.getExtensionsByUrl(FrCore.VT + "module")) {
-      modules.add(Values.enumValue(VtModule.class, m.getValue().primitiveValue(), "Organization.extension:module"));
+      modules.add(Values.code(VtModule::valueOf, VtModule.values(), m.getValue().primitiveValue(),
+          "Organization.extension:module"));
     }
     return new Structure(geo, legal, siret, o.hasType() ? coding(o.getTypeFirstRep(), "Organization.type") : null,
         o.getName(), dep == null ? null : Departement.of(dep.getValue().primitiveValue()), modules);
@@ -180,11 +181,11 @@ public final class DirectoryMapper {
               "HealthcareService.providedBy.identifier", "needs a FINESS")));
     }
     Set<VtModule> modules = new HashSet<>();
-    h.getCategory().forEach(c -> modules.add(Values.enumValue(VtModule.class,
+    h.getCategory().forEach(c -> modules.add(Values.code(VtModule::valueOf, VtModule.values(),
         Values.code(c, FrCore.VT_CS_MODULE),
         "HealthcareService.category")));
     Set<TargetKind> kinds = new HashSet<>();
-    h.getType().forEach(c -> kinds.add(Values.enumValue(TargetKind.class,
+    h.getType().forEach(c -> kinds.add(Values.code(TargetKind::valueOf, TargetKind.values(),
         Values.code(c, FrCore.VT_CS_TARGET_KIND),
         "HealthcareService.type")));
     Set<PradoVolet> volets = new HashSet<>();

@@ -46,6 +46,16 @@ public final class Values {
     }
   }
 
+  /** A code of an open vocabulary ({@code VtModule::valueOf}…); refused naming the element and the known codes. */
+  public static <T> T code(java.util.function.Function<String, T> valueOf, Object[] known, String value,
+      String element) {
+    try {
+      return valueOf.apply(value);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new FhirMappingException(element, "unknown code; expected one of " + Arrays.toString(known));
+    }
+  }
+
   public static DateType date(LocalDate d) {
     return new DateType(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth());
   }

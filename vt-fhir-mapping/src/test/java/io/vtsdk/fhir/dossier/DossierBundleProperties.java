@@ -65,7 +65,7 @@ public class DossierBundleProperties {
         .ofMaxLength(30).filter(t -> !t.isBlank());
     Arbitrary<Professional> authors = Combinators.combine(texts, texts.injectNull(0.5),
         Arbitraries.of(Profession.class)).as((l, f, p) -> new Professional(null, l, f, p, null));
-    Arbitrary<Response> responses = Combinators.combine(Arbitraries.of(ResponseKind.class),
+    Arbitrary<Response> responses = Combinators.combine(Arbitraries.of(ResponseKind.values()),
             Arbitraries.of(io.vtsdk.model.nos.Nomenclatures.get(NosTable.R358).concepts().stream()
                     .map(io.vtsdk.model.nos.Concept::code).toList()).map(c -> new Coding(NosTable.R358.url(), c, null))
                 .injectNull(0.5), texts.injectNull(0.5), authors.injectNull(0.5), instants.injectNull(0.3),

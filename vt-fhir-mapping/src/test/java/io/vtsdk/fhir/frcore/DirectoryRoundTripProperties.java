@@ -81,8 +81,8 @@ class DirectoryRoundTripProperties {
         .use(maybe(Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20))).in(Unit.Builder::rorId)
         .use(maybe(Arbitraries.strings().numeric().ofLength(9).map(Finess::new))).in(Unit.Builder::structure)
         .use(maybe(departements())).in(Unit.Builder::departement)
-        .use(Arbitraries.of(VtModule.class).set()).in(Unit.Builder::modules)
-        .use(Arbitraries.of(TargetKind.class).set().ofMaxSize(3)).in(Unit.Builder::targetKinds)
+        .use(Arbitraries.of(VtModule.values()).set()).in(Unit.Builder::modules)
+        .use(Arbitraries.of(TargetKind.values()).set().ofMaxSize(3)).in(Unit.Builder::targetKinds)
         .use(maybe(Arbitraries.integers().between(0, 500))).in(Unit.Builder::capacity)
         .use(codings().set().ofMaxSize(3)).in(Unit.Builder::modalities)
         .use(Arbitraries.of(PradoVolet.class).set()).in(Unit.Builder::pradoVolets)
@@ -97,7 +97,7 @@ class DirectoryRoundTripProperties {
     Arbitrary<Finess> finess = Arbitraries.strings().numeric().ofLength(9).map(Finess::new);
     Arbitrary<Siret> siret = Arbitraries.strings().numeric().ofLength(14).map(Siret::new);
     return Combinators.combine(maybe(finess), maybe(finess), maybe(siret), maybe(codings()), names(),
-            maybe(departements()), Arbitraries.of(VtModule.class).set())
+            maybe(departements()), Arbitraries.of(VtModule.values()).set())
         .as((geo, legal, si, cat, name, dep, modules) -> new Structure(geo == null && si == null ? new Finess(
             "690000013") : geo, legal, si, cat, name, dep, modules));
   }

@@ -9,6 +9,7 @@ import io.vtsdk.model.identity.Siret;
 import io.vtsdk.model.validation.ValidIdentifier;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -35,7 +36,7 @@ public record Structure(
     if (finessGeographique == null && siret == null) {
       throw new IllegalArgumentException("Structure '" + name + "' needs a FINESS géographique or a SIRET");
     }
-    modules = Sets.ofEnums(modules, VtModule.class);
+    modules = Sets.sorted(modules, Comparator.naturalOrder());
   }
 
   /** The national structure identifier as SDO writes it: "1" + FINESS, else "3" + SIRET. */

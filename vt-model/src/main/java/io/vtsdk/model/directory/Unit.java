@@ -56,8 +56,8 @@ public record Unit(
   public Unit {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
-    modules = Sets.ofEnums(modules, VtModule.class);
-    targetKinds = Sets.ofEnums(targetKinds, TargetKind.class);
+    modules = Sets.sorted(modules, Comparator.naturalOrder());
+    targetKinds = Sets.sorted(targetKinds, Comparator.naturalOrder());
     modalities = Sets.sorted(modalities, Comparator.comparing(Coding::system).thenComparing(Coding::code));
     pradoVolets = Sets.ofEnums(pradoVolets, PradoVolet.class);
     coveredDepartements = Sets.sorted(coveredDepartements, Comparator.comparing(Departement::code));

@@ -41,6 +41,17 @@ public record MdphDecision(
     return validFrom != null && !date.isBefore(validFrom) && (validTo == null || !date.isAfter(validTo));
   }
 
+  /**
+   * The national id of the decision: the MDPH's own {@link #idNatDecision} when it gave one, else the one VT, as
+   * SI-SDO, issues: {@code "SDO-" + idDecision} (assumption: the SDO IG leaves the form of idNat_Decision to the
+   * SI-SDO).
+   *
+   * @since 0.3
+   */
+  public String nationalId() {
+    return idNatDecision != null ? idNatDecision : "SDO-" + idDecision;
+  }
+
   /** True when the decision allows the ESMS category {@code j254Code}. */
   public boolean allowsCategory(String j254Code) {
     return categories.stream().anyMatch(c -> c.code().equals(j254Code));

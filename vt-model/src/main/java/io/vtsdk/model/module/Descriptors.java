@@ -29,11 +29,17 @@ import io.vtsdk.model.workflow.Action;
 import io.vtsdk.model.workflow.RequestStatus;
 import io.vtsdk.model.workflow.Role;
 import io.vtsdk.model.workflow.Workflow;
+import io.vtsdk.model.handicap.EsmsStatus;
+import io.vtsdk.model.request.AdmissionRequest;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The five standard modules (DESIGN §1, §4). Each nested class is registered in
@@ -298,6 +304,50 @@ public final class Descriptors {
             m.get("routing.handicap.expired")));
       }
       return out;
+    }
+
+    /** A notification stays under VT's watch until it ends: its decision may expire. */
+    @Override
+    public boolean isOpen(RequestStatus status) {
+      return !workflow().isTerminal(status);
+    }
+
+    /**
+     * VT ends the notification of an expired decision (the first instant after its validity, in VT's zone) with
+     * {@link Action#CANCEL_NOTIFICATION}, when the workflow lets {@code SYSTEM} do it (the person is not at the ESMS).
+     */
+    @Override
+    public Optional<Expiry> expiry(AdmissionRequest request, Supplier<Dossier> dossier, Duration configured,
+        ZoneId zone) {
+      Dossier d = dossier.get();
+      LocalDate validTo = d == null || d.mdphDecision() == null ? null : d.mdphDecision().validTo();
+      return validTo == null ? Optional.empty()
+          : Optional.of(new Expiry(validTo.plusDays(1).atStartOfDay(zone).toInstant(), CANCEL_NOTIFICATION));
+    }
+
+    /**
+     * What the SI-SDO reports when VT ends a notification: status 49 « Notification annulée » with motif 174
+     * « Décision clôturée par la MDPH » (TRE_R357, TRE_R358, paired by ASS_A32), so that SDO flow 5 carries it.
+     */
+    @Override
+    public List<EsmsStatus> expiryReports(AdmissionRequest request, Dossier d, Unit unit, LocalDate day) {
+      if (unit == null || unit.structure() == null || d.mdphDecision() == null) {
+        return List.of();
+      }
+      return List.of(new EsmsStatus("1" + unit.structure().value(), unit.name(), Coding.of(NosTable.R357.url(), "49"),
+          Coding.of(NosTable.R358.url(), "174"), day, null, null, null, null, d.mdphDecision().idDecision(),
+          d.mdphDecision().nationalId()));
+    }
+
+    @Override
+    public boolean sdoNotifications() {
+      return true;
+    }
+
+    /** VT Handicap does not use the INS (seed 002: the INSi téléservice « sauf module Handicap »). */
+    @Override
+    public boolean usesIns() {
+      return false;
     }
 
     @Override

@@ -93,6 +93,12 @@ public final class HnpModule extends AbstractModuleDescriptor {
     return out;
   }
 
+  /** An acceptance carries the admission time (an instant), not a proposed entry date. */
+  @Override
+  public Set<String> answerFields(ResponseKind kind) {
+    return kind == ResponseKind.ACCEPTED ? Set.of("admissionAt") : Set.of();
+  }
+
   /** The shorter of the server's delay and {@link #ANSWER_WITHIN}. */
   @Override
   public Duration archiveAfter(Duration configured) {

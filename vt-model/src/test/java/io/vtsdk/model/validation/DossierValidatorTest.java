@@ -52,7 +52,7 @@ class DossierValidatorTest {
   }
 
   @ParameterizedTest
-  @EnumSource(VtModule.class)
+  @MethodSource("io.vtsdk.model.Fixtures#modules")
   void anEmptyDraftIsValidAsADraftButNotForSubmission(VtModule module) {
     Dossier empty = Dossier.builder(DossierId.of("D-" + module), module).build();
     assertThat(VALIDATOR.validate(empty, Stage.DRAFT).isValid()).isTrue();

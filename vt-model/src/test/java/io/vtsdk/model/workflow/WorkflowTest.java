@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class WorkflowTest {
 
@@ -137,7 +138,7 @@ class WorkflowTest {
   }
 
   @ParameterizedTest
-  @EnumSource(VtModule.class)
+  @MethodSource("io.vtsdk.model.Fixtures#modules")
   void everyStatusIsReachableFromTheInitialStatus(VtModule module) {
     Workflow w = Workflow.of(module);
     Set<RequestStatus> seen = EnumSet.of(w.initialStatus());
@@ -154,7 +155,7 @@ class WorkflowTest {
   }
 
   @ParameterizedTest
-  @EnumSource(VtModule.class)
+  @MethodSource("io.vtsdk.model.Fixtures#modules")
   void onlySystemArchivesAndCloses(VtModule module) {
     for (Transition t : Workflow.of(module).transitions()) {
       if (t.action() == Action.ARCHIVE || t.action() == Action.CLOSE) {

@@ -3,10 +3,8 @@ package io.vtsdk.testkit.internal;
 import io.vtsdk.api.Page;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vtsdk.core.FixtureService;
 import io.vtsdk.core.VtCore;
-import io.vtsdk.core.spi.IdempotencyRecord;
-import io.vtsdk.core.spi.Store;
-import io.vtsdk.core.spi.StoreTx;
 import io.vtsdk.model.directory.Unit;
 import io.vtsdk.testkit.Fault;
 import java.time.Duration;
@@ -20,7 +18,6 @@ import java.util.Map;
  * Not API.
  */
 public final class Admin {
-  private final Store store;
   private final MutableClock clock;
   private final VtCore core;
   private final Controls controls;
@@ -33,13 +30,12 @@ public final class Admin {
 
   private final io.vtsdk.testkit.TokenFactory tokens;
 
-  public Admin(Store store, MutableClock clock, VtCore core, Controls controls, List<Unit> directory,
+  public Admin(MutableClock clock, VtCore core, Controls controls, List<Unit> directory,
       JsonMapper json, long seed, boolean demoDossiers, io.vtsdk.testkit.TokenFactory tokens) {
     this.tokens = tokens;
     this.controls = controls;
     this.seed = seed;
     this.demoDossiers = demoDossiers;
-    this.store = store;
     this.clock = clock;
     this.core = core;
     this.directory = List.copyOf(directory);
@@ -98,7 +94,7 @@ public final class Admin {
         throw invalid("/role", "token.role.system", "SYSTEM is the server's own role: no token");
       }
       String unit = b.path("unit").asText("");
-      if (!Router.isSafeId(unit) || store.read(tx -> tx.unit(io.vtsdk.model.UnitId.of(unit))).isEmpty()) {
+      if (!Router.isSafeId(unit) || core.directory().find(io.vtsdk.model.UnitId.of(unit)).isEmpty()) {
         throw invalid("/unit", "token.unit", "unit must be a unit of the directory");
       }
       String actor = b.hasNonNull("actorId") ? b.get("actorId").asText() : null;
@@ -184,63 +180,11 @@ public final class Admin {
    * personal data: a SHA-256 and numbers.
    */
   public Map<String, Object> state() {
-    return store.read(tx -> {
-      java.security.MessageDigest md = sha256();
-      List<io.vtsdk.core.spi.StoredDossier> dossiers = tx.dossiers(0, Integer.MAX_VALUE);
-      List<io.vtsdk.core.spi.StoredEvent> events = tx.events(0, Integer.MAX_VALUE);
-      List<io.vtsdk.model.AttachmentId> attachments = tx.attachmentIds();
-      List<IdempotencyRecord> idempotency = tx.idempotencyRecords();
-      List<Unit> units = tx.units();
-      List<io.vtsdk.model.request.AdmissionRequest> requests = tx.requests();
-      List<io.vtsdk.core.spi.ReportedStatus> statuses = tx.statuses();
-      List<io.vtsdk.core.spi.RecordedAgreement> agreements = tx.agreements();
-      try {
-        for (Object part : List.of(units, dossiers, requests, events, statuses, agreements)) {
-          md.update(json.writeValueAsBytes(part));
-        }
-        for (io.vtsdk.model.AttachmentId a : attachments) {
-          md.update(a.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-          try (java.io.InputStream in = tx.openAttachment(a).orElseThrow()) {
-            byte[] buf = new byte[65536];
-            for (int n; (n = in.read(buf)) > 0; ) {
-              md.update(buf, 0, n);
-            }
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-          md.update(tx.attachmentOwner(a).orElseThrow().value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        for (IdempotencyRecord r : idempotency) {
-          md.update(r.scope().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-          md.update(r.requestHash());
-          md.update((r.status() + " " + new java.util.TreeMap<>(r.headers()))
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-          md.update(r.body());
-        }
-        md.update(json.writeValueAsBytes(List.of(tx.lastId(), clock.frozenOrOffset())));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-      Map<String, Object> out = new java.util.LinkedHashMap<>();
-      out.put("sha256", java.util.HexFormat.of().formatHex(md.digest()));
-      out.put("units", units.size());
-      out.put("dossiers", dossiers.size());
-      out.put("requests", requests.size());
-      out.put("events", events.size());
-      out.put("esmsStatuses", statuses.size());
-      out.put("consents", agreements.size());
-      out.put("attachments", attachments.size());
-      out.put("idempotencyRecords", idempotency.size());
-      return out;
-    });
-  }
-
-  private static java.security.MessageDigest sha256() {
-    try {
-      return java.security.MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    io.vtsdk.core.FixtureService.Fingerprint f = core.fixtures().fingerprint(clock.frozenOrOffset());
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("sha256", f.sha256());
+    out.putAll(f.counts());
+    return out;
   }
 
   /** A 422 naming the field (JSON pointer) and the rule, never the value. */
@@ -261,27 +205,33 @@ public final class Admin {
     }
   }
 
-  /** Clears dossiers, requests, events and idempotency records; reloads the directory; clock back to system time. */
+  /**
+   * Clears dossiers, requests, events and idempotency records; reloads the directory (and the demo dossiers); clock
+   * back to system time. One core operation.
+   */
   public void reset() {
-    store.write(tx -> {
-      clock.reset();
-      saveClock(tx);
-      core.reset(directory); // and the idempotency records
-      controls.clearFaults();
-      controls.clearJournal();
-      if (demoDossiers) {
-        core.load(fixtures(DemoDossiers.scenarios(seed, java.time.LocalDate.now(clock))), java.util.Locale.FRENCH,
-            true);
-      }
-      return null;
-    });
+    clock.reset();
+    controls.clearFaults();
+    controls.clearJournal();
+    core.fixtures().reset(directory, demoFixtures(), Map.of(CLOCK_SETTING, clock.frozenOrOffset()),
+        java.util.Locale.FRENCH);
   }
 
-  private static List<VtCore.Fixture> fixtures(List<DemoDossiers.Scenario> scenarios) {
-    List<VtCore.Fixture> out = new java.util.ArrayList<>();
+  /** The same as {@link #reset()}, only when the store was never initialised (a new database): true when it was. */
+  public boolean resetIfNew(String marker) {
+    return core.fixtures().resetIfNew(marker, directory, demoFixtures(),
+        Map.of(CLOCK_SETTING, clock.frozenOrOffset()), java.util.Locale.FRENCH);
+  }
+
+  private List<FixtureService.Fixture> demoFixtures() {
+    return demoDossiers ? fixtures(DemoDossiers.scenarios(seed, java.time.LocalDate.now(clock))) : List.of();
+  }
+
+  private static List<FixtureService.Fixture> fixtures(List<DemoDossiers.Scenario> scenarios) {
+    List<FixtureService.Fixture> out = new java.util.ArrayList<>();
     for (DemoDossiers.Scenario sc : scenarios) {
-      out.add(new VtCore.Fixture(sc.draft(), sc.sendTo().stream().map(io.vtsdk.model.UnitId::of).toList(),
-          sc.steps().stream().map(st -> new VtCore.Step(st.requestIndex(), st.action(), st.role(),
+      out.add(new FixtureService.Fixture(sc.draft(), sc.sendTo().stream().map(io.vtsdk.model.UnitId::of).toList(),
+          sc.steps().stream().map(st -> new FixtureService.Step(st.requestIndex(), st.action(), st.role(),
               st.responseKind() == null ? null : io.vtsdk.model.request.ResponseKind.valueOf(st.responseKind())))
               .toList()));
     }
@@ -294,42 +244,32 @@ public final class Admin {
    */
   public List<io.vtsdk.model.dossier.Dossier> load(List<io.vtsdk.model.dossier.Dossier> dossiers,
       List<List<String>> sendTo, java.util.Locale locale) {
-    List<VtCore.Fixture> fixtures = new java.util.ArrayList<>();
+    List<FixtureService.Fixture> fixtures = new java.util.ArrayList<>();
     for (int i = 0; i < dossiers.size(); i++) {
-      fixtures.add(new VtCore.Fixture(dossiers.get(i), sendTo.get(i).stream().map(io.vtsdk.model.UnitId::of)
-          .toList(), List.of()));
+      fixtures.add(new FixtureService.Fixture(dossiers.get(i), sendTo.get(i).stream()
+          .map(io.vtsdk.model.UnitId::of).toList(), List.of()));
     }
     try {
-      return core.load(fixtures, locale, false);
+      return core.fixtures().load(fixtures, locale, false);
     } catch (io.vtsdk.core.VtCoreException e) {
       throw ApiException.of(e);
     }
   }
 
-  /** Sets the clock, then runs auto-archiving. */
+  /** Sets the clock, then runs auto-archiving (one core operation, which also keeps the clock in the store). */
   public void setClock(Instant instant) {
-    store.write(tx -> {
-      clock.set(instant);
-      saveClock(tx);
-      return core.sweep();
-    });
-  }
-
-  private void saveClock(StoreTx tx) {
-    tx.putSetting(CLOCK_SETTING, clock.frozenOrOffset());
+    clock.set(instant);
+    core.fixtures().timeMoved(Map.of(CLOCK_SETTING, clock.frozenOrOffset()));
   }
 
   /** Puts back the clock a durable store kept (at start). */
   public void restoreClock() {
-    store.read(tx -> tx.setting(CLOCK_SETTING)).ifPresent(clock::restore);
+    core.fixtures().setting(CLOCK_SETTING).ifPresent(clock::restore);
   }
 
   /** Advances the clock, then runs auto-archiving; returns how many requests were archived. */
   public int advanceClock(Duration d) {
-    return store.write(tx -> {
-      clock.advance(d);
-      saveClock(tx);
-      return core.sweep();
-    });
+    clock.advance(d);
+    return core.fixtures().timeMoved(Map.of(CLOCK_SETTING, clock.frozenOrOffset()));
   }
 }

@@ -2,7 +2,9 @@ package io.vtsdk.testkit.internal;
 
 import static io.vtsdk.testkit.internal.V1Replies.dossierId;
 
+import io.vtsdk.core.AttachmentService;
 import io.vtsdk.core.VtCore;
+import io.vtsdk.core.Written;
 import io.vtsdk.model.AttachmentId;
 import io.vtsdk.model.dossier.Attachment;
 import java.io.ByteArrayInputStream;
@@ -35,14 +37,15 @@ final class AttachmentRoutes {
       throw new ApiException(415, "unsupported-media-type",
           "an upload needs Content-Type: the file's own type (application/pdf, image/jpeg…)");
     }
-    Attachment a = core.attach(c.principal(), dossierId(c), c.query("fileName"), c.header("Content-Type"),
-        new ByteArrayInputStream(c.body), c.header("X-Content-SHA256"), c.locale);
-    return out.ok(201, a).withHeader("Location", "/v1/attachments/" + a.id())
-        .withHeader("ETag", "\"" + a.sha256() + "\"");
+    Written<Attachment> w = core.attachments().attach(c.principal(), dossierId(c), c.query("fileName"),
+        c.header("Content-Type"), new ByteArrayInputStream(c.body), c.header("X-Content-SHA256"), c.write());
+    Attachment a = w.value();
+    return V1Replies.replayed(w, out.ok(201, a).withHeader("Location", "/v1/attachments/" + a.id())
+        .withHeader("ETag", "\"" + a.sha256() + "\""));
   }
 
   private Reply download(Call c) {
-    VtCore.AttachmentContent a = core.attachment(c.principal(), AttachmentId.of(c.path("id")));
+    AttachmentService.Content a = core.attachments().open(c.principal(), AttachmentId.of(c.path("id")));
     try (InputStream in = a.content()) {
       return new Reply(200, Map.of("Content-Type", a.metadata().contentType(), "ETag",
           "\"" + a.metadata().sha256() + "\"", "X-Content-SHA256", a.metadata().sha256()), in.readAllBytes());

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vtsdk.core.IdempotencyKey;
 import io.vtsdk.core.Principal;
+import io.vtsdk.core.WriteOptions;
 import io.vtsdk.model.json.JsonPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,10 +35,12 @@ public final class Call {
   final String correlationId;
   /** Refuses unknown members (the router's strict mapper). */
   private final JsonMapper json;
+  /** Whether an {@code Idempotency-Key} applies: a POST that writes, by an authenticated caller. */
+  private final boolean idempotent;
 
   Call(String method, String requestPath, String rawQuery, UnaryOperator<String> headers,
       Map<String, String> pathParams, byte[] body, Principal principal, Locale locale, String correlationId,
-      JsonMapper json) {
+      JsonMapper json, boolean idempotent) {
     this.method = method;
     this.requestPath = requestPath;
     this.rawQuery = rawQuery;
@@ -48,6 +52,17 @@ public final class Call {
     this.locale = locale;
     this.correlationId = correlationId;
     this.json = json;
+    this.idempotent = idempotent;
+  }
+
+  /**
+   * What the core's write takes from this call: the language and, for a POST that writes, its
+   * {@code Idempotency-Key} with the SHA-256 of the body (the same key with another body is refused).
+   */
+  public WriteOptions write() {
+    String key = idempotent ? header("Idempotency-Key") : null;
+    WriteOptions o = WriteOptions.of(locale);
+    return key == null ? o : o.idempotencyKey(IdempotencyKey.of(key, Router.sha256(body)));
   }
 
   public String path(String name) {

@@ -3,7 +3,6 @@ package io.vtsdk.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vtsdk.core.VtCore;
 import io.vtsdk.model.UnitId;
-import io.vtsdk.model.VtModule;
 import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.module.ModuleDescriptor;
 import io.vtsdk.model.module.VtModules;
@@ -104,27 +103,28 @@ public final class ConsoleRoutes {
   /** The demo principals a tester may sign in as: every unit of the directory in the role it acts in. */
   private List<Map<String, String>> principals() {
     List<Map<String, String>> outList = new ArrayList<>();
-    for (Unit u : core.searchUnits(new VtCore.UnitQuery(null, null, null, null, null, null))) {
+    for (Unit u : core.directory().all()) {
       outList.add(Map.of("unit", u.id().value(), "name", u.name(), "role", roleOf(u).name()));
     }
     return outList;
   }
 
   /**
-   * A receiving unit acts in its module's receiver role; a unit that receives nothing is a requester (a ward); a
-   * unit of no module reads the observatory (a GRADeS).
+   * A receiving unit acts in its module's receiver role; a unit that receives nothing sends in its modules: as a
+   * requester (a ward) when they all take one, else as its first module's sender (an MDPH for Handicap); a unit of no
+   * module reads the observatory (a GRADeS). Asked of the modules' descriptors: no module is named here.
    */
   static Role roleOf(Unit u) {
     if (u.modules().isEmpty()) {
       return Role.OBSERVER;
     }
-    if (u.modules().contains(VtModule.HANDICAP) && u.targetKinds().isEmpty()) {
-      return Role.MDPH;
+    if (!u.targetKinds().isEmpty()) {
+      return VtModules.of(u.modules().iterator().next()).receiverRole();
     }
-    if (u.targetKinds().isEmpty()) {
+    if (u.modules().stream().allMatch(m -> VtModules.of(m).workflow().senders().contains(Role.REQUESTER))) {
       return Role.REQUESTER;
     }
-    return VtModules.of(u.modules().iterator().next()).receiverRole();
+    return VtModules.of(u.modules().iterator().next()).workflow().senders().iterator().next();
   }
 
   /**
@@ -149,7 +149,7 @@ public final class ConsoleRoutes {
     Unit u = null;
     if (unit != null && !unit.isBlank()) {
       try {
-        u = core.unit(UnitId.of(unit));
+        u = core.directory().unit(UnitId.of(unit));
       } catch (io.vtsdk.core.VtCoreException | IllegalArgumentException e) {
         u = null; // not in the directory (or not a unit id): the 422 below
       }
@@ -165,27 +165,40 @@ public final class ConsoleRoutes {
         "name", u.name()));
   }
 
-  /** What the forms offer: answers per module with their motifs, and R357 statuses with their ASS_A32 motifs. */
+  /**
+   * What the screens show and the forms offer, asked of each module's descriptor (no module is named here or in the
+   * script): per module, whether its requests are SDO notifications, its answers with their motifs, the fields an
+   * answer form offers and, for an extension module's own answers, their labels; the R357 statuses with their ASS_A32
+   * motifs.
+   */
   private static Map<String, Object> vocabulary() {
     Map<String, Object> modules = new LinkedHashMap<>();
     for (ModuleDescriptor d : VtModules.all()) {
       Map<String, Object> kinds = new LinkedHashMap<>();
-      for (ResponseKind k : ResponseKind.values()) {
-        if (d.responseKinds().contains(k)) {
-          List<Map<String, String>> motifs = new ArrayList<>();
-          k.motifs().forEach(m -> motifs.add(Map.of("system", m.system(), "code", m.code(), "display",
-              m.label())));
-          kinds.put(k.name(), Map.of("action", k.action().name(), "motifs", motifs));
+      for (ResponseKind k : new java.util.TreeSet<>(d.responseKinds())) {
+        List<Map<String, String>> motifs = new ArrayList<>();
+        k.motifs().forEach(m -> motifs.add(Map.of("system", m.system(), "code", m.code(), "display", m.label())));
+        Map<String, Object> kind = new LinkedHashMap<>();
+        kind.put("action", k.action().name());
+        kind.put("motifs", motifs);
+        kind.put("fields", new java.util.TreeSet<>(d.answerFields(k)));
+        Map<String, String> label = new LinkedHashMap<>();
+        d.label(k, "fr").ifPresent(l -> label.put("fr", l));
+        d.label(k, "en").ifPresent(l -> label.put("en", l));
+        if (!label.isEmpty()) {
+          kind.put("label", label);
         }
+        kinds.put(k.name(), kind);
       }
-      modules.put(d.module().name(), Map.of("responseKinds", kinds));
+      modules.put(d.module().name(), Map.of("responseKinds", kinds, "sdo", d.sdoNotifications()));
     }
     List<Map<String, Object>> statuses = new ArrayList<>();
     for (var c : Nomenclatures.get(NosTable.J252).concepts()) {
       List<Map<String, String>> motifs = a32Motifs(c.code());
       // the workflow action that reaches this status: the form offers a status only when that action is available
       String action = io.vtsdk.model.workflow.RequestStatus.ofR357(c.code())
-          .flatMap(s -> VtModules.of(VtModule.HANDICAP).workflow().transitions().stream()
+          .flatMap(s -> VtModules.all().stream().filter(ModuleDescriptor::sdoNotifications)
+              .flatMap(d -> d.workflow().transitions().stream())
               .filter(tr -> tr.to() == s).map(tr -> tr.action().name()).findFirst()).orElse("");
       statuses.add(Map.of("code", c.code(), "display", c.display(), "motifs", motifs, "action", action));
     }

@@ -3,6 +3,7 @@ package io.vtsdk.testkit.internal;
 import io.vtsdk.api.Page;
 import static io.vtsdk.testkit.internal.V1Replies.enumParam;
 
+import io.vtsdk.core.DirectoryService;
 import io.vtsdk.core.VtCore;
 import io.vtsdk.model.PradoVolet;
 import io.vtsdk.model.UnitId;
@@ -21,12 +22,12 @@ final class DirectoryRoutes {
 
   void register(Router r) {
     r.route("GET", "/v1/units", this::searchUnits);
-    r.route("GET", "/v1/units/{id}", c -> out.ok(core.unit(UnitId.of(c.path("id")))));
+    r.route("GET", "/v1/units/{id}", c -> out.ok(core.directory().unit(UnitId.of(c.path("id")))));
   }
 
   private Reply searchUnits(Call c) {
-    return out.ok(Page.of(core.searchUnits(new VtCore.UnitQuery(enumParam(c, "module", VtModule.class),
-        enumParam(c, "target", TargetKind.class), enumParam(c, "pradoVolet", PradoVolet.class),
+    return out.ok(Page.of(core.directory().search(new DirectoryService.UnitSearch(V1Replies.moduleParam(c),
+        V1Replies.codeParam(c, "target", TargetKind::valueOf, "TargetKind"), enumParam(c, "pradoVolet", PradoVolet.class),
         c.query("departement"), c.query("finess"), c.query("category")))));
   }
 }

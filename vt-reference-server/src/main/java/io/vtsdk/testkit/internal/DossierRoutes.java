@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vtsdk.core.VtCore;
+import io.vtsdk.core.Written;
+import io.vtsdk.model.request.AdmissionRequest;
 import io.vtsdk.model.DossierId;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.VtModule;
@@ -48,7 +50,8 @@ final class DossierRoutes {
     r.route("POST", "/v1/dossiers/{id}/requests", this::send);
   }
 
-  private Dossier dossierBody(Call c, String id, VtModule module) {
+  /** The dossier a body describes (the members the server manages are ignored; {@code module} is required). */
+  private Dossier dossierBody(Call c, String id) {
     JsonNode body = c.jsonBody();
     if (!body.isObject()) {
       throw new ApiException(400, "invalid-body", "the body must be a JSON object (a dossier)");
@@ -56,60 +59,45 @@ final class DossierRoutes {
     ObjectNode node = ((ObjectNode) body).deepCopy();
     node.remove(ServerManaged.DOSSIER);
     node.put("id", id);
-    if (module != null) {
-      node.put("module", module.name());
-    }
     return c.bodyAs(node, Dossier.class);
   }
 
   private Reply createDossier(Call c) {
-    Dossier d = core.createDossier(c.principal(), dossierBody(c, "new", null), c.locale);
-    return V1Replies.withEtag(out.ok(201, d), d.version()).withHeader("Location", "/v1/dossiers/" + d.id());
+    Written<Dossier> w = core.dossiers().create(c.principal(), dossierBody(c, "new"), c.write());
+    Dossier d = w.value();
+    return V1Replies.replayed(w, V1Replies.withEtag(out.ok(201, d), d.version())
+        .withHeader("Location", "/v1/dossiers/" + d.id()));
   }
 
   private Reply listDossiers(Call c) {
-    return out.page(core.dossiers(c.principal(), enumParam(c, "module", VtModule.class),
+    return out.page(core.dossiers().list(c.principal(), V1Replies.moduleParam(c),
         enumParam(c, "status", DossierStatus.class), c.query("cursor"), intParam(c, "limit", 50, 1, 500)));
   }
 
   private Reply getDossier(Call c) {
-    Dossier d = core.dossier(c.principal(), dossierId(c));
+    Dossier d = core.dossiers().get(c.principal(), dossierId(c));
     return V1Replies.withEtag(Reply.json(200, out.representation(d.id(), d)), d.version());
   }
 
+  /**
+   * A PUT: the whole dossier, its module included; {@code If-Match} ({@code "*"} or a list, RFC 9110 §13.1.1, strong
+   * comparison) names the version read, which the core checks in the update's own transaction (412 if another update
+   * came in between).
+   */
   private Reply updateDossier(Call c) {
     String ifMatch = c.header("If-Match");
     if (ifMatch == null) {
       throw new ApiException(428, "precondition-required", "updates need If-Match with the ETag you read");
     }
     DossierId id = dossierId(c);
-    // the module is the stored one: read it through the core, which checks visibility
-    Dossier current = core.dossier(c.principal(), id);
-    VtModule module = current.module();
-    // "*" or a list (RFC 9110 §13.1.1, strong comparison): the version it names; the core refuses it (412) if an
-    // update came in between
-    long expected = ETags.matchesStrong(ifMatch, "\"" + current.version() + "\"") ? current.version()
-        : versionOf(ifMatch);
-    Dossier d = core.updateDossier(c.principal(), id, expected, dossierBody(c, id.value(), module), c.locale);
+    Dossier d = core.dossiers().update(c.principal(), id, ETags.expectedVersion(ifMatch, true),
+        dossierBody(c, id.value()), c.write()).value();
     return V1Replies.withEtag(out.ok(d), d.version());
-  }
-
-  /** The version in an ETag ({@code "3"}); -1 when it is not one of ours, which never matches. */
-  private static long versionOf(String etag) {
-    String t = etag.trim();
-    if (t.length() >= 3 && t.startsWith("\"") && t.endsWith("\"")) {
-      try {
-        return Long.parseLong(t.substring(1, t.length() - 1));
-      } catch (NumberFormatException e) {
-        return -1;
-      }
-    }
-    return -1;
   }
 
   private Reply validate(Call c) {
     Stage stage = c.query("stage") == null ? Stage.SUBMISSION : enumParam(c, "stage", Stage.class);
-    ValidationReport report = core.validate(c.principal(), dossierId(c), stage, c.locale);
+    ValidationReport report = core.dossiers().validate(c.principal(), dossierId(c), stage, c.locale);
     return out.ok(new ValidationResult(stage, report.isValid(), report.violations()));
   }
 
@@ -124,11 +112,12 @@ final class DossierRoutes {
         throw invalid("/target", "target.unknown", "not a target this server knows (e.g. PRADO/AVC, SMR)");
       }
     }
-    return out.ok(Eligibility.of(core.eligibility(c.principal(), dossierId(c), target, body.date(), body.unit())));
+    return out.ok(Eligibility.of(core.dossiers().eligibility(c.principal(), dossierId(c), target, body.date(),
+        body.unit())));
   }
 
   private Reply preflight(Call c) {
-    return out.ok(core.preflight(c.principal(), dossierId(c), units(c), c.locale));
+    return out.ok(core.requests().preflight(c.principal(), dossierId(c), units(c), c.locale));
   }
 
   private List<UnitId> units(Call c) {
@@ -140,6 +129,7 @@ final class DossierRoutes {
   }
 
   private Reply send(Call c) {
-    return out.ok(201, Page.of(core.send(c.principal(), dossierId(c), units(c), c.locale)));
+    Written<List<AdmissionRequest>> w = core.requests().send(c.principal(), dossierId(c), units(c), c.write());
+    return V1Replies.replayed(w, out.ok(201, Page.of(w.value())));
   }
 }

@@ -17,6 +17,36 @@ final class ETags {
     return matches(header, etag, true);
   }
 
+  /**
+   * The versions an {@code If-Match} names, for the core to check in its write ({@code "3"}, a list, or {@code *});
+   * with {@code strong}, a weak tag ({@code W/"3"}) names none (RFC 9110 §13.1.1), else it names its version (FHIR's
+   * versioned ETags are weak). A tag that is not one of ours names none, so it matches no version.
+   */
+  static io.vtsdk.core.ExpectedVersion expectedVersion(String header, boolean strong) {
+    String h = header.trim();
+    if (h.equals("*")) {
+      return io.vtsdk.core.ExpectedVersion.any();
+    }
+    java.util.List<Long> versions = new java.util.ArrayList<>();
+    for (String candidate : h.split(",")) {
+      String c = candidate.trim();
+      if (c.startsWith("W/")) {
+        if (strong) {
+          continue;
+        }
+        c = c.substring(2);
+      }
+      if (c.length() >= 3 && c.startsWith("\"") && c.endsWith("\"")) {
+        try {
+          versions.add(Long.parseLong(c.substring(1, c.length() - 1)));
+        } catch (NumberFormatException e) {
+          // not one of ours
+        }
+      }
+    }
+    return io.vtsdk.core.ExpectedVersion.anyOf(versions);
+  }
+
   private static boolean matches(String header, String etag, boolean strong) {
     String h = header.trim();
     if (h.equals("*")) {

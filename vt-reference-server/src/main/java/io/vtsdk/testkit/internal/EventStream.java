@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vtsdk.api.Event;
 import io.vtsdk.api.Page;
 import io.vtsdk.core.Principal;
-import io.vtsdk.core.VtCore;
+import io.vtsdk.core.EventService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,14 +25,14 @@ final class EventStream implements Reply.Streamer {
   /** The type of the first event of every stream, carrying only its start position as id. */
   static final String OPEN = "stream.open";
 
-  private final VtCore core;
+  private final EventService events;
   private final Principal principal;
   private final JsonMapper json;
   private final long maxDurationMillis;
   private String cursor;
 
-  EventStream(VtCore core, Principal principal, String cursor, JsonMapper json, long maxDurationMillis) {
-    this.core = core;
+  EventStream(EventService events, Principal principal, String cursor, JsonMapper json, long maxDurationMillis) {
+    this.events = events;
     this.principal = principal;
     this.cursor = cursor;
     this.json = json;
@@ -50,7 +50,7 @@ final class EventStream implements Reply.Streamer {
         .getBytes(StandardCharsets.UTF_8));
     out.flush();
     while (!Thread.currentThread().isInterrupted() && millisSince(start) < maxDurationMillis) {
-      Page<Event> page = core.events(principal, cursor, PAGE);
+      Page<Event> page = events.page(principal, cursor, PAGE);
       for (Event e : page.items()) {
         out.write(("id: " + e.cursor() + "\nevent: " + e.type() + "\ndata: ").getBytes(StandardCharsets.UTF_8));
         out.write(json.writeValueAsBytes(e)); // one line: the mapper does not indent
@@ -68,7 +68,7 @@ final class EventStream implements Reply.Streamer {
         out.flush();
         lastWrite = System.nanoTime();
       }
-      seen = core.awaitWrite(seen, Math.min(POLL_MILLIS, Math.max(1, maxDurationMillis - millisSince(start))));
+      seen = events.awaitWrite(seen, Math.min(POLL_MILLIS, Math.max(1, maxDurationMillis - millisSince(start))));
     }
   }
 

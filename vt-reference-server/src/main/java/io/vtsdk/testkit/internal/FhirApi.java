@@ -9,7 +9,9 @@ import io.vtsdk.fhir.validation.FhirIssue;
 import io.vtsdk.fhir.validation.FhirValidationReport;
 import io.vtsdk.fhir.validation.SdoValidator;
 import io.vtsdk.core.Principal;
+import io.vtsdk.core.HandicapService;
 import io.vtsdk.core.VtCore;
+import io.vtsdk.core.Written;
 import io.vtsdk.core.spi.RecordedAgreement;
 import io.vtsdk.core.spi.ReportedStatus;
 import io.vtsdk.model.RequestId;
@@ -53,13 +55,14 @@ public final class FhirApi {
 
   /** Flow 4: an ESMS reports a status; the request is found from the decision and the caller's unit. */
   private Reply createTask(Call c) {
-    core.requireSdo(c.principal());
+    core.handicap().requireSdo(c.principal());
     requireFhirJson(c);
     Task task = accepted(c, Task.class);
-    EsmsStatus status = statusOf(task);
-    VtCore.AppliedStatus applied = core.reportEsmsStatusForDecision(c.principal(), status, c.locale);
-    List<ReportedStatus> versions = versions(c.principal(), applied.request().id());
-    return created(task(versions, versions.size()), "Task", taskId(applied.request().id()), versions.size());
+    Written<HandicapService.StatusReport> w = core.handicap().reportStatusForDecision(c.principal(),
+        statusOf(task), c.write());
+    List<ReportedStatus> versions = w.value().versions();
+    return V1Replies.replayed(w, created(task(versions, versions.size()), "Task",
+        taskId(w.value().request().id()), versions.size()));
   }
 
   /**
@@ -69,30 +72,17 @@ public final class FhirApi {
    * Task (a Task it sees about another ESMS, in flow 5, is read-only for it).
    */
   private Reply updateTask(Call c) {
-    core.requireSdo(c.principal());
+    core.handicap().requireSdo(c.principal());
     requireFhirJson(c);
     Task task = accepted(c, Task.class);
     String id = c.path("id");
     if (!id.equals(task.getIdElement().getIdPart())) {
       throw ApiException.badRequest("the Task's id must be the one of the URL (FHIR update)");
     }
-    RequestId request = requestOf(id);
-    List<ReportedStatus> versions = versions(c.principal(), request);
-    if (versions.isEmpty()) {
-      throw ApiException.notFound("Task", id);
-    }
     String ifMatch = c.header("If-Match");
-    if (ifMatch != null && !ETags.matches(ifMatch, "\"" + versions.size() + "\"")) {
-      throw new ApiException(412, "precondition-failed", "the Task is at version " + versions.size()
-          + ": read it again before updating", List.of(), Map.of("currentVersion", versions.size()));
-    }
-    EsmsStatus status = statusOf(task);
-    if (!status.idDecision().equals(versions.get(versions.size() - 1).status().idDecision())) {
-      throw V1Replies.invalid("Task.input:idDecision", "sdo.task.decisionChanged",
-          "a Task follows one decision: its idDecision cannot change");
-    }
-    core.reportEsmsStatus(c.principal(), request, status, c.locale);
-    List<ReportedStatus> now = versions(c.principal(), request);
+    // one core call: the version check, the decision check and the status, in one transaction (no lost update)
+    List<ReportedStatus> now = core.handicap().updateStatus(c.principal(), requestOf(id), statusOf(task),
+        ifMatch == null ? null : ETags.expectedVersion(ifMatch, false), c.write()).value().versions();
     return versioned(fhir(200, task(now, now.size())), now.size()).withHeader("Content-Location",
         publicBase.get() + "Task/" + id + "/_history/" + now.size());
   }
@@ -108,7 +98,7 @@ public final class FhirApi {
 
   /** Flow 2: an ESMS records the person's agreement for a decision it was notified of. */
   private Reply createConsent(Call c) {
-    core.requireSdo(c.principal());
+    core.handicap().requireSdo(c.principal());
     requireFhirJson(c);
     org.hl7.fhir.r4.model.Consent posted = accepted(c, org.hl7.fhir.r4.model.Consent.class);
     io.vtsdk.fhir.sdo.SdoConsent consent;
@@ -117,11 +107,11 @@ public final class FhirApi {
     } catch (FhirMappingException e) {
       throw new ApiException(422, "validation-failed", e.getMessage());
     }
-    RecordedAgreement recorded = core.recordAgreement(c.principal(), consent.idNatStruct(), consent.date(),
-        consent.idNatDecision(), c.locale);
+    Written<RecordedAgreement> w = core.handicap().recordAgreement(c.principal(), consent.idNatStruct(),
+        consent.date(), consent.idNatDecision(), c.write());
     org.hl7.fhir.r4.model.Consent out = io.vtsdk.fhir.sdo.SdoConsentMapper.toConsent(consent);
-    out.setId(recorded.id());
-    return created(out, "Consent", recorded.id(), 1);
+    out.setId(w.value().id());
+    return V1Replies.replayed(w, created(out, "Consent", w.value().id(), 1));
   }
 
   /**
@@ -225,7 +215,7 @@ public final class FhirApi {
    * people this ESMS was notified about, wherever they were reported, after the given instant.
    */
   private Reply searchTasks(Call c) {
-    core.requireSdo(c.principal());
+    core.handicap().requireSdo(c.principal());
     FhirDateParam since = lastUpdated(c);
     String elements = c.query("_elements");
     if (elements != null && !"id".equals(elements)) {
@@ -235,7 +225,7 @@ public final class FhirApi {
     Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
     b.getMeta().addProfile(SdoProfiles.SDO_BUNDLE_NOTIFICATION_ESMS);
     Map<RequestId, List<ReportedStatus>> tasks = new java.util.LinkedHashMap<>();
-    for (ReportedStatus s : core.statusFeed(c.principal(), null)) {
+    for (ReportedStatus s : core.handicap().statusFeed(c.principal(), null)) {
       tasks.computeIfAbsent(s.request(), k -> new java.util.ArrayList<>()).add(s);
     }
     // a Task matches when its last update (its latest status) is after the instant: its current version
@@ -256,8 +246,8 @@ public final class FhirApi {
   }
 
   private Reply readTask(Call c) {
-    core.requireSdo(c.principal());
-    List<ReportedStatus> versions = versions(c.principal(), requestOf(c.path("id")));
+    core.handicap().requireSdo(c.principal()); // the policy first: 403 before the id is looked at
+    List<ReportedStatus> versions = core.handicap().history(c.principal(), requestOf(c.path("id")));
     if (versions.isEmpty()) {
       throw ApiException.notFound("Task", c.path("id"));
     }
@@ -265,8 +255,8 @@ public final class FhirApi {
   }
 
   private Reply readTaskVersion(Call c) {
-    core.requireSdo(c.principal());
-    List<ReportedStatus> versions = versions(c.principal(), requestOf(c.path("id")));
+    core.handicap().requireSdo(c.principal());
+    List<ReportedStatus> versions = core.handicap().history(c.principal(), requestOf(c.path("id")));
     int vid;
     try {
       vid = Integer.parseInt(c.path("vid"));
@@ -295,11 +285,6 @@ public final class FhirApi {
     return RequestId.of(taskId.substring(2));
   }
 
-  /** The statuses of a request this ESMS may see (flow 5's scope), oldest first; empty when none or not visible. */
-  private List<ReportedStatus> versions(Principal p, RequestId request) {
-    return core.statusFeed(p, null).stream().filter(s -> s.request().equals(request)).toList();
-  }
-
   /** Version {@code n} (1-based) of a Task: its status, versionId and lastUpdated. */
   private static Task task(List<ReportedStatus> versions, int n) {
     ReportedStatus s = versions.get(n - 1);
@@ -325,7 +310,7 @@ public final class FhirApi {
    */
   private Reply searchDocuments(Call c) {
     Principal p = c.principal();
-    core.requireSdo(p);
+    core.handicap().requireSdo(p);
     Search search = Search.of(c, "DocumentReference", "type", "identifier", "_lastUpdated", "_elements");
     String type = c.query("type");
     if (type != null && type.contains("|")) {
@@ -377,27 +362,22 @@ public final class FhirApi {
    * A decision document is last updated when it was notified or, later, when the MDPH changed the dossier: an updated
    * decision resurfaces in an ESMS's {@code _lastUpdated} poll (flow 1).
    */
-  private static Instant decisionUpdatedAt(VtCore.Notification n) {
+  private static Instant decisionUpdatedAt(HandicapService.Notification n) {
     Instant changed = n.dossier().updatedAt();
     return changed != null && changed.isAfter(n.notifiedAt()) ? changed : n.notifiedAt();
   }
 
   private List<Doc> documents(Principal p) {
     List<Doc> out = new java.util.ArrayList<>();
-    for (VtCore.Notification n : core.notifications(p)) {
+    for (HandicapService.Notification n : core.handicap().notifications(p)) {
       Dossier d = n.dossier();
       out.add(new Doc("DEC-" + d.id().value(), SdoDocuments.document(SdoDocuments.DECISION,
           d.mdphDecision().idDecision(), n.nationalDecisionId(), "application/json", decisionContent(d),
           decisionUpdatedAt(n))));
-      for (io.vtsdk.model.dossier.Attachment a : n.readableAttachments()) {
-        byte[] content;
-        try (java.io.InputStream in = core.attachment(p, a.id()).content()) {
-          content = in.readAllBytes();
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
+      for (HandicapService.Document doc : n.documents()) {
+        io.vtsdk.model.dossier.Attachment a = doc.attachment();
         out.add(new Doc("EVAL-" + a.id().value(), SdoDocuments.document(SdoDocuments.EVALUATION,
-            d.mdphDecision().idDecision(), n.nationalDecisionId(), a.contentType(), content,
+            d.mdphDecision().idDecision(), n.nationalDecisionId(), a.contentType(), doc.content(),
             a.uploadedAt() != null ? a.uploadedAt() : n.notifiedAt())));
       }
     }

@@ -19,18 +19,18 @@ final class IndicatorAndEventRoutes {
 
   void register(Router r) {
     r.route("GET", "/v1/indicators/requests",
-        c -> out.ok(core.requestIndicators(c.principal(), enumParam(c, "module", VtModule.class))));
+        c -> out.ok(core.observatory().requestFigures(c.principal(), V1Replies.moduleParam(c))));
     r.route("GET", "/v1/indicators/waiting-lists",
-        c -> out.ok(Page.of(core.waitingListIndicators(c.principal()))));
-    r.route("GET", "/v1/events", c -> out.page(core.events(c.principal(), c.query("after"),
+        c -> out.ok(Page.of(core.observatory().waitingLists(c.principal()))));
+    r.route("GET", "/v1/events", c -> out.page(core.events().page(c.principal(), c.query("after"),
         intParam(c, "limit", 100, 1, 1000))));
     r.route("GET", "/v1/events/stream", c -> {
       String from = c.header("Last-Event-ID") != null ? c.header("Last-Event-ID") : c.query("after");
       if (from != null) {
-        core.events(c.principal(), from, 1); // an unreadable cursor is a 400 now, before the stream starts
+        core.events().page(c.principal(), from, 1); // an unreadable cursor is a 400 now, before the stream starts
       }
-      return Reply.stream("text/event-stream; charset=utf-8", new EventStream(core, c.principal(),
-          from != null ? from : core.eventsEnd(c.principal()), out.json(), r.streamMillis()));
+      return Reply.stream("text/event-stream; charset=utf-8", new EventStream(core.events(), c.principal(),
+          from != null ? from : core.events().end(c.principal()), out.json(), r.streamMillis()));
     });
   }
 

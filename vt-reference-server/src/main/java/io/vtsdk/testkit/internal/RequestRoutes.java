@@ -6,7 +6,9 @@ import static io.vtsdk.testkit.internal.V1Replies.intParam;
 import static io.vtsdk.testkit.internal.V1Replies.invalid;
 import static io.vtsdk.testkit.internal.V1Replies.requestId;
 
+import io.vtsdk.core.RequestService;
 import io.vtsdk.core.VtCore;
+import io.vtsdk.core.Written;
 import io.vtsdk.model.DossierId;
 import io.vtsdk.model.request.AdmissionRequest;
 import io.vtsdk.model.request.Response;
@@ -26,27 +28,29 @@ final class RequestRoutes {
     r.route("GET", "/v1/requests", this::listRequests);
     r.route("GET", "/v1/requests/{id}", this::getRequest);
     r.route("GET", "/v1/requests/{id}/available-actions", this::availableActions);
-    r.route("POST", "/v1/requests/{id}/read", c -> request(core.read(c.principal(), requestId(c))));
+    r.route("POST", "/v1/requests/{id}/read",
+        c -> request(core.requests().read(c.principal(), requestId(c), c.write())));
     r.route("POST", "/v1/requests/{id}/responses", this::respond);
-    r.route("POST", "/v1/requests/{id}/cancel", c -> request(core.cancel(c.principal(), requestId(c))));
+    r.route("POST", "/v1/requests/{id}/cancel",
+        c -> request(core.requests().cancel(c.principal(), requestId(c), c.write())));
     r.route("POST", "/v1/requests/{id}/confirm-admission",
-        c -> request(core.confirmAdmission(c.principal(), requestId(c))));
+        c -> request(core.requests().confirmAdmission(c.principal(), requestId(c), c.write())));
   }
 
   private Reply listRequests(Call c) {
     String dossier = c.query("dossier");
-    return out.page(core.requests(c.principal(), dossier == null || dossier.isBlank() ? null : DossierId.of(dossier),
+    return out.page(core.requests().list(c.principal(), dossier == null || dossier.isBlank() ? null : DossierId.of(dossier),
         enumParam(c, "status", RequestStatus.class), c.query("cursor"), intParam(c, "limit", 50, 1, 500)));
   }
 
   private Reply getRequest(Call c) {
-    AdmissionRequest r = core.request(c.principal(), requestId(c));
+    AdmissionRequest r = core.requests().get(c.principal(), requestId(c));
     return V1Replies.withEtag(Reply.json(200, out.representation(r.id(), r)), r.version());
   }
 
   private Reply availableActions(Call c) {
-    AdmissionRequest r = core.request(c.principal(), requestId(c));
-    return out.ok(AvailableActions.of(r.status(), core.availableActions(c.principal(), r.id()), r.module()));
+    RequestService.WithActions a = core.requests().availableActions(c.principal(), requestId(c));
+    return out.ok(AvailableActions.of(a.request().status(), a.actions(), a.request().module()));
   }
 
   private Reply respond(Call c) {
@@ -54,10 +58,11 @@ final class RequestRoutes {
     if (response.kind() == null) {
       throw invalid("/kind", "required", "the kind of answer is required");
     }
-    return request(core.respond(c.principal(), requestId(c), response, c.locale));
+    return request(core.requests().respond(c.principal(), requestId(c), response, c.write()));
   }
 
-  private Reply request(AdmissionRequest r) {
-    return V1Replies.withEtag(Reply.json(200, out.representation(r.id(), r)), r.version());
+  private Reply request(Written<AdmissionRequest> w) {
+    AdmissionRequest r = w.value();
+    return V1Replies.replayed(w, V1Replies.withEtag(Reply.json(200, out.representation(r.id(), r)), r.version()));
   }
 }

@@ -59,7 +59,6 @@ public final class Router implements HttpHandler {
   private final JsonMapper strict;
   private final TokenFactory tokens;
   private final long maxBodyBytes;
-  private final io.vtsdk.core.spi.Store store;
   private final Controls controls;
   private final java.util.concurrent.atomic.AtomicLong requestIds = new java.util.concurrent.atomic.AtomicLong();
   private volatile String adminToken;
@@ -71,20 +70,13 @@ public final class Router implements HttpHandler {
   /** Permits of 1 KiB of request body held in memory. */
   private java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(Integer.MAX_VALUE);
 
-  /** How many idempotency records are kept (the oldest are forgotten first; keys are meant for prompt retries). */
-  static final int MAX_IDEMPOTENCY_RECORDS = 10_000;
-  /** How long an idempotency record is kept (real time), whatever the count. */
-  static final java.time.Duration IDEMPOTENCY_RETENTION = java.time.Duration.ofHours(24);
-
-  public Router(JsonMapper json, TokenFactory tokens, long maxBodyBytes, io.vtsdk.core.spi.Store store,
-      Controls controls) {
+  public Router(JsonMapper json, TokenFactory tokens, long maxBodyBytes, Controls controls) {
     this.controls = controls;
     this.json = json;
     this.strict = json.rebuild().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();
     this.tokens = tokens;
     this.maxBodyBytes = maxBodyBytes;
-    this.store = store;
   }
 
   public Router route(String method, String template, Handler h) {
@@ -420,8 +412,11 @@ public final class Router implements HttpHandler {
         queue.poll(); // full: the oldest goes
       }
     }
+    // idempotency keys only for writes: a POST that computes an answer (validate, preflight) needs none
+    boolean idempotent = "POST".equals(ex.getRequestMethod()) && x.principal != null && route.writes();
     Call call = new Call(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
-        ex.getRequestHeaders()::getFirst, x.match.params(), body, x.principal, x.locale, x.correlationId, strict);
+        ex.getRequestHeaders()::getFirst, x.match.params(), body, x.principal, x.locale, x.correlationId, strict,
+        idempotent);
     return execute(route, call);
   }
 
@@ -441,13 +436,13 @@ public final class Router implements HttpHandler {
         : new ApiException(404, "not-found", "no route " + path);
   }
 
-  /** Runs a call's route: idempotency, the handler; the core's and the store's refusals as problem answers. */
+  /**
+   * Runs a call's route (its handler makes one core call, which handles the idempotency key); the core's and the
+   * store's refusals as problem answers.
+   */
   private Reply execute(Route route, Call call) {
-    String key = call.header("Idempotency-Key");
     try {
-      // idempotency records only for writes: a POST that computes an answer (validate, preflight) needs none
-      return "POST".equals(call.method) && call.principal != null && key != null && route.writes()
-          ? idempotent(route, call, key) : route.handler().handle(call);
+      return route.handler().handle(call);
     } catch (io.vtsdk.core.VtCoreException e) {
       throw ApiException.of(e);
     } catch (io.vtsdk.core.spi.StoreException e) {
@@ -482,36 +477,6 @@ public final class Router implements HttpHandler {
     long hi = (r.nextLong() & ~0xF000L) | 0x4000L; // version 4
     long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
     return new UUID(hi, lo).toString();
-  }
-
-  private Reply idempotent(Route route, Call call, String key) {
-    if (key.isBlank() || key.length() > 255) {
-      throw ApiException.badRequest("Idempotency-Key must be 1 to 255 characters");
-    }
-    Principal p = call.principal();
-    String scope = p.role() + "|" + p.unit().value() + "|" + p.actorId() + "|" + route.template() + "|"
-        + call.requestPath + "|" + key;
-    byte[] hash = sha256(call.body);
-    // One store write makes check + handle + record atomic: a concurrent retry, on any server of a shared
-    // database, waits, then replays.
-    return store.write(tx -> {
-      java.util.Optional<io.vtsdk.core.spi.IdempotencyRecord> previous = tx.idempotencyRecord(scope);
-      if (previous.isPresent()) {
-        if (!MessageDigest.isEqual(previous.get().requestHash(), hash)) {
-          throw new ApiException(422, "idempotency-key-reused",
-              "this Idempotency-Key was already used with another body");
-        }
-        return new Reply(previous.get().status(), previous.get().headers(), previous.get().body())
-            .withHeader("Idempotent-Replayed", "true");
-      }
-      Reply reply = route.handler().handle(call);
-      if (reply.status() < 500) {
-        Instant now = Instant.now();
-        tx.putIdempotencyRecord(new io.vtsdk.core.spi.IdempotencyRecord(scope, hash, reply.status(),
-            reply.headers(), reply.body(), now), MAX_IDEMPOTENCY_RECORDS, now.minus(IDEMPOTENCY_RETENTION));
-      }
-      return reply;
-    });
   }
 
   /**

@@ -3,7 +3,9 @@ package io.vtsdk.testkit.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vtsdk.api.Page;
+import io.vtsdk.core.Written;
 import io.vtsdk.model.DossierId;
+import io.vtsdk.model.VtModule;
 import io.vtsdk.model.RequestId;
 import io.vtsdk.model.validation.Violation;
 import java.util.List;
@@ -48,16 +50,24 @@ final class V1Replies {
         Map.of());
   }
   static <E extends Enum<E>> E enumParam(Call c, String name, Class<E> type) {
+    return codeParam(c, name, v -> Enum.valueOf(type, v), type.getSimpleName());
+  }
+
+  /** A code parameter (any case), read by {@code valueOf}; 400 naming the parameter and the vocabulary, never the value. */
+  static <T> T codeParam(Call c, String name, java.util.function.Function<String, T> valueOf, String vocabulary) {
     String v = c.query(name);
     if (v == null || v.isBlank()) {
       return null;
     }
     try {
-      return Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT));
+      return valueOf.apply(v.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("query parameter '" + name + "': not one of the " + type.getSimpleName()
-          + " codes");
+      throw ApiException.badRequest("query parameter '" + name + "': not one of the " + vocabulary + " codes");
     }
+  }
+
+  static VtModule moduleParam(Call c) {
+    return codeParam(c, "module", VtModule::valueOf, "VtModule");
   }
   static int intParam(Call c, String name, int def, int min, int max) {
     String v = c.query(name);
@@ -94,4 +104,10 @@ final class V1Replies {
   static Reply withEtag(Reply r, long version) {
     return r.withHeader("ETag", "\"" + version + "\"");
   }
+
+  /** {@code Idempotent-Replayed: true} on the answer of a write the core replayed from its stored result. */
+  static Reply replayed(Written<?> w, Reply r) {
+    return w.replayed() ? r.withHeader("Idempotent-Replayed", "true") : r;
+  }
+
 }

@@ -81,7 +81,15 @@ const KINDS = {
 };
 let lang = localStorage.getItem('vt.lang') === 'en' ? 'en' : 'fr';
 const t = (k) => T[lang][k] || T.fr[k] || k;
-const kindLabel = (k) => KINDS[lang][k] || k;
+// VT's answers are labelled here; an extension module labels its own (the vocabulary's label), else its code shows
+const kindLabel = (k, module) => KINDS[lang][k] || vocLabel(k, module) || k;
+const vocLabel = (k, module) => {
+  const m = vocabulary && module && vocabulary.modules[module];
+  const kind = m && m.responseKinds[k];
+  return kind && kind.label ? kind.label[lang] || kind.label.fr : null;
+};
+// SDO notifications (Handicap): the descriptor says so through the vocabulary, no module is named here
+const isSdo = (voc, module) => !!(voc && voc.modules[module] && voc.modules[module].sdo);
 const MAX_COMMENT = 500;
 
 // ------------------------------------------------------------------------------------------------ API
@@ -289,7 +297,7 @@ function Dossier({ id }) {
 }
 
 function Answers({ r }) {
-  return html`${(r.responses || []).map((a) => html`<div>${kindLabel(a.kind)}${a.motif ? ' — ' + (a.motif.display || a.motif.code) : ''}
+  return html`${(r.responses || []).map((a) => html`<div>${kindLabel(a.kind, r.module)}${a.motif ? ' — ' + (a.motif.display || a.motif.code) : ''}
     ${a.admissionAt ? ' — ' + when(a.admissionAt) : ''}${a.proposedEntryDate ? ' — ' + a.proposedEntryDate : ''}
     ${a.comment ? html`<div class="muted">${a.comment}</div>` : ''}</div>`)}`;
 }
@@ -299,7 +307,9 @@ function SentRequest({ r }) {
   const [error, setError] = useState(null);
   const act = (a) => post('/v1/requests/' + r.id + '/' + (a === 'CONFIRM_ADMISSION' ? 'confirm-admission' : 'cancel'))
     .then(() => setError(null), setError);
-  return html`<tr data-request=${r.id}><td>${r.module === 'HANDICAP' ? html`<a href=${'#/request/' + r.id}>${r.unit}</a>` : r.unit}</td>
+  const [voc, setVoc] = useState(vocabulary);
+  useEffect(() => { loadVocabulary().then(setVoc); }, []);
+  return html`<tr data-request=${r.id}><td>${isSdo(voc, r.module) ? html`<a href=${'#/request/' + r.id}>${r.unit}</a>` : r.unit}</td>
     <td><span class="badge" data-status>${r.status}</span></td>
     <td><${Answers} r=${r} /></td>
     <td>${actions && (actions.actions || []).filter((a) => a === 'CONFIRM_ADMISSION' || a === 'CANCEL').map((a) => html`
@@ -385,11 +395,11 @@ function ReceivedRequest({ id }) {
     <h2>${r.id} <span class="badge">${r.module}</span> <span class="badge" data-status>${r.status}</span></h2>
     <div class="grid"><${IdentityBlock} p=${d && d.patient} />
       <section class="card"><h3>${t('answers')}</h3><${Answers} r=${r} />
-        ${r.module === 'HANDICAP' ? html`<${EsmsHistory} id=${id} />` : null}</section></div>
+        ${isSdo(voc, r.module) ? html`<${EsmsHistory} id=${id} />` : null}</section></div>
     <section class="card" aria-labelledby="acts"><h3 id="acts">${t('actions')}</h3>
       ${actions && (actions.actions || []).includes('READ') ? html`<button type="button" data-action="READ" onClick=${read}>${t('read')}</button>` : null}
       ${kinds.length ? html`<${ResponseForm} id=${id} module=${r.module} kinds=${kinds} voc=${voc} />` : null}
-      ${r.module === 'HANDICAP' && actions && (actions.actions || []).length ? html`<${EsmsStatusForm} r=${r} d=${d} voc=${voc} actions=${actions.actions || []} />` : null}
+      ${isSdo(voc, r.module) && actions && (actions.actions || []).length ? html`<${EsmsStatusForm} r=${r} d=${d} voc=${voc} actions=${actions.actions || []} />` : null}
       ${actions && !(actions.actions || []).length ? html`<p class="muted">${t('none')}</p>` : null}
       <${Problem} error=${actError} /></section></main>`;
 }
@@ -400,26 +410,26 @@ function ResponseForm({ id, module, kinds, voc }) {
   const [comment, setComment] = useState('');
   const [date, setDate] = useState('');
   const [error, setError] = useState(null);
-  const motifs = kind && voc && voc.modules[module] && voc.modules[module].responseKinds[kind]
-    ? voc.modules[module].responseKinds[kind].motifs || [] : []; // empty lists are left out of the JSON
+  const offered = kind && voc && voc.modules[module] ? voc.modules[module].responseKinds[kind] : null;
+  const motifs = offered ? offered.motifs || [] : []; // empty lists are left out of the JSON
+  // the date the module's answer carries (its descriptor's answerFields): an entry date, or an admission time
+  const fields = offered ? offered.fields || [] : [];
+  const field = fields.includes('admissionAt') ? 'admissionAt' : fields.includes('proposedEntryDate') ? 'proposedEntryDate' : null;
   const submit = (ev) => {
     ev.preventDefault();
     const m = motifs.find((x) => x.code === motif);
     const body = { kind, comment: comment || undefined, motif: m ? { system: m.system, code: m.code } : undefined };
-    if (kind === 'ACCEPTED' && date) {
-      if (module === 'HNP') body.admissionAt = new Date(date).toISOString();
-      else body.proposedEntryDate = date;
-    }
+    if (field && date) body[field] = field === 'admissionAt' ? new Date(date).toISOString() : date;
     post('/v1/requests/' + id + '/responses', body).then(() => { setError(null); setKind(''); setComment(''); }, setError);
   };
   return html`<form onSubmit=${submit} id="response-form">
     <label for="kind">${t('kind')}</label>
     <select id="kind" value=${kind} onChange=${(e) => { setKind(e.target.value); setMotif(''); }}>
-      <option value="">${t('select')}</option>${kinds.map((k) => html`<option value=${k}>${kindLabel(k)}</option>`)}</select>
+      <option value="">${t('select')}</option>${kinds.map((k) => html`<option value=${k}>${kindLabel(k, module)}</option>`)}</select>
     ${motifs.length ? html`<label for="motif">${t('motif')}</label><select id="motif" value=${motif} onChange=${(e) => setMotif(e.target.value)}>
       <option value="">${t('select')}</option>${motifs.map((m) => html`<option value=${m.code}>${m.display}</option>`)}</select>` : null}
-    ${kind === 'ACCEPTED' ? html`<label for="date">${module === 'HNP' ? t('admissionAt') : t('entryDate')}</label>
-      <input id="date" type=${module === 'HNP' ? 'datetime-local' : 'date'} value=${date} onInput=${(e) => setDate(e.target.value)} />` : null}
+    ${field ? html`<label for="date">${field === 'admissionAt' ? t('admissionAt') : t('entryDate')}</label>
+      <input id="date" type=${field === 'admissionAt' ? 'datetime-local' : 'date'} value=${date} onInput=${(e) => setDate(e.target.value)} />` : null}
     <label for="comment">${t('comment')}</label>
     <textarea id="comment" maxlength=${MAX_COMMENT} aria-describedby="comment-count" value=${comment}
       onInput=${(e) => setComment(e.target.value)}></textarea>

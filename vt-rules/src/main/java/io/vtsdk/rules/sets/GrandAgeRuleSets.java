@@ -116,4 +116,18 @@ public final class GrandAgeRuleSets {
         .when((f, on) -> Boolean.TRUE.equals(f.get(MEDICAL_SECTION)) ? MEDICAL_OK : MEDICAL_UNKNOWN)
         .build();
   }
+
+  /** This module's rule sets in the registry of modules ({@code META-INF/services/io.vtsdk.model.module.ModulePart}). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public static final class Provider implements io.vtsdk.rules.RuleSetProvider {
+    @Override
+    public io.vtsdk.model.VtModule module() {
+      return io.vtsdk.model.VtModule.GRAND_AGE;
+    }
+
+    @Override
+    public List<RuleSet> ruleSets(io.vtsdk.rules.Thresholds t) {
+      return all(t);
+    }
+  }
 }

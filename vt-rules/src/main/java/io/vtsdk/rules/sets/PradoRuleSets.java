@@ -347,4 +347,18 @@ public final class PradoRuleSets {
           return b == null ? unknown : b ? CRITERION_MET : CRITERION_NOT_MET;
         }).build();
   }
+
+  /** This module's rule sets in the registry of modules ({@code META-INF/services/io.vtsdk.model.module.ModulePart}). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public static final class Provider implements io.vtsdk.rules.RuleSetProvider {
+    @Override
+    public io.vtsdk.model.VtModule module() {
+      return io.vtsdk.model.VtModule.PRADO;
+    }
+
+    @Override
+    public List<RuleSet> ruleSets(io.vtsdk.rules.Thresholds t) {
+      return all(t);
+    }
+  }
 }

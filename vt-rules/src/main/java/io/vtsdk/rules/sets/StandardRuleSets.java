@@ -1,12 +1,17 @@
 package io.vtsdk.rules.sets;
 
+import io.vtsdk.model.module.VtModules;
 import io.vtsdk.rules.RuleSet;
+import io.vtsdk.rules.RuleSetProvider;
 import io.vtsdk.rules.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 
-/** The standard rule sets of every module. */
+/**
+ * The rule sets of every registered module: what each module's {@link RuleSetProvider} gives, in the modules' order.
+ * Not a list of its own: the registry of modules ({@link VtModules}) is the one place a module and its rules are found.
+ */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class StandardRuleSets {
   private StandardRuleSets() {}
@@ -17,11 +22,9 @@ public final class StandardRuleSets {
 
   public static List<RuleSet> all(Thresholds t) {
     List<RuleSet> out = new ArrayList<>();
-    out.addAll(PradoRuleSets.all(t));
-    out.addAll(GrandAgeRuleSets.all(t));
-    out.addAll(HandicapRuleSets.all());
-    out.addAll(TndRuleSets.all(t));
-    out.addAll(HnpRuleSets.all(t));
+    for (RuleSetProvider p : VtModules.parts(RuleSetProvider.class)) {
+      out.addAll(p.ruleSets(t));
+    }
     return List.copyOf(out);
   }
 }

@@ -24,7 +24,7 @@ final class ChunkStream extends InputStream {
   private boolean fill() throws IOException {
     while (!done && pos == chunk.length) {
       try {
-        byte[] b = store.read(tx -> ((JdbcTx) tx).chunk(attachmentSeq, next));
+        byte[] b = store.chunk(attachmentSeq, next);
         if (b == null) {
           done = true;
         } else {

@@ -56,7 +56,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe. A write may call {@link #write} or {@link #read} again on its thread: they join it.
+ * <p>Thread-safe. Transactions do not nest: {@link #read} or {@link #write} from inside one is refused
+ * ({@link IllegalStateException}). After a database failure the store stays usable: the failed connection is
+ * discarded and the next write succeeds once the cause (a full disk, a lost server) is gone.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class JdbcStore implements Store {
@@ -188,20 +190,31 @@ public final class JdbcStore implements Store {
 
   @Override
   public <T> T read(Function<StoreTx, T> work) {
-    JdbcTx tx = current.get();
-    return tx != null ? work.apply(tx) : transaction(readers, false, work);
+    refuseNesting();
+    return transaction(readers, false, work);
   }
 
   @Override
   public <T> T write(Function<StoreTx, T> work) {
-    JdbcTx tx = current.get();
-    if (tx != null) {
-      if (!tx.writable) {
-        throw new IllegalStateException("a store write inside a read");
-      }
-      return work.apply(tx);
-    }
+    refuseNesting();
     return writeLock == null ? transaction(writers, true, work) : groupWrite(work);
+  }
+
+  /** Transactions do not nest (the {@link Store} contract): a call from inside one is a bug of its caller. */
+  private void refuseNesting() {
+    if (current.get() != null) {
+      throw new IllegalStateException("a store transaction opened inside another: Store transactions do not nest");
+    }
+  }
+
+  /**
+   * One chunk of an attachment's content: in the transaction open on this thread when a stream is read inside one
+   * (the core reads contents inside its read transactions), else in a short read of its own.
+   */
+  byte[] chunk(long attachmentSeq, int n) {
+    JdbcTx tx = current.get();
+    return tx != null ? tx.chunk(attachmentSeq, n)
+        : transaction(readers, false, t -> ((JdbcTx) t).chunk(attachmentSeq, n));
   }
 
   /** The most writes one commit acknowledges: bounds how long the first of them waits for the others. */
@@ -259,22 +272,27 @@ public final class JdbcStore implements Store {
       try {
         savepoint = g.c.setSavepoint();
       } catch (SQLException e) {
-        throw abort(g, e);
+        throw abort(g, failure(e));
       }
       current.set(new JdbcTx(this, g.c, true));
       try {
         result = work.apply(current.get());
         g.c.releaseSavepoint(savepoint);
+      } catch (StoreException e) {
+        // the database failed under the work (disk full, I/O error): the engine may have ended the whole
+        // transaction, so the group is lost and its connection discarded, whatever a savepoint would say
+        abort(g, e);
+        throw e;
       } catch (RuntimeException | Error e) {
         failed = e;
         try {
           g.c.rollback(savepoint);
         } catch (SQLException broken) { // the engine rolled the whole transaction back: the group is lost
-          abort(g, broken);
+          abort(g, failure(broken));
           throw e;
         }
       } catch (SQLException e) {
-        throw abort(g, e);
+        throw abort(g, failure(e));
       } finally {
         current.remove();
       }
@@ -302,54 +320,80 @@ public final class JdbcStore implements Store {
   /** Commits the group (under the write lock) and tells its writes; the next write opens a new one. */
   private void commit(Group g) {
     group = null;
-    try (Connection c = g.c) {
-      try {
-        c.commit(); // durable before any write of the group returns: the answers never run ahead of the database
-        groupCommits.incrementAndGet();
-        g.committed.complete(null);
-      } catch (SQLException e) {
-        rollbackQuietly(c);
-        g.committed.completeExceptionally(failure(e));
-      }
+    try {
+      g.c.commit(); // durable before any write of the group returns: the answers never run ahead of the database
+      groupCommits.incrementAndGet();
+      g.committed.complete(null);
+      release(g.c);
     } catch (SQLException e) {
-      LOG.warn("{}: returning the writers' connection: {}", description, firstLine(e.getMessage()));
+      discard(writers, g.c);
+      g.committed.completeExceptionally(failure(e));
     }
   }
 
-  /** The group's transaction is lost: rolled back, and every write that joined it fails with the returned exception. */
-  private StoreException abort(Group g, SQLException e) {
+  /**
+   * The group's transaction is lost: rolled back, its connection discarded (a failed engine may leave it in a state
+   * no later write recovers from), and every write that joined it fails with {@code failure}.
+   */
+  private StoreException abort(Group g, StoreException failure) {
     group = null;
-    rollbackQuietly(g.c);
-    StoreException failure = failure(e);
+    discard(writers, g.c);
     g.committed.completeExceptionally(failure);
-    try {
-      g.c.close();
-    } catch (SQLException ignored) {
-      // the pool discards a broken connection
-    }
     return failure;
   }
 
-  /** Runs {@code work} as one transaction on a connection of {@code pool}: committed, or rolled back when it throws. */
+  /**
+   * Runs {@code work} as one transaction on a connection of {@code pool}: committed, or rolled back when it throws.
+   * A connection on which the database failed is discarded, not returned to the pool: the next transaction gets a
+   * fresh one, so a passing failure (disk full, a lost connection) ends with its cause.
+   */
   private <T> T transaction(HikariDataSource pool, boolean writable, Function<StoreTx, T> work) {
-    try (Connection c = pool.getConnection()) {
+    Connection c;
+    try {
+      c = pool.getConnection();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    try {
       if (writable) {
         dialect.beginWrite(c);
       }
       current.set(new JdbcTx(this, c, writable));
-      try {
-        T result = work.apply(current.get());
-        c.commit(); // a write is durable before it returns: the answer never runs ahead of the database
-        return result;
-      } catch (RuntimeException | Error e) {
-        rollbackQuietly(c);
-        throw e;
-      } finally {
-        current.remove();
-      }
+      T result = work.apply(current.get());
+      c.commit(); // a write is durable before it returns: the answer never runs ahead of the database
+      release(c);
+      return result;
     } catch (SQLException e) {
+      discard(pool, c);
       throw failure(e);
+    } catch (StoreException e) {
+      discard(pool, c);
+      throw e;
+    } catch (RuntimeException | Error e) {
+      if (rollbackQuietly(c)) {
+        release(c);
+      } else {
+        discard(pool, c);
+      }
+      throw e;
+    } finally {
+      current.remove();
     }
+  }
+
+  /** Returns a healthy connection to its pool. */
+  private void release(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      LOG.warn("{}: returning a connection: {}", description, firstLine(e.getMessage()));
+    }
+  }
+
+  /** Rolls back what can be and closes the connection for good: the pool opens a new one when needed. */
+  private static void discard(HikariDataSource pool, Connection c) {
+    rollbackQuietly(c);
+    pool.evictConnection(c);
   }
 
   /** A database failure as the store's exception: the cause's first line, never a stored value. */
@@ -372,11 +416,13 @@ public final class JdbcStore implements Store {
     return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 
-  private static void rollbackQuietly(Connection c) {
+  /** Rolls back; false when the connection could not (it is broken and must be discarded). */
+  private static boolean rollbackQuietly(Connection c) {
     try {
       c.rollback();
+      return true;
     } catch (SQLException ignored) {
-      // the connection is broken: the pool discards it, the transaction is gone with it
+      return false; // the connection is broken: the caller discards it, the transaction is gone with it
     }
   }
 

@@ -36,7 +36,6 @@ import java.util.Optional;
 final class JdbcTx implements StoreTx {
   /** The size of an attachment chunk: what a write or a read holds in memory at once. */
   static final int CHUNK = 256 * 1024;
-  private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
   private final JdbcStore store;
   private final Connection c;
@@ -394,35 +393,27 @@ final class JdbcTx implements StoreTx {
 
   @Override
   public Optional<IdempotencyRecord> idempotencyRecord(String scope) {
-    return one("SELECT scope, request_hash, status, headers, body, at_ms FROM vt_idempotency WHERE scope = ?",
+    return one("SELECT scope, request_hash, result, at_ms FROM vt_idempotency WHERE scope = ?",
         this::idempotencyRow, scope);
   }
 
   private IdempotencyRecord idempotencyRow(ResultSet rs) throws SQLException {
-    Map<String, String> headers;
-    try {
-      headers = store.json.readValue(rs.getString(4), HEADERS);
-    } catch (IOException e) {
-      throw new StoreException(StoreException.Kind.UNAVAILABLE, "a stored idempotency record cannot be read", e);
-    }
-    return new IdempotencyRecord(rs.getString(1), rs.getBytes(2), rs.getInt(3), headers, rs.getBytes(5),
-        Instant.ofEpochMilli(rs.getLong(6)));
+    return new IdempotencyRecord(rs.getString(1), rs.getBytes(2), rs.getBytes(3), Instant.ofEpochMilli(rs.getLong(4)));
   }
 
   @Override
   public void putIdempotencyRecord(IdempotencyRecord r, int keep, Instant notBefore) {
     update("DELETE FROM vt_idempotency WHERE scope = ?", r.scope());
     long seq = nextSeq("vt_idempotency");
-    update("INSERT INTO vt_idempotency (seq, scope, request_hash, status, headers, body, at_ms) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?)", seq, r.scope(), r.requestHash(), r.status(), toJson(r.headers()), r.body(),
-        r.at().toEpochMilli());
+    update("INSERT INTO vt_idempotency (seq, scope, request_hash, result, at_ms) VALUES (?, ?, ?, ?, ?)", seq,
+        r.scope(), r.requestHash(), r.result(), r.at().toEpochMilli());
     update("DELETE FROM vt_idempotency WHERE at_ms < ? OR seq <= ?", notBefore.toEpochMilli(),
         seq - keep);
   }
 
   @Override
   public List<IdempotencyRecord> idempotencyRecords() {
-    return query("SELECT scope, request_hash, status, headers, body, at_ms FROM vt_idempotency ORDER BY seq",
+    return query("SELECT scope, request_hash, result, at_ms FROM vt_idempotency ORDER BY seq",
         this::idempotencyRow);
   }
 

@@ -3,7 +3,6 @@ package io.vtsdk.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vtsdk.core.spi.IdempotencyRecord;
 import io.vtsdk.core.spi.StoreException;
 import io.vtsdk.core.spi.StoreTx;
 import io.vtsdk.model.AttachmentId;
@@ -19,11 +18,9 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,37 +141,6 @@ class JdbcStoreTest {
       }
       assertThat(store.read((StoreTx tx) -> tx.attachmentOwner(AttachmentId.of("A-1")))).contains(DossierId.of("D-1"));
       assertThat(store.read((StoreTx tx) -> tx.openAttachment(AttachmentId.of("A-3")))).isEmpty();
-    }
-  }
-
-  @Test
-  void idempotencyRecordsAreBoundedByCountAndAgeAndSettingsSurviveAReset() {
-    Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
-    try (JdbcStore store = JdbcStore.sqlite(dir.resolve("vt.db"))) {
-      store.write(tx -> {
-        for (int i = 0; i < 5; i++) {
-          tx.putIdempotencyRecord(new IdempotencyRecord("k" + i, new byte[] {1}, 201, Map.of("ETag", "\"1\""),
-              new byte[] {2}, t0.plusSeconds(i)), 3, t0);
-        }
-        tx.putSetting("clock", "c");
-        return null;
-      });
-      assertThat(store.read((StoreTx tx) -> tx.idempotencyRecords())).extracting(IdempotencyRecord::scope)
-          .containsExactly("k2", "k3", "k4");
-      store.write(tx -> {
-        tx.putIdempotencyRecord(new IdempotencyRecord("k5", new byte[] {1}, 201, Map.of(), new byte[0],
-            t0.plusSeconds(10)), 3, t0.plusSeconds(4));
-        return null;
-      });
-      assertThat(store.read((StoreTx tx) -> tx.idempotencyRecords())).extracting(IdempotencyRecord::scope)
-          .containsExactly("k4", "k5");
-      assertThat(store.read((StoreTx tx) -> tx.idempotencyRecord("k4")).orElseThrow().headers()).containsEntry("ETag", "\"1\"");
-      store.write(tx -> {
-        tx.clearData();
-        return null;
-      });
-      assertThat(store.read((StoreTx tx) -> tx.idempotencyRecords())).isEmpty();
-      assertThat(store.read((StoreTx tx) -> tx.setting("clock"))).contains("c");
     }
   }
 

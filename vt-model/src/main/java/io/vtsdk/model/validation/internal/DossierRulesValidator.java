@@ -1,6 +1,5 @@
 package io.vtsdk.model.validation.internal;
 
-import io.vtsdk.model.VtModule;
 import io.vtsdk.model.dossier.Consent;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.dossier.TargetKind;
@@ -25,9 +24,9 @@ public final class DossierRulesValidator implements ConstraintValidator<ValidDos
       ok = false;
     }
     Patient p = d.patient();
-    // VT Handicap does not use the INS (seed 002: « Mise en place de l'INS avec appel au téléservice (sauf module
-    // Handicap) »): no INS, so no status that only INSi gives.
-    if (p != null && d.module() == VtModule.HANDICAP) {
+    // A module whose descriptor says it does not use the INS (Handicap, seed 002: « Mise en place de l'INS avec appel
+    // au téléservice (sauf module Handicap) »): no INS, so no status that only INSi gives.
+    if (p != null && !io.vtsdk.model.module.VtModules.of(d.module()).usesIns()) {
       if (p.ins() != null) {
         Rules.violation(ctx, "{vt.identity.insNotInHandicap}", "patient.ins");
         ok = false;

@@ -1,0 +1,150 @@
+package io.vtsdk.core;
+
+import io.vtsdk.core.spi.Store;
+import io.vtsdk.core.spi.DurableStoreContract;
+import io.vtsdk.core.spi.StoreContract;
+import io.vtsdk.store.jdbc.TestDatabases;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * vt-core's own tests of every service, and the {@link Store} contract, re-run on PostgreSQL (a new database per store; the server .ci/run starts): the same rules,
+ * transitions, preconditions and replays as in memory.
+ */
+class CoreOnPostgresTest {
+  Store newStore() {
+    return TestDatabases.freshPostgres().store().build();
+  }
+
+  /**
+   * A failing commit, for real: a deferred constraint trigger raising an I/O error (SQL state 58030) when a
+   * transaction that wrote a dossier commits; healed by dropping it.
+   */
+  @Nested
+  class Durable extends DurableStoreContract {
+    private TestDatabases.Postgres db;
+
+    @Override
+    protected Store newStore() {
+      db = TestDatabases.freshPostgres();
+      return db.store().build();
+    }
+
+    @Override
+    protected Store reopen() {
+      store.close();
+      return db.store().build();
+    }
+
+    @Override
+    protected void breakWrites() {
+      sql("CREATE FUNCTION vt_test_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'simulated device failure' "
+          + "USING ERRCODE = '58030'; END $$ LANGUAGE plpgsql",
+          "CREATE CONSTRAINT TRIGGER vt_test_fail AFTER INSERT OR UPDATE ON vt_dossier DEFERRABLE INITIALLY "
+          + "DEFERRED FOR EACH ROW EXECUTE FUNCTION vt_test_fail()");
+    }
+
+    @Override
+    protected void heal() {
+      sql("DROP TRIGGER vt_test_fail ON vt_dossier", "DROP FUNCTION vt_test_fail()");
+    }
+
+    private void sql(String... statements) {
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+          java.sql.Statement s = c.createStatement()) {
+        for (String statement : statements) {
+          s.execute(statement);
+        }
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  @Nested
+  class Contract extends StoreContract {
+    @Override
+    protected Store newStore() {
+      return CoreOnPostgresTest.this.newStore();
+    }
+  }
+
+  @Nested
+  class Facade extends VtCoreTest {
+    @Override
+    protected Store newStore() {
+      return CoreOnPostgresTest.this.newStore();
+    }
+  }
+
+  @Nested
+  class Dossiers extends DossierServiceTest {
+    @Override
+    protected Store newStore() {
+      return CoreOnPostgresTest.this.newStore();
+    }
+  }
+
+  @Nested
+  class Requests extends RequestServiceTest {
+    @Override
+    protected Store newStore() {
+      return CoreOnPostgresTest.this.newStore();
+    }
+  }
+
+  @Nested
+  class Idempotency extends IdempotencyTest {
+    @Override
+    protected Store newStore() {
+      return CoreOnPostgresTest.this.newStore();
+    }
+  }
+
+  @Nested
+  class Handicap extends HandicapServiceTest {
+    @Override
+    protected Store newStore() {
+      return CoreOnPostgresTest.this.newStore();
+    }
+  }
+
+  @Nested
+  class Attachments extends AttachmentServiceTest {
+    @Override
+    protected Store newStore() {
+      return CoreOnPostgresTest.this.newStore();
+    }
+  }
+
+  @Nested
+  class Events extends EventServiceTest {
+    @Override
+    protected Store newStore() {
+      return CoreOnPostgresTest.this.newStore();
+    }
+  }
+
+  @Nested
+  class Observatory extends ObservatoryTest {
+    @Override
+    protected Store newStore() {
+      return CoreOnPostgresTest.this.newStore();
+    }
+  }
+
+  @Nested
+  class Fixtures extends FixtureServiceTest {
+    @Override
+    protected Store newStore() {
+      return CoreOnPostgresTest.this.newStore();
+    }
+  }
+
+  @Nested
+  class Sweep extends SweeperTest {
+    @Override
+    protected Store newStore() {
+      return CoreOnPostgresTest.this.newStore();
+    }
+  }
+}
