@@ -2,7 +2,7 @@ package io.vtsdk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.server.ReferenceServer;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
@@ -45,8 +45,8 @@ public class DocSamplesTest {
       "io.vtsdk.model", "io.vtsdk.model.actor", "io.vtsdk.model.directory", "io.vtsdk.model.dossier",
       "io.vtsdk.model.handicap", "io.vtsdk.model.identity", "io.vtsdk.model.json", "io.vtsdk.model.nos",
       "io.vtsdk.model.patient", "io.vtsdk.model.request", "io.vtsdk.model.validation", "io.vtsdk.model.workflow",
-      "io.vtsdk.rules", "io.vtsdk.rules.csv", "io.vtsdk.rules.indicators", "io.vtsdk.testkit", "io.vtsdk.testkit.conformance", "io.vtsdk.testkit.fixtures",
-      "io.vtsdk.testkit.junit",
+      "io.vtsdk.rules", "io.vtsdk.rules.csv", "io.vtsdk.rules.indicators", "io.vtsdk.server",
+      "io.vtsdk.server.fixtures", "io.vtsdk.testkit.conformance", "io.vtsdk.testkit.junit",
       "java.util", "java.time", "java.net", "org.junit.jupiter.api");
   private static final List<ReferenceServer> SERVERS = new ArrayList<>();
 

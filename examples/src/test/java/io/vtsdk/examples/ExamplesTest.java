@@ -7,7 +7,7 @@ import io.vtsdk.model.UnitId;
 import io.vtsdk.model.workflow.RequestStatus;
 import io.vtsdk.model.workflow.Role;
 import io.vtsdk.rules.Decision;
-import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.server.ReferenceServer;
 import io.vtsdk.testkit.junit.VtServerTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

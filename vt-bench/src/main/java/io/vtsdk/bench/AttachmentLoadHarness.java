@@ -1,10 +1,10 @@
 package io.vtsdk.bench;
 
 import io.vtsdk.model.VtModule;
-import io.vtsdk.testkit.fixtures.VtFixtures;
+import io.vtsdk.server.fixtures.VtFixtures;
 import io.vtsdk.model.json.VtJson;
 import io.vtsdk.model.workflow.Role;
-import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.server.ReferenceServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

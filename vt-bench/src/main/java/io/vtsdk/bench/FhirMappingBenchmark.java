@@ -4,7 +4,7 @@ import io.vtsdk.fhir.VtFhir;
 import io.vtsdk.fhir.dossier.DossierBundleMapper;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.dossier.Dossier;
-import io.vtsdk.testkit.fixtures.VtFixtures;
+import io.vtsdk.server.fixtures.VtFixtures;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.Bundle;

@@ -6,10 +6,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
-import io.vtsdk.testkit.psc.PscIdentity;
-import io.vtsdk.testkit.psc.PscSimulator;
-import io.vtsdk.testkit.psc.PscTokenException;
-import io.vtsdk.testkit.psc.PscTokenVerifier;
+import io.vtsdk.server.psc.PscIdentity;
+import io.vtsdk.server.psc.PscSimulator;
+import io.vtsdk.server.psc.PscTokenException;
+import io.vtsdk.server.psc.PscTokenVerifier;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -30,7 +30,7 @@ import io.vtsdk.model.identity.Sex;
 import io.vtsdk.model.json.VtJson;
 import io.vtsdk.model.patient.Patient;
 import io.vtsdk.model.workflow.Role;
-import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.server.ReferenceServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;

@@ -2,7 +2,7 @@ package io.vtsdk.bench;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.server.ReferenceServer;
 import java.lang.management.ManagementFactory;
 
 /**

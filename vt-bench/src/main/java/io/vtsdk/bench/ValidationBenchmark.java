@@ -8,7 +8,7 @@ import io.vtsdk.model.validation.DossierValidator;
 import io.vtsdk.model.validation.Stage;
 import io.vtsdk.model.validation.SubmissionGroup;
 import io.vtsdk.model.validation.ValidationReport;
-import io.vtsdk.testkit.fixtures.VtFixtures;
+import io.vtsdk.server.fixtures.VtFixtures;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;

@@ -2,7 +2,7 @@ package io.vtsdk.cli;
 
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.workflow.Role;
-import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.server.ReferenceServer;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.json.VtJson;
-import io.vtsdk.testkit.fixtures.VtFixtures;
+import io.vtsdk.server.fixtures.VtFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.json.VtJson;
-import io.vtsdk.testkit.fixtures.VtFixtures;
+import io.vtsdk.server.fixtures.VtFixtures;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -2,7 +2,7 @@ package io.vtsdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.server.ReferenceServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

@@ -10,7 +10,7 @@ import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.json.VtJson;
 import io.vtsdk.model.nos.Nomenclatures;
 import io.vtsdk.model.nos.NosTable;
-import io.vtsdk.testkit.fixtures.VtFixtures;
+import io.vtsdk.server.fixtures.VtFixtures;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package io.vtsdk.client;
 
+import io.vtsdk.api.Problem;
 import io.vtsdk.model.validation.Violation;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -17,19 +18,18 @@ public sealed class VtApiException extends VtException
   private static final long serialVersionUID = 1L;
   private final transient Problem problem;
 
-  /** The problem document of the answer; fields the server did not send are null or empty. */
-  public record Problem(String type, String title, String detail, String instance, List<Violation> violations) {
-    public Problem {
-      violations = violations == null ? List.of() : List.copyOf(violations);
-    }
-  }
-
   VtApiException(String message, int status, VtErrorCode code, String correlationId, String requestId,
         Problem problem) {
     super(message, status, code, correlationId, requestId, null);
     this.problem = problem;
   }
 
+  /**
+   * The problem document of the answer (the API's own {@link Problem} type, read leniently: members the server did
+   * not send are null or empty, as from a server of another make); null when the answer was not one.
+   *
+   * @since 0.1; the API's {@code Problem} since 0.3 (before, a record of this class with the same accessors)
+   */
   public Problem problem() {
     return problem;
   }

@@ -21,7 +21,7 @@ public final class VtExceptions {
    * @param retryAfterSeconds the Retry-After of a 429, or -1
    */
   public static VtApiException api(String message, int status, VtErrorCode code, String correlationId,
-      String requestId, VtApiException.Problem problem, String from, String action, String role,
+      String requestId, io.vtsdk.api.Problem problem, String from, String action, String role,
       long currentVersion, long retryAfterSeconds) {
     return switch (status) {
       case 401 -> new VtApiException.Unauthorized(message, status, code, correlationId, requestId, problem);

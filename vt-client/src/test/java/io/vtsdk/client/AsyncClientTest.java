@@ -15,7 +15,7 @@ import io.vtsdk.model.request.ResponseKind;
 import io.vtsdk.model.validation.Stage;
 import io.vtsdk.model.workflow.RequestStatus;
 import io.vtsdk.model.workflow.Role;
-import io.vtsdk.testkit.Fault;
+import io.vtsdk.server.Fault;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;

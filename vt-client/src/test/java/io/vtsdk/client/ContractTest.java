@@ -26,7 +26,7 @@ import io.vtsdk.model.request.ResponseKind;
 import io.vtsdk.model.validation.Stage;
 import io.vtsdk.model.workflow.Action;
 import io.vtsdk.model.workflow.Role;
-import io.vtsdk.testkit.JournalEntry;
+import io.vtsdk.server.JournalEntry;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -69,7 +69,7 @@ class EventSyncTest extends ClientTestBase {
     WatermarkStore store = WatermarkStore.inMemory();
     requester.events().sync(store, e -> { }).syncOnce();
     String mark = store.load();
-    vt.addFault(io.vtsdk.testkit.Fault.status("GET", "/v1/events", 503, 0).times(10));
+    vt.addFault(io.vtsdk.server.Fault.status("GET", "/v1/events", 503, 0).times(10));
     createDossiers(1);
     assertThatThrownBy(() -> requester.events().sync(store, e -> { }).syncOnce())
         .isInstanceOf(VtApiException.Server.class);

@@ -21,7 +21,7 @@ import io.vtsdk.model.VtModule;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.dossier.DossierStatus;
 import io.vtsdk.model.json.VtJson;
-import io.vtsdk.testkit.fixtures.VtFixtures;
+import io.vtsdk.server.fixtures.VtFixtures;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.Duration;

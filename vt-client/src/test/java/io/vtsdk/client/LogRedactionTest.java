@@ -12,7 +12,7 @@ import io.vtsdk.model.request.Response;
 import io.vtsdk.model.request.ResponseKind;
 import io.vtsdk.model.validation.Stage;
 import io.vtsdk.model.workflow.Role;
-import io.vtsdk.testkit.Fault;
+import io.vtsdk.server.Fault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

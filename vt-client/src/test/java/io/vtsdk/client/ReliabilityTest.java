@@ -6,7 +6,7 @@ import io.vtsdk.model.VtModule;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.dossier.RequestingServiceSection;
 import io.vtsdk.model.workflow.Role;
-import io.vtsdk.testkit.Fault;
+import io.vtsdk.server.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vtsdk.model.DossierId;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.workflow.Role;
-import io.vtsdk.testkit.JournalEntry;
+import io.vtsdk.server.JournalEntry;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class SettingsTest extends ClientTestBase {
 
   @Test
   void aDerivedClientHonoursItsOwnTimeoutsAndSharesTheConnectionPool() {
-    vt.addFault(io.vtsdk.testkit.Fault.latency("GET", "/v1/units", Duration.ofMillis(1500)));
+    vt.addFault(io.vtsdk.server.Fault.latency("GET", "/v1/units", Duration.ofMillis(1500)));
     VtClient patient = requester.newBuilder().maxAttempts(1).build();
     VtClient hurried = patient.newBuilder().callTimeout(Duration.ofMillis(300)).build();
     long t0 = System.nanoTime();

@@ -180,13 +180,14 @@ public final class AccessPolicy {
   }
 
   /** The observatory's indicators, as {@link #observatoryScope} distinguishes them. */
-  public enum Observatory { TUV, HANDICAP }
+  public enum ObservatoryView { TUV, HANDICAP }
 
   /**
    * What {@code p}, acting for {@code own}, may read of {@code observatory}; null when nothing (the caller is told
    * why by {@link VtCore}).
    */
-  public ObservatoryScope observatoryScope(Principal p, io.vtsdk.model.directory.Unit own, Observatory observatory) {
+  public ObservatoryScope observatoryScope(Principal p, io.vtsdk.model.directory.Unit own,
+      ObservatoryView observatory) {
     if (own == null) {
       return null;
     }

@@ -130,10 +130,10 @@ public final class Observatory {
    *
    * @throws VtCoreException forbidden, naming who may read it
    */
-  public ObservatoryScope scope(Principal p, AccessPolicy.Observatory which) {
+  public ObservatoryScope scope(Principal p, AccessPolicy.ObservatoryView which) {
     ObservatoryScope scope = store.read(tx -> policy.observatoryScope(p, tx.unit(p.unit()).orElse(null), which));
     if (scope == null) {
-      throw VtCoreException.forbidden(which == AccessPolicy.Observatory.TUV
+      throw VtCoreException.forbidden(which == AccessPolicy.ObservatoryView.TUV
           ? "the Prado TUV is for a hospital's units (their establishment), CPAMs (their own) and GRADeS/ARS "
               + "(OBSERVER, their region)"
           : "the Handicap indicators are for MDPHs (their département), GRADeS/ARS (OBSERVER, their region) and ESMS "
@@ -144,7 +144,7 @@ public final class Observatory {
 
   /** The Prado TUV within the caller's scope, per group and period (every group over every period). */
   public List<Tuv.Row> tuv(Principal p, Tuv.Grouping grouping, Tuv.Period period) {
-    ObservatoryScope scope = scope(p, AccessPolicy.Observatory.TUV);
+    ObservatoryScope scope = scope(p, AccessPolicy.ObservatoryView.TUV);
     Predicate<String[]> in = finessAndCpam -> inTuvScope(scope, finessAndCpam[0], finessAndCpam[1]);
     Tuv.Counter counter = new Tuv.Counter(Objects.requireNonNull(grouping, "grouping"), null);
     store.read(tx -> {
@@ -159,7 +159,7 @@ public final class Observatory {
 
   /** The Handicap indicators within the caller's scope. */
   public List<HandicapIndicators.Row> handicap(Principal p) {
-    ObservatoryScope scope = scope(p, AccessPolicy.Observatory.HANDICAP);
+    ObservatoryScope scope = scope(p, AccessPolicy.ObservatoryView.HANDICAP);
     List<HandicapRecord> lines = store.read(Observatory::handicapRecords);
     return HandicapIndicators.compute(lines.stream().filter(r -> inHandicapScope(scope, r)).toList());
   }

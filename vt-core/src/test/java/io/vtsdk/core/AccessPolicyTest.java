@@ -129,14 +129,14 @@ class AccessPolicyTest {
         .departement(Departement.of("69")).modules(java.util.Set.of(VtModule.PRADO)).build();
     Unit grades = Unit.builder(UnitId.of("GRADES"), "GRADeS").departement(Departement.of("69")).build();
     assertThat(policy.observatoryScope(new Principal(Role.REQUESTER, WARD, ""), ward,
-        AccessPolicy.Observatory.TUV)).isEqualTo(new AccessPolicy.ObservatoryScope(
+        AccessPolicy.ObservatoryView.TUV)).isEqualTo(new AccessPolicy.ObservatoryScope(
             AccessPolicy.ObservatoryScope.Kind.ESTABLISHMENT, CoreTestBase.WARD_FINESS.value()));
     assertThat(policy.observatoryScope(new Principal(Role.OBSERVER, grades.id(), ""), grades,
-        AccessPolicy.Observatory.HANDICAP).kind()).isEqualTo(AccessPolicy.ObservatoryScope.Kind.REGION);
+        AccessPolicy.ObservatoryView.HANDICAP).kind()).isEqualTo(AccessPolicy.ObservatoryScope.Kind.REGION);
     assertThat(policy.observatoryScope(new Principal(Role.RECEIVER, WARD, ""), ward,
-        AccessPolicy.Observatory.TUV)).isNull();
+        AccessPolicy.ObservatoryView.TUV)).isNull();
     assertThat(policy.observatoryScope(new Principal(Role.REQUESTER, WARD, ""), ward,
-        AccessPolicy.Observatory.HANDICAP)).isNull();
+        AccessPolicy.ObservatoryView.HANDICAP)).isNull();
     assertThat(policy.canUseSdoFlows(new Principal(Role.MDPH, WARD, ""))).isFalse();
     assertThat(policy.canReadWaitingList(new Principal(Role.ESMS, IME, ""), IME)).isTrue();
     assertThat(policy.canReadWaitingList(new Principal(Role.ESMS, IME, ""), SMR)).isFalse();

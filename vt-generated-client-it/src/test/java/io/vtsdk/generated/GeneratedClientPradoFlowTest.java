@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.vtsdk.model.Fixtures;
 import io.vtsdk.model.json.VtJson;
 import io.vtsdk.model.workflow.Role;
-import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.server.ReferenceServer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -26,7 +26,6 @@ import io.vtsdk.model.identity.Nir;
 import io.vtsdk.model.identity.Rpps;
 import io.vtsdk.model.identity.Sex;
 import io.vtsdk.model.identity.VigilanceAttribute;
-import io.vtsdk.model.internal.Checks;
 import io.vtsdk.model.nos.Nomenclatures;
 import io.vtsdk.model.nos.NosTable;
 import io.vtsdk.model.patient.Address;
@@ -56,7 +55,7 @@ public final class Fixtures {
 
   /** A digit string with its Luhn key appended. */
   public static String withLuhn(String payload) {
-    return payload + Checks.luhnKey(payload);
+    return payload + io.vtsdk.model.identity.Luhn.key(payload);
   }
 
   public static Rpps rpps(String first10) {

@@ -1,5 +1,6 @@
 package io.vtsdk.testkit;
 
+import io.vtsdk.server.ReferenceServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;

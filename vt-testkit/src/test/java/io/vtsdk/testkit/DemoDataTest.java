@@ -1,5 +1,6 @@
 package io.vtsdk.testkit;
 
+import io.vtsdk.server.ReferenceServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +51,7 @@ class DemoDataTest {
     try (ReferenceServer vt = ReferenceServer.builder().demoDossiers(true).build().start()) {
       Http http = new Http(vt);
       String token = vt.demoToken(Role.REQUESTER);
-      var fx = io.vtsdk.testkit.fixtures.VtFixtures.seeded(3, java.time.LocalDate.now());
+      var fx = io.vtsdk.server.fixtures.VtFixtures.seeded(3, java.time.LocalDate.now());
       for (int i = 0; i < 5; i++) {
         String id = http.post("/v1/dossiers", token, fx.dossier(io.vtsdk.model.VtModule.SANITAIRE).build()).json()
             .get("id").asText();

@@ -1,5 +1,6 @@
 package io.vtsdk.testkit;
 
+import io.vtsdk.server.ReferenceServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -162,7 +163,7 @@ class DurabilityTest {
       workload(vt);
       vt.reset();
       vt.setClock(Fixtures.NOW);
-      io.vtsdk.testkit.fixtures.VtFixtures fx = io.vtsdk.testkit.fixtures.VtFixtures.seeded(11, Fixtures.TODAY);
+      io.vtsdk.server.fixtures.VtFixtures fx = io.vtsdk.server.fixtures.VtFixtures.seeded(11, Fixtures.TODAY);
       assertThat(vt.load(fx.dossier(io.vtsdk.model.VtModule.SANITAIRE).build())).hasSize(1);
       before = data(vt);
       assertThat(before.get("dossiers")).isEqualTo(7); // 6 demo + 1 loaded

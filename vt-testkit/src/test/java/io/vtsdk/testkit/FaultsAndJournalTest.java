@@ -1,5 +1,7 @@
 package io.vtsdk.testkit;
 
+import io.vtsdk.server.Fault;
+import io.vtsdk.server.JournalEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

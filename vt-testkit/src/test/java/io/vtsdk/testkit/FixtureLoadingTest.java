@@ -7,7 +7,7 @@ import io.vtsdk.model.UnitId;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.workflow.Role;
-import io.vtsdk.testkit.fixtures.VtFixtures;
+import io.vtsdk.server.fixtures.VtFixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

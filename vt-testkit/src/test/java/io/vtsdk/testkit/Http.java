@@ -1,5 +1,6 @@
 package io.vtsdk.testkit;
 
+import io.vtsdk.server.ReferenceServer;
 import io.vtsdk.testkit.internal.JsonHttp;
 
 /** The tests' JSON client, bound to a reference server. */

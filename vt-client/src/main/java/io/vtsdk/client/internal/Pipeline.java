@@ -411,8 +411,9 @@ public final class Pipeline {
     } catch (IOException | RuntimeException e) {
       p = null; // not JSON (a proxy's HTML page…): status only
     }
-    VtApiException.Problem problem = p == null || !p.isObject() ? null : new VtApiException.Problem(
-        text(p, "type"), text(p, "title"), text(p, "detail"), text(p, "instance"), violations(p));
+    io.vtsdk.api.Problem problem = p == null || !p.isObject() ? null : new io.vtsdk.api.Problem(
+        text(p, "type"), text(p, "title"), status, text(p, "detail"), text(p, "instance"), text(p, "correlationId"),
+        violations(p), java.util.Map.of());
     VtErrorCode code = problem != null && problem.type() != null ? VtErrorCode.fromProblemType(problem.type())
         : VtErrorCode.fromStatus(status);
     // The message goes to application logs: it carries the status, the code, the title and each violation's pointer

@@ -37,6 +37,21 @@ public record Finess(@JsonValue String value) implements Identifier {
     return new Finess(Identifiers.requireValid(TYPE, s, v -> check(v, mode), 9));
   }
 
+  /**
+   * The FINESS of these eight digits with the key the Luhn check gives: how synthetic numbers are made (fixtures, demo
+   * data). Corsican numbers (2A/2B) have no key this library knows: build them with {@link #parse(CharSequence,
+   * CheckMode)}.
+   *
+   * @throws IllegalArgumentException when {@code firstEight} is not eight digits (it is not repeated)
+   * @since 0.3
+   */
+  public static Finess withKey(String firstEight) {
+    if (firstEight == null || firstEight.length() != 8 || !Checks.allDigits(firstEight, 0, 8)) {
+      throw new IllegalArgumentException("a FINESS key is computed over eight digits");
+    }
+    return parse(firstEight + Luhn.key(firstEight));
+  }
+
   public static boolean isValid(CharSequence raw) {
     return isValid(raw, CheckMode.STRICT);
   }
@@ -75,6 +90,6 @@ public record Finess(@JsonValue String value) implements Identifier {
     if (mode == CheckMode.LENIENT || corsica) {
       return Optional.empty();
     }
-    return Checks.luhnValid(s) ? Optional.empty() : Optional.of(IdentifierProblem.KEY);
+    return Luhn.isValid(s) ? Optional.empty() : Optional.of(IdentifierProblem.KEY);
   }
 }

@@ -58,6 +58,6 @@ public record Rpps(@JsonValue String value) implements Identifier {
     if (format.isPresent() || mode == CheckMode.LENIENT) {
       return format;
     }
-    return Checks.luhnValid(s) ? Optional.empty() : Optional.of(IdentifierProblem.KEY);
+    return Luhn.isValid(s) ? Optional.empty() : Optional.of(IdentifierProblem.KEY);
   }
 }

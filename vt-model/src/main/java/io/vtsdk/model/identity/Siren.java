@@ -42,6 +42,6 @@ public record Siren(@JsonValue String value) implements Identifier {
   }
 
   static Optional<IdentifierProblem> check(String s) {
-    return Identifiers.digits(s, 9).or(() -> Checks.luhnValid(s) ? Optional.empty() : Optional.of(IdentifierProblem.KEY));
+    return Identifiers.digits(s, 9).or(() -> Luhn.isValid(s) ? Optional.empty() : Optional.of(IdentifierProblem.KEY));
   }
 }

@@ -54,7 +54,7 @@ public record Siret(@JsonValue String value) implements Identifier {
     if (format.isPresent()) {
       return format;
     }
-    boolean ok = Checks.luhnValid(s) || s.startsWith(Siren.LA_POSTE) && Checks.digitSum(s) % 5 == 0;
+    boolean ok = Luhn.isValid(s) || s.startsWith(Siren.LA_POSTE) && Checks.digitSum(s) % 5 == 0;
     return ok ? Optional.empty() : Optional.of(IdentifierProblem.KEY);
   }
 }

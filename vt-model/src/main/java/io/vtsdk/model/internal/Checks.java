@@ -33,34 +33,6 @@ public final class Checks {
     return true;
   }
 
-  /** Luhn (mod 10) check over all the digits of {@code s}, the last one being the key. */
-  public static boolean luhnValid(CharSequence s) {
-    int sum = 0;
-    boolean dbl = false;
-    for (int i = s.length() - 1; i >= 0; i--) {
-      int d = s.charAt(i) - '0';
-      if (dbl) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
-      dbl = !dbl;
-    }
-    return sum % 10 == 0;
-  }
-
-  /** The Luhn key digit to append to {@code payload}. */
-  public static int luhnKey(CharSequence payload) {
-    for (int k = 0; k <= 9; k++) {
-      if (luhnValid(payload.toString() + k)) {
-        return k;
-      }
-    }
-    throw new AssertionError("no Luhn key for " + payload.length() + " digits");
-  }
-
   /** Sum of the digits of {@code s}. */
   public static int digitSum(CharSequence s) {
     int sum = 0;

@@ -13,7 +13,6 @@ import io.vtsdk.model.dossier.RequestType;
 import io.vtsdk.model.dossier.TargetKind;
 import io.vtsdk.model.identity.Departement;
 import io.vtsdk.model.identity.Finess;
-import io.vtsdk.model.internal.Checks;
 import io.vtsdk.model.patient.Address;
 import io.vtsdk.model.patient.Patient;
 import io.vtsdk.model.request.Response;
@@ -125,7 +124,7 @@ public final class HnpModule extends AbstractModuleDescriptor {
 
   private static Unit service(String id, String name, String dep, String seven) {
     String eight = seven + "0";
-    return Unit.builder(UnitId.of(id), name).structure(Finess.parse(eight + Checks.luhnKey(eight)))
+    return Unit.builder(UnitId.of(id), name).structure(Finess.parse(eight + io.vtsdk.model.identity.Luhn.key(eight)))
         .departement(Departement.of(dep)).modules(Set.of(VtModule.HNP)).targetKinds(Set.of(TargetKind.SPECIALTY_SERVICE))
         .capacity(4).rorId("ROR-" + id).build();
   }

@@ -1,6 +1,5 @@
 package io.vtsdk.model.nos;
 
-import io.vtsdk.model.internal.Csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -66,7 +66,7 @@ class OtherIdentifiersTest {
     for (int nic = 0; nic < 100_000 && (sumOk == null || luhnOnly == null); nic++) {
       String s = Siren.LA_POSTE + String.format("%05d", nic);
       boolean sum = Checks.digitSum(s) % 5 == 0;
-      boolean luhn = Checks.luhnValid(s);
+      boolean luhn = io.vtsdk.model.identity.Luhn.isValid(s);
       if (sum && !luhn && sumOk == null) {
         sumOk = s;
       }

@@ -1,6 +1,6 @@
 package io.vtsdk.rules.csv;
 
-import io.vtsdk.model.internal.Csv;
+import io.vtsdk.model.nos.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.vtsdk.rules.orientation;
 
 import io.vtsdk.model.dossier.SmrMention;
 import io.vtsdk.model.dossier.TargetKind;
-import io.vtsdk.model.internal.Csv;
+import io.vtsdk.model.nos.Csv;
 import io.vtsdk.rules.Source;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package io.vtsdk.testkit.conformance;
 
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.workflow.Role;
-import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.server.ReferenceServer;
 import java.net.URI;
 import java.util.Objects;
 import java.util.function.Function;

@@ -14,7 +14,7 @@ import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.dossier.Requester;
 import io.vtsdk.model.patient.Insurance;
 import io.vtsdk.model.patient.Regime;
-import io.vtsdk.testkit.fixtures.VtFixtures;
+import io.vtsdk.server.fixtures.VtFixtures;
 import io.vtsdk.testkit.internal.JsonHttp;
 import io.vtsdk.testkit.internal.JsonHttp.Res;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package io.vtsdk.testkit.junit;
 
-import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.server.ReferenceServer;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

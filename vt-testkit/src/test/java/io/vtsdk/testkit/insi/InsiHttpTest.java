@@ -1,10 +1,10 @@
-package io.vtsdk.testkit.insi;
+package io.vtsdk.server.insi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vtsdk.model.workflow.Role;
-import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.server.ReferenceServer;
 import io.vtsdk.testkit.internal.JsonHttp;
 import java.util.LinkedHashMap;
 import java.util.Map;

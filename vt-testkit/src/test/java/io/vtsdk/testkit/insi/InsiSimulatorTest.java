@@ -1,4 +1,4 @@
-package io.vtsdk.testkit.insi;
+package io.vtsdk.server.insi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

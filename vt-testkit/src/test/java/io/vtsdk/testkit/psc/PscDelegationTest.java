@@ -1,4 +1,4 @@
-package io.vtsdk.testkit.psc;
+package io.vtsdk.server.psc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,8 @@ import io.vtsdk.model.dossier.MedicalSection;
 import io.vtsdk.model.dossier.SectionInfo;
 import io.vtsdk.model.identity.Rpps;
 import io.vtsdk.model.json.VtJson;
-import io.vtsdk.testkit.ReferenceServer;
-import io.vtsdk.testkit.fixtures.VtFixtures;
+import io.vtsdk.server.ReferenceServer;
+import io.vtsdk.server.fixtures.VtFixtures;
 import io.vtsdk.testkit.internal.JsonHttp;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.vtsdk.testkit.psc;
+package io.vtsdk.server.psc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import io.vtsdk.testkit.ReferenceServer;
+import io.vtsdk.server.ReferenceServer;
 import io.vtsdk.testkit.internal.JsonHttp;
 import java.net.URI;
 import java.net.http.HttpClient;

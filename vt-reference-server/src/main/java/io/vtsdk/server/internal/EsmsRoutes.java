@@ -1,0 +1,38 @@
+package io.vtsdk.server.internal;
+
+import io.vtsdk.api.Page;
+import static io.vtsdk.server.internal.V1Replies.requestId;
+
+import io.vtsdk.core.HandicapService;
+import io.vtsdk.core.VtCore;
+import io.vtsdk.core.Written;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.handicap.EsmsStatus;
+import io.vtsdk.model.request.AdmissionRequest;
+
+/** ESMS (SDO over /v1): reported statuses and waiting lists. Not API. */
+final class EsmsRoutes {
+  private final VtCore core;
+  private final V1Replies out;
+
+  EsmsRoutes(VtCore core, V1Replies out) {
+    this.core = core;
+    this.out = out;
+  }
+
+  void register(Router r) {
+    r.route("POST", "/v1/requests/{id}/esms-statuses", this::reportEsmsStatus);
+    r.route("GET", "/v1/requests/{id}/esms-statuses",
+        c -> out.ok(Page.of(core.handicap().statuses(c.principal(), requestId(c)))));
+    r.route("GET", "/v1/waiting-lists", c -> out.ok(Page.of(core.handicap().waitingList(c.principal(),
+        c.query("unit") == null ? null : UnitId.of(c.query("unit"))))));
+  }
+
+  private Reply reportEsmsStatus(Call c) {
+    EsmsStatus reported = c.body(EsmsStatus.class);
+    Written<HandicapService.StatusReport> w = core.handicap().reportStatus(c.principal(), requestId(c), reported,
+        c.write());
+    AdmissionRequest updated = w.value().request();
+    return V1Replies.replayed(w, V1Replies.withEtag(out.ok(updated), updated.version()));
+  }
+}
