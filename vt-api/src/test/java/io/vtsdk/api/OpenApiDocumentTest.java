@@ -1,5 +1,6 @@
 package io.vtsdk.api;
 
+import io.vtsdk.api.testing.OpenApiContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -11,8 +12,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import io.vtsdk.model.DossierArbitraries;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.DossierArbitraries;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.json.VtJson;
 import java.lang.reflect.Method;

@@ -5,7 +5,6 @@ import io.vtsdk.client.internal.Endpoints;
 import io.vtsdk.client.internal.Interceptors;
 import io.vtsdk.client.internal.Pipeline;
 import io.vtsdk.client.internal.RetryPolicy;
-import io.vtsdk.client.internal.Sleeper;
 import io.vtsdk.model.json.VtJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -313,8 +312,12 @@ public final class VtClient {
       return this;
     }
 
-    /** Test seam: how the client waits between retries. */
-    Builder sleeper(Sleeper sleeper) {
+    /**
+     * How the client waits between retries (default {@link Sleeper#SYSTEM}): a test seam, so that a test of retries
+     * does not sleep. @since 0.3
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }

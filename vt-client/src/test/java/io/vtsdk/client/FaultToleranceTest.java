@@ -14,7 +14,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.vtsdk.client.internal.Sleeper;
 import io.vtsdk.model.AttachmentId;
 import io.vtsdk.model.DossierId;
 import io.vtsdk.model.VtModule;

@@ -2,7 +2,7 @@ package io.vtsdk.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vtsdk.api.OpenApiContract;
+import io.vtsdk.api.testing.OpenApiContract;
 import io.vtsdk.model.DossierId;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.VtModule;

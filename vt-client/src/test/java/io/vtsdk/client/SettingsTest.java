@@ -83,7 +83,7 @@ class SettingsTest extends ClientTestBase {
     java.util.List<Duration> waits = new java.util.ArrayList<>();
     java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
     VtClient client = VtClient.builder().baseUrl(URI.create("http://vt.test/")).tokenProvider(TokenProvider.of("t"))
-        .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).sleeper(new io.vtsdk.client.internal.Sleeper() {
+        .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).sleeper(new io.vtsdk.client.Sleeper() {
           @Override
           public void sleep(Duration d) {
             waits.add(d);

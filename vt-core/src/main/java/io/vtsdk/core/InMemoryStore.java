@@ -44,6 +44,9 @@ import org.apiguardian.api.API;
  * rolled back through an undo log, so nothing of it remains. Reads run in parallel.
  *
  * <p>Not durable: a durable store is a database ({@code vt-store-jdbc}).
+ *
+ * <p>Longer than the core's other classes (about 560 lines) for a reason: it implements the whole {@link StoreTx} SPI,
+ * every method a few lines, over maps that one undo log must cover; split in parts, each part would need the log.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class InMemoryStore implements Store {

@@ -6,7 +6,7 @@ import io.vtsdk.core.spi.RecordedAgreement;
 import io.vtsdk.core.spi.StoredDossier;
 import io.vtsdk.core.spi.StoredEvent;
 import io.vtsdk.model.DossierId;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.RequestId;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.VtModule;
@@ -81,7 +81,7 @@ class AccessPolicyTest {
   @Test
   void anEsmsReadsEvaluationDocumentsOnlyAfterItsAgreement() {
     Principal ime = new Principal(Role.ESMS, IME, "");
-    List<AdmissionRequest> notified = List.of(request(VtModule.HANDICAP, IME, RequestStatus.NOTIFICATION_SENT));
+    List<AdmissionRequest> notified = List.of(request(CoreTestBase.HANDICAP_MODULE, IME, RequestStatus.NOTIFICATION_SENT));
     assertThat(policy.canReadDossier(ime, HANDICAP, notified)).isTrue();
     assertThat(policy.canReadAttachment(ime, HANDICAP, notified, List.of())).isFalse();
     RecordedAgreement agreed = new RecordedAgreement("C-1", RequestId.of("R-1"), "1690000018", Fixtures.TODAY,

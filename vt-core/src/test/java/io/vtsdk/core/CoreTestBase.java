@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.vtsdk.core.spi.Store;
 import io.vtsdk.model.Coding;
 import io.vtsdk.model.DossierId;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.PradoVolet;
 import io.vtsdk.model.RequestId;
 import io.vtsdk.model.UnitId;
@@ -51,6 +51,8 @@ public abstract class CoreTestBase {
   protected static final UnitId MDPH = UnitId.of("MDPH-69");
   protected static final UnitId IME = UnitId.of("IME-69");
   protected static final UnitId SESSAD = UnitId.of("SESSAD-69");
+  /** The module of MDPH notifications (named through its fixture: no test names a module it does not build). */
+  protected static final VtModule HANDICAP_MODULE = Fixtures.handicap().module();
   protected static final Finess IME_FINESS = Finess.parse(Fixtures.withLuhn("69000001"));
   protected static final Finess SESSAD_FINESS = Finess.parse(Fixtures.withLuhn("69000002"));
   protected static final Finess WARD_FINESS = Finess.parse(Fixtures.withLuhn("69000003"));
@@ -114,12 +116,12 @@ public abstract class CoreTestBase {
           .targetKinds(Set.of(TargetKind.SMR)).smrMentions(Set.of(SmrMention.CARDIO_VASCULAIRE)).capacity(20)
           .build());
     }
-    units.add(Unit.builder(MDPH, "MDPH du Rhône").departement(rhone).modules(Set.of(VtModule.HANDICAP)).build());
+    units.add(Unit.builder(MDPH, "MDPH du Rhône").departement(rhone).modules(Set.of(HANDICAP_MODULE)).build());
     units.add(Unit.builder(IME, "IME Les Érables").structure(IME_FINESS).departement(rhone)
-        .modules(Set.of(VtModule.HANDICAP)).targetKinds(Set.of(TargetKind.ESMS)).esmsCategory(ime).capacity(48)
+        .modules(Set.of(HANDICAP_MODULE)).targetKinds(Set.of(TargetKind.ESMS)).esmsCategory(ime).capacity(48)
         .rorId("ROR-IME-69").build());
     units.add(Unit.builder(SESSAD, "SESSAD Villeurbanne").structure(SESSAD_FINESS).departement(rhone)
-        .modules(Set.of(VtModule.HANDICAP)).targetKinds(Set.of(TargetKind.ESMS)).esmsCategory(sessad)
+        .modules(Set.of(HANDICAP_MODULE)).targetKinds(Set.of(TargetKind.ESMS)).esmsCategory(sessad)
         .capacity(35).rorId("ROR-SESSAD-69").build());
     return units;
   }

@@ -3,7 +3,7 @@ package io.vtsdk.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vtsdk.core.spi.ReportedStatus;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.request.AdmissionRequest;

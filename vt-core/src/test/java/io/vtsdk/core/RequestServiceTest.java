@@ -3,7 +3,7 @@ package io.vtsdk.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vtsdk.api.PreflightReport;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.dossier.DossierStatus;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vtsdk.api.PreflightReport;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.module.VtModules;
@@ -24,7 +24,7 @@ public class VtCoreTest extends CoreTestBase {
       assertThat(VtModules.of(m).module()).isEqualTo(m);
     }
     assertThat(VtModules.of(VtModule.PRADO).receiverRole()).isEqualTo(Role.CPAM);
-    assertThat(VtModules.of(VtModule.HANDICAP).receiverRole()).isEqualTo(Role.ESMS);
+    assertThat(VtModules.of(HANDICAP_MODULE).receiverRole()).isEqualTo(Role.ESMS);
   }
 
   @Test
@@ -36,7 +36,7 @@ public class VtCoreTest extends CoreTestBase {
     assertThat(stored).isTrue();
     assertThat(core.directory().unit(SMR1).name()).isEqualTo("SMR SMR-1");
     refused(VtCoreException.Kind.NOT_FOUND, () -> core.directory().unit(io.vtsdk.model.UnitId.of("NOWHERE")));
-    assertThat(core.directory().search(new DirectoryService.UnitSearch(VtModule.HANDICAP, null, null, "69", null,
+    assertThat(core.directory().search(new DirectoryService.UnitSearch(HANDICAP_MODULE, null, null, "69", null,
         "183"))).extracting(Unit::id).containsExactly(IME);
   }
 

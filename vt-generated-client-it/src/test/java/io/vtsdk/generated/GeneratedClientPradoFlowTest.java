@@ -3,7 +3,7 @@ package io.vtsdk.generated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.json.VtJson;
 import io.vtsdk.model.workflow.Role;
 import io.vtsdk.server.ReferenceServer;

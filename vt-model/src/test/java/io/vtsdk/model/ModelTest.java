@@ -1,5 +1,6 @@
 package io.vtsdk.model;
 
+import io.vtsdk.model.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

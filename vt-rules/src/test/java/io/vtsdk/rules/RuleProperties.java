@@ -3,7 +3,7 @@ package io.vtsdk.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vtsdk.model.Coding;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.PradoVolet;
 import io.vtsdk.model.dossier.Consent;
 import io.vtsdk.model.dossier.LivingSituation;

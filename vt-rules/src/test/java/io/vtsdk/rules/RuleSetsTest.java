@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vtsdk.model.Coding;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.PradoVolet;
 import io.vtsdk.model.dossier.Consent;
 import io.vtsdk.model.dossier.LivingSituation;

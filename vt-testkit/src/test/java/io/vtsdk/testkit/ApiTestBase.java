@@ -2,7 +2,7 @@ package io.vtsdk.testkit;
 
 import io.vtsdk.server.ReferenceServer;
 import io.vtsdk.testkit.junit.VtServerTest;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.workflow.Role;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -4,7 +4,7 @@ import io.vtsdk.server.ReferenceServer;
 import io.vtsdk.testkit.junit.VtServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.workflow.Role;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.vtsdk.server.ReferenceServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.json.VtJson;
 import io.vtsdk.model.workflow.Role;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vtsdk.fhir.VtFhir;
 import io.vtsdk.fhir.sdo.SdoConsent;
 import io.vtsdk.fhir.sdo.SdoConsentMapper;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.dossier.Requester;

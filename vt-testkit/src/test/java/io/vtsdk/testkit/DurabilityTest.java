@@ -4,7 +4,7 @@ import io.vtsdk.server.ReferenceServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.dossier.Requester;
 import io.vtsdk.model.request.Response;

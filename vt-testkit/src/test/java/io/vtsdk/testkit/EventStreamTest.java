@@ -3,7 +3,7 @@ package io.vtsdk.testkit;
 import io.vtsdk.server.ReferenceServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.workflow.Role;
 import java.net.URI;

@@ -5,7 +5,7 @@ import io.vtsdk.server.JournalEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.workflow.Role;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -20,7 +20,7 @@ import io.vtsdk.fhir.sdo.SdoDocuments;
 import io.vtsdk.fhir.sdo.SdoTaskMapper;
 import io.vtsdk.fhir.validation.SdoValidator;
 import io.vtsdk.model.Coding;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.dossier.Requester;
 import io.vtsdk.model.handicap.EsmsStatus;

@@ -2,7 +2,7 @@ package io.vtsdk.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.module.HnpModule;
 import io.vtsdk.model.request.RefusalMotif;

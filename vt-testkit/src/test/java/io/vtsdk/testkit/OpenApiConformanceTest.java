@@ -5,8 +5,8 @@ import io.vtsdk.testkit.junit.VtServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vtsdk.api.OpenApiContract;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.api.testing.OpenApiContract;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.dossier.Requester;
 import io.vtsdk.model.request.Response;

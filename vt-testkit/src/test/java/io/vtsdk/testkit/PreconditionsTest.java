@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vtsdk.fhir.VtFhir;
 import io.vtsdk.fhir.sdo.SdoTaskMapper;
 import io.vtsdk.model.Coding;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.dossier.Requester;
 import io.vtsdk.model.handicap.EsmsStatus;

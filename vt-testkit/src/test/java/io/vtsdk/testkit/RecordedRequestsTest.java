@@ -5,7 +5,7 @@ import io.vtsdk.server.RecordedRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.workflow.Role;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

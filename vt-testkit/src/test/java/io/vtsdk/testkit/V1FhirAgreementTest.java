@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vtsdk.fhir.VtFhir;
 import io.vtsdk.fhir.sdo.SdoConsent;
 import io.vtsdk.fhir.sdo.SdoConsentMapper;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.dossier.Requester;
 import io.vtsdk.model.workflow.Role;

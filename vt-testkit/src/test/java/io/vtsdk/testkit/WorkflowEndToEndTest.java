@@ -3,7 +3,7 @@ package io.vtsdk.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.request.PradoNonAdhesionMotif;
 import io.vtsdk.model.request.Response;

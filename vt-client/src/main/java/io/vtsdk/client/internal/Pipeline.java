@@ -1,5 +1,6 @@
 package io.vtsdk.client.internal;
 
+import io.vtsdk.client.Sleeper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vtsdk.client.RequestOptions;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.vtsdk.core.VtCore;
 import io.vtsdk.core.WriteOptions;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.dossier.Requester;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vtsdk.fhir.FhirMappingException;
 import io.vtsdk.fhir.VtFhir;
 import io.vtsdk.fhir.frcore.FrCore;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.DossierId;
 import io.vtsdk.model.RequestId;
 import io.vtsdk.model.UnitId;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vtsdk.fhir.VtFhir;
-import io.vtsdk.model.DossierArbitraries;
+import io.vtsdk.model.testing.DossierArbitraries;
 import io.vtsdk.model.Coding;
 import io.vtsdk.model.RequestId;
 import io.vtsdk.model.UnitId;

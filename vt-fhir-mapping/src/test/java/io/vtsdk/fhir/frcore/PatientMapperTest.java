@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vtsdk.fhir.FhirMappingException;
 import io.vtsdk.fhir.VtFhir;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.actor.Professional;
 import io.vtsdk.model.identity.IdentityStatus;
 import io.vtsdk.model.identity.Ins;

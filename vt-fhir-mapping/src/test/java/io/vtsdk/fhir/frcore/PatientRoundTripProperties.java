@@ -3,7 +3,7 @@ package io.vtsdk.fhir.frcore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vtsdk.fhir.VtFhir;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.actor.Profession;
 import io.vtsdk.model.actor.Professional;
 import io.vtsdk.model.identity.Departement;

@@ -17,6 +17,8 @@ import org.apiguardian.api.API;
 /** Attachment size within the configured limit (default 20 MiB) and content type among the allowed ones. */
 @API(status = API.Status.STABLE, since = "0.1")
 @Documented
+// its validator is Hibernate Validator's to instantiate (the package is opened to it), not API
+@SuppressWarnings("exports")
 @Constraint(validatedBy = io.vtsdk.model.validation.internal.AttachmentLimitsValidator.class)
 @Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)

@@ -20,6 +20,8 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 @Documented
+// its validator is Hibernate Validator's to instantiate (the package is opened to it), not API
+@SuppressWarnings("exports")
 @Constraint(validatedBy = io.vtsdk.model.validation.internal.DossierCompletenessValidator.class)
 @Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)

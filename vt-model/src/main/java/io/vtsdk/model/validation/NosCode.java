@@ -17,6 +17,8 @@ import org.apiguardian.api.API;
 /** A {@link io.vtsdk.model.Coding} whose code belongs to the nomenclature {@link #value()} and whose system names it. Code {@code code.unknown}. */
 @API(status = API.Status.STABLE, since = "0.1")
 @Documented
+// its validator is Hibernate Validator's to instantiate (the package is opened to it), not API
+@SuppressWarnings("exports")
 @Constraint(validatedBy = io.vtsdk.model.validation.internal.NosCodeValidator.class)
 @Target({FIELD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})
 @Retention(RUNTIME)

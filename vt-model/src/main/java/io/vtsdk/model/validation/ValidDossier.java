@@ -17,6 +17,8 @@ import org.apiguardian.api.API;
 /** Cross-field rules of a dossier checked at every stage: dates in order, consent by the legal representative for minors and protected adults, MDPH decision matching the orientation. */
 @API(status = API.Status.STABLE, since = "0.1")
 @Documented
+// its validator is Hibernate Validator's to instantiate (the package is opened to it), not API
+@SuppressWarnings("exports")
 @Constraint(validatedBy = io.vtsdk.model.validation.internal.DossierRulesValidator.class)
 @Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)

@@ -17,6 +17,8 @@ import org.apiguardian.api.API;
 /** ESMS and unit statuses paired with allowed motifs (ASS_A32); a unit motif needs a unit status. */
 @API(status = API.Status.STABLE, since = "0.1")
 @Documented
+// its validator is Hibernate Validator's to instantiate (the package is opened to it), not API
+@SuppressWarnings("exports")
 @Constraint(validatedBy = io.vtsdk.model.validation.internal.EsmsStatusRulesValidator.class)
 @Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)

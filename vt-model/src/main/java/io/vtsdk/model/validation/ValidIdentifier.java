@@ -17,6 +17,8 @@ import org.apiguardian.api.API;
 /** A NIR, FINESS, SIRET, SIREN or RPPS with the right format and key. Codes {@code <type>.<problem>}, e.g. {@code nir.key}, {@code finess.length}. */
 @API(status = API.Status.STABLE, since = "0.1")
 @Documented
+// its validator is Hibernate Validator's to instantiate (the package is opened to it), not API
+@SuppressWarnings("exports")
 @Constraint(validatedBy = io.vtsdk.model.validation.internal.IdentifierValidator.class)
 @Target({FIELD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})
 @Retention(RUNTIME)

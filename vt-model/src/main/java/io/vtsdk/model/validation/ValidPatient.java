@@ -17,6 +17,8 @@ import org.apiguardian.api.API;
 /** Cross-field rules of a patient: an identity status that needs an INS has one; a protected adult has a legal representative. */
 @API(status = API.Status.STABLE, since = "0.1")
 @Documented
+// its validator is Hibernate Validator's to instantiate (the package is opened to it), not API
+@SuppressWarnings("exports")
 @Constraint(validatedBy = io.vtsdk.model.validation.internal.PatientRulesValidator.class)
 @Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)

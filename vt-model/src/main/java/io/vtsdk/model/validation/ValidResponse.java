@@ -17,6 +17,8 @@ import org.apiguardian.api.API;
 /** A response's motif is from its kind's list (required when the kind takes one, absent otherwise); "autre" needs a précision. */
 @API(status = API.Status.STABLE, since = "0.1")
 @Documented
+// its validator is Hibernate Validator's to instantiate (the package is opened to it), not API
+@SuppressWarnings("exports")
 @Constraint(validatedBy = io.vtsdk.model.validation.internal.ResponseRulesValidator.class)
 @Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)

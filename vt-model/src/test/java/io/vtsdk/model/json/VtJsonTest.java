@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.vtsdk.model.DossierArbitraries;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.DossierArbitraries;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.request.AdmissionRequest;

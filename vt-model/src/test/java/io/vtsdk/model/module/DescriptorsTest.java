@@ -2,7 +2,7 @@ package io.vtsdk.model.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.directory.Unit;

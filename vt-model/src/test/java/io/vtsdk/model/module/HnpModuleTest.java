@@ -3,7 +3,7 @@ package io.vtsdk.model.module;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.dossier.Dossier;
 import io.vtsdk.model.dossier.TargetKind;

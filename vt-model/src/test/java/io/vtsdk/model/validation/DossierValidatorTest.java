@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vtsdk.model.AttachmentId;
 import io.vtsdk.model.DossierId;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.dossier.Attachment;
@@ -52,7 +52,7 @@ class DossierValidatorTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.vtsdk.model.Fixtures#modules")
+  @MethodSource("io.vtsdk.model.testing.Fixtures#modules")
   void anEmptyDraftIsValidAsADraftButNotForSubmission(VtModule module) {
     Dossier empty = Dossier.builder(DossierId.of("D-" + module), module).build();
     assertThat(VALIDATOR.validate(empty, Stage.DRAFT).isValid()).isTrue();

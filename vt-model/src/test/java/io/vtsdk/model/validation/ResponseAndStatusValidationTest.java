@@ -3,7 +3,7 @@ package io.vtsdk.model.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vtsdk.model.Coding;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.nos.Concept;
 import io.vtsdk.model.nos.Nomenclature;

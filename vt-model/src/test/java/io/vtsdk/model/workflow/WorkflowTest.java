@@ -138,7 +138,7 @@ class WorkflowTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.vtsdk.model.Fixtures#modules")
+  @MethodSource("io.vtsdk.model.testing.Fixtures#modules")
   void everyStatusIsReachableFromTheInitialStatus(VtModule module) {
     Workflow w = Workflow.of(module);
     Set<RequestStatus> seen = EnumSet.of(w.initialStatus());
@@ -155,7 +155,7 @@ class WorkflowTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.vtsdk.model.Fixtures#modules")
+  @MethodSource("io.vtsdk.model.testing.Fixtures#modules")
   void onlySystemArchivesAndCloses(VtModule module) {
     for (Transition t : Workflow.of(module).transitions()) {
       if (t.action() == Action.ARCHIVE || t.action() == Action.CLOSE) {

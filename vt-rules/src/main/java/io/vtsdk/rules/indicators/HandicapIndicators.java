@@ -156,6 +156,9 @@ public final class HandicapIndicators {
   /** Counts an extract's lines one at a time; they must come grouped by person (sorted by person id). */
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public static final class Counter {
+    /** An empty count. */
+    public Counter() {}
+
     private final List<HandicapRecord> person = new ArrayList<>();
     private String lastId;
     private long people;

@@ -351,6 +351,9 @@ public final class PradoRuleSets {
   /** This module's rule sets in the registry of modules ({@code META-INF/services/io.vtsdk.model.module.ModulePart}). */
   @API(status = API.Status.EXPERIMENTAL, since = "0.3")
   public static final class Provider implements io.vtsdk.rules.RuleSetProvider {
+    /** Made by the service loader. */
+    public Provider() {}
+
     @Override
     public io.vtsdk.model.VtModule module() {
       return io.vtsdk.model.VtModule.PRADO;

@@ -7,7 +7,7 @@ import io.vtsdk.core.spi.StoreException;
 import io.vtsdk.core.spi.StoreTx;
 import io.vtsdk.model.AttachmentId;
 import io.vtsdk.model.DossierId;
-import io.vtsdk.model.Fixtures;
+import io.vtsdk.model.testing.Fixtures;
 import io.vtsdk.model.dossier.Dossier;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -263,7 +263,7 @@ class JdbcStoreTest {
     Path db = dir.resolve("vt.db");
     JdbcStore.builder().sqlite(db).schemaVersion("2").build().close();
     io.vtsdk.model.request.AdmissionRequest waiting = new io.vtsdk.model.request.AdmissionRequest(
-        io.vtsdk.model.RequestId.of("R-1"), DossierId.of("D-1"), io.vtsdk.model.VtModule.HANDICAP,
+        io.vtsdk.model.RequestId.of("R-1"), DossierId.of("D-1"), Fixtures.handicap().module(),
         io.vtsdk.model.UnitId.of("IME-69"), io.vtsdk.model.workflow.RequestStatus.WAITING_LIST_ANALYSIS,
         Fixtures.NOW, Fixtures.NOW, Fixtures.NOW, null, List.of(), 3);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);

@@ -1,10 +1,15 @@
-package io.vtsdk.client.internal;
+package io.vtsdk.client;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
-/** Waiting between retries, injectable so that tests do not sleep. Not API. */
+/**
+ * How the client waits between retries: the system's clock by default; a test gives one that does not sleep
+ * ({@link VtClient.Builder#sleeper}), so that retry tests take no time and depend on no machine's speed.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3")
 public interface Sleeper {
   /** Blocks for {@code d} (sync client). */
   void sleep(Duration d) throws InterruptedException;
@@ -12,6 +17,7 @@ public interface Sleeper {
   /** Completes after {@code d} without blocking a thread (async client). */
   CompletableFuture<Void> after(Duration d);
 
+  /** Waits for real. */
   Sleeper SYSTEM = new Sleeper() {
     @Override
     public void sleep(Duration d) throws InterruptedException {

@@ -1,5 +1,11 @@
-package io.vtsdk.model;
+package io.vtsdk.model.testing;
 
+import io.vtsdk.model.AttachmentId;
+import io.vtsdk.model.DossierId;
+import io.vtsdk.model.PradoVolet;
+import io.vtsdk.model.RequestId;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.VtModule;
 import io.vtsdk.model.actor.Profession;
 import io.vtsdk.model.actor.Professional;
 import io.vtsdk.model.audit.AuditEvent;

@@ -1,5 +1,10 @@
-package io.vtsdk.model;
+package io.vtsdk.model.testing;
 
+import io.vtsdk.model.AttachmentId;
+import io.vtsdk.model.DossierId;
+import io.vtsdk.model.PradoVolet;
+import io.vtsdk.model.UnitId;
+import io.vtsdk.model.VtModule;
 import io.vtsdk.model.actor.Profession;
 import io.vtsdk.model.actor.Professional;
 import io.vtsdk.model.dossier.AdminSocialSection;
@@ -221,7 +226,7 @@ public final class Fixtures {
         .build();
   }
 
-  /** Every module of the registry (JUnit's {@code @MethodSource("io.vtsdk.model.Fixtures#modules")}). */
+  /** Every module of the registry (JUnit's {@code @MethodSource("io.vtsdk.model.testing.Fixtures#modules")}). */
   public static List<VtModule> modules() {
     return List.of(VtModule.values());
   }

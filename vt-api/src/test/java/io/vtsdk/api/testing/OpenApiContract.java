@@ -1,4 +1,4 @@
-package io.vtsdk.api;
+package io.vtsdk.api.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
