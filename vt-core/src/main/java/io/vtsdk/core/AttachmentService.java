@@ -28,8 +28,11 @@ import org.apiguardian.api.API;
 public final class AttachmentService {
   private final CoreContext ctx;
 
+  private final com.fasterxml.jackson.databind.JavaType attachmentType;
+
   AttachmentService(CoreContext ctx) {
     this.ctx = ctx;
+    this.attachmentType = ctx.type(Attachment.class);
   }
 
   /**
@@ -43,7 +46,7 @@ public final class AttachmentService {
       throw VtCoreException.invalid("give the file name", List.of(new Violation("/fileName", "required",
           Messages.get("attachment.fileName", o.locale()))));
     }
-    return ctx.write(p, "attachments.attach " + id.value(), o, ctx.type(Attachment.class), tx -> {
+    return ctx.write(p, "attachments.attach", id, o, attachmentType, tx -> {
       StoredDossier sd = ctx.readableDossier(tx, p, id);
       if (!ctx.policy.canEditDossier(p, sd)) {
         throw VtCoreException.forbidden("only the requesting unit may attach files to its dossier");

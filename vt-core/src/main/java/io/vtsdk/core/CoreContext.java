@@ -92,17 +92,20 @@ final class CoreContext {
    * the same key is replayed (or the key refused when the request differs) and the new result is recorded, all in
    * that one transaction: two concurrent retries cannot both write.
    *
-   * @param operation names the operation and its target ({@code "dossiers.update D-12"}): a key is scoped by it
+   * @param operation names the operation ({@code "dossiers.update"}), and {@code target} what it acts on (null: none):
+   *     a key is scoped by them
    * @param type the result's type, to replay it
    */
-  <T> Written<T> write(Principal p, String operation, WriteOptions o, JavaType type, Function<StoreTx, T> work) {
+  <T> Written<T> write(Principal p, String operation, Object target, WriteOptions o, JavaType type,
+      Function<StoreTx, T> work) {
     sweeper.beforeWrite();
     try {
       IdempotencyKey key = o.idempotencyKey();
       if (key == null) {
         return Written.of(store.write(work));
       }
-      String scope = p.role() + "|" + p.unit().value() + "|" + p.actorId() + "|" + operation + "|" + key.value();
+      String scope = p.role() + "|" + p.unit().value() + "|" + p.actorId() + "|" + operation
+          + (target == null ? "" : " " + target) + "|" + key.value();
       return store.write(tx -> {
         IdempotencyRecord previous = tx.idempotencyRecord(scope).orElse(null);
         if (previous != null) {

@@ -37,8 +37,11 @@ import org.apiguardian.api.API;
 public final class DossierService {
   private final CoreContext ctx;
 
+  private final com.fasterxml.jackson.databind.JavaType dossierType;
+
   DossierService(CoreContext ctx) {
     this.ctx = ctx;
+    this.dossierType = ctx.type(Dossier.class);
   }
 
   /**
@@ -55,7 +58,7 @@ public final class DossierService {
     if (draft.requester() != null && !draft.requester().unit().equals(p.unit())) {
       throw VtCoreException.forbidden("requester.unit must be your own unit");
     }
-    return ctx.write(p, "dossiers.create", o, ctx.type(Dossier.class), tx -> {
+    return ctx.write(p, "dossiers.create", null, o, dossierType, tx -> {
       DossierId id = DossierId.of(tx.newId("D"));
       Instant now = ctx.clock.instant();
       Requester requester = draft.requester() == null ? new Requester(p.unit(), null) : draft.requester();
@@ -81,7 +84,7 @@ public final class DossierService {
       WriteOptions o) {
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(sent, "sent");
-    return ctx.write(p, "dossiers.update " + id.value(), o, ctx.type(Dossier.class), tx -> {
+    return ctx.write(p, "dossiers.update", id, o, dossierType, tx -> {
       StoredDossier current = ctx.readableDossier(tx, p, id);
       if (!ctx.policy.canEditDossier(p, current)) {
         throw VtCoreException.forbidden("only the requesting unit may update its dossier");

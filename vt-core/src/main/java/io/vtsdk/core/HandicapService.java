@@ -49,8 +49,13 @@ import org.apiguardian.api.API;
 public final class HandicapService {
   private final CoreContext ctx;
 
+  private final com.fasterxml.jackson.databind.JavaType reportType;
+  private final com.fasterxml.jackson.databind.JavaType agreementType;
+
   HandicapService(CoreContext ctx) {
     this.ctx = ctx;
+    this.reportType = ctx.type(StatusReport.class);
+    this.agreementType = ctx.type(RecordedAgreement.class);
   }
 
   /**
@@ -75,7 +80,7 @@ public final class HandicapService {
   /** An ESMS (or, for the statuses it decides, the MDPH) reports a TRE_R357 status on a request (SDO flow 4). */
   public Written<StatusReport> reportStatus(Principal p, RequestId id, EsmsStatus status, WriteOptions o) {
     ctx.requireValid(status, Stage.DRAFT, o.locale());
-    return ctx.write(p, "handicap.status " + id.value(), o, ctx.type(StatusReport.class),
+    return ctx.write(p, "handicap.status", id, o, reportType,
         tx -> apply(tx, p, ctx.visibleRequest(tx, p, id), status, o));
   }
 
@@ -83,7 +88,7 @@ public final class HandicapService {
   public Written<StatusReport> reportStatusForDecision(Principal p, EsmsStatus status, WriteOptions o) {
     requireSdo(p);
     ctx.requireValid(status, Stage.DRAFT, o.locale());
-    return ctx.write(p, "handicap.status-for-decision", o, ctx.type(StatusReport.class), tx -> {
+    return ctx.write(p, "handicap.status-for-decision", null, o, reportType, tx -> {
       AdmissionRequest request = latestNotification(tx, p, d -> status.idDecision().equals(
           d.mdphDecision().idDecision()) || status.idNatDecision() != null
           && status.idNatDecision().equals(d.mdphDecision().nationalId()))
@@ -101,7 +106,7 @@ public final class HandicapService {
       WriteOptions o) {
     requireSdo(p);
     ctx.requireValid(status, Stage.DRAFT, o.locale());
-    return ctx.write(p, "handicap.status-update " + id.value(), o, ctx.type(StatusReport.class), tx -> {
+    return ctx.write(p, "handicap.status-update", id, o, reportType, tx -> {
       List<ReportedStatus> versions = history(tx, p, id);
       if (versions.isEmpty()) {
         throw VtCoreException.notFound("Task of request", id.value());
@@ -279,7 +284,7 @@ public final class HandicapService {
   public Written<RecordedAgreement> recordAgreement(Principal p, String idNatStruct, LocalDate date,
       String idNatDecision, WriteOptions o) {
     requireSdo(p);
-    return ctx.write(p, "handicap.agreement", o, ctx.type(RecordedAgreement.class), tx -> {
+    return ctx.write(p, "handicap.agreement", null, o, agreementType, tx -> {
       Unit own = tx.unit(p.unit()).orElse(null);
       if (own != null && own.structure() != null && !("1" + own.structure().value()).equals(idNatStruct)) {
         throw new VtCoreException(VtCoreException.Kind.FORBIDDEN, "forbidden", "the structure is not yours",

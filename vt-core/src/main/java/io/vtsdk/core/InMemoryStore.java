@@ -85,18 +85,19 @@ public final class InMemoryStore implements Store {
 
   @Override
   public <T> T read(Function<StoreTx, T> work) {
-    refuseNesting();
+    boolean[] in = enter();
     lock.readLock().lock();
     try {
       return work.apply(tx);
     } finally {
       lock.readLock().unlock();
+      in[0] = false;
     }
   }
 
   @Override
   public <T> T write(Function<StoreTx, T> work) {
-    refuseNesting();
+    boolean[] in = enter();
     lock.writeLock().lock();
     try {
       undo = new ArrayDeque<>();
@@ -114,15 +115,22 @@ public final class InMemoryStore implements Store {
       }
     } finally {
       lock.writeLock().unlock();
+      in[0] = false;
     }
   }
 
   /** Transactions do not nest (the {@link Store} contract): a call from inside one is a bug of its caller. */
-  private void refuseNesting() {
-    if (lock.isWriteLockedByCurrentThread() || lock.getReadHoldCount() > 0) {
+  private boolean[] enter() {
+    boolean[] in = inside.get();
+    if (in[0]) {
       throw new IllegalStateException("a store transaction opened inside another: Store transactions do not nest");
     }
+    in[0] = true;
+    return in;
   }
+
+  /** Whether this thread is inside a transaction (a flag per thread, set for the transaction's length). */
+  private final ThreadLocal<boolean[]> inside = ThreadLocal.withInitial(() -> new boolean[1]);
 
   @Override
   public void close() {

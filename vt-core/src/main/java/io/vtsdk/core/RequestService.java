@@ -44,8 +44,13 @@ import org.apiguardian.api.API;
 public final class RequestService {
   private final CoreContext ctx;
 
+  private final com.fasterxml.jackson.databind.JavaType requestType;
+  private final com.fasterxml.jackson.databind.JavaType requestsType;
+
   RequestService(CoreContext ctx) {
     this.ctx = ctx;
+    this.requestType = ctx.type(AdmissionRequest.class);
+    this.requestsType = ctx.listOf(AdmissionRequest.class);
   }
 
   // ---------------------------------------------------------------------------------------------- send
@@ -99,7 +104,7 @@ public final class RequestService {
       throw VtCoreException.invalid("give the receiving units",
           List.of(new Violation("/units", "required", "give the receiving units")));
     }
-    return ctx.write(p, "requests.send " + id.value(), o, ctx.listOf(AdmissionRequest.class), tx -> {
+    return ctx.write(p, "requests.send", id, o, requestsType, tx -> {
       StoredDossier sd = ctx.readableDossier(tx, p, id);
       if (!ctx.policy.canEditDossier(p, sd)) {
         throw VtCoreException.forbidden("only the requesting unit may send its dossier");
@@ -224,8 +229,7 @@ public final class RequestService {
         throw VtCoreException.invalid("the response is invalid", report.violations());
       }
     }
-    String operation = "requests." + action.name().toLowerCase(Locale.ROOT) + " " + id.value();
-    return ctx.write(p, operation, o, ctx.type(AdmissionRequest.class), tx -> {
+    return ctx.write(p, "requests." + action.name(), id, o, requestType, tx -> {
       AdmissionRequest r = ctx.visibleRequest(tx, p, id);
       if (response != null && !response.kind().modules().contains(r.module())) {
         throw VtCoreException.invalid("a " + response.kind() + " answer does not exist in " + r.module(),

@@ -191,6 +191,39 @@ public abstract class CoreTestBase {
     return e;
   }
 
+  /**
+   * Runs {@code attempt} on {@code writers} threads released at once and counts those that returned true; an attempt
+   * that loses throws a {@link VtCoreException} of {@code loser}'s kind (anything else fails the test).
+   */
+  protected static int winners(int writers, VtCoreException.Kind loser, java.util.concurrent.Callable<?> attempt)
+      throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        results.add(pool.submit(() -> {
+          go.await();
+          try {
+            attempt.call();
+            return true;
+          } catch (VtCoreException e) {
+            assertThat(e.kind()).as(e.getMessage()).isEqualTo(loser);
+            return false;
+          }
+        }));
+      }
+      go.countDown();
+      int won = 0;
+      for (java.util.concurrent.Future<Boolean> f : results) {
+        won += f.get() ? 1 : 0;
+      }
+      return won;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** A clock the test moves. */
   protected static final class TestClock extends Clock {
     private volatile Instant now;

@@ -12,13 +12,7 @@ import io.vtsdk.model.validation.Stage;
 import io.vtsdk.model.validation.Violation;
 import io.vtsdk.model.workflow.Role;
 import io.vtsdk.rules.Decision;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** {@link DossierService}: create, update with its preconditions, list, validate, eligibility. */
@@ -71,35 +65,11 @@ public class DossierServiceTest extends CoreTestBase {
   @Test
   void concurrentUpdatesWithTheSameVersionMakeExactlyOneWinner() throws Exception {
     Dossier d = create(requester, prado());
-    int writers = 8;
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
-    try {
-      for (int round = 0; round < 5; round++) {
-        long read = core.dossiers().get(requester, d.id()).version();
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (int i = 0; i < writers; i++) {
-          Callable<Boolean> update = () -> {
-            go.await();
-            try {
-              core.dossiers().update(requester, d.id(), ExpectedVersion.of(read), d, o());
-              return true;
-            } catch (VtCoreException e) {
-              assertThat(e.kind()).isEqualTo(VtCoreException.Kind.STALE);
-              return false;
-            }
-          };
-          results.add(pool.submit(update));
-        }
-        go.countDown();
-        int winners = 0;
-        for (Future<Boolean> f : results) {
-          winners += f.get() ? 1 : 0;
-        }
-        assertThat(winners).as("round " + round).isEqualTo(1);
-      }
-    } finally {
-      pool.shutdownNow();
+    for (int round = 0; round < 5; round++) {
+      long read = core.dossiers().get(requester, d.id()).version();
+      assertThat(winners(8, VtCoreException.Kind.STALE,
+          () -> core.dossiers().update(requester, d.id(), ExpectedVersion.of(read), d, o()))).as("round " + round)
+          .isEqualTo(1);
     }
     assertThat(core.dossiers().get(requester, d.id()).version()).isEqualTo(6);
   }

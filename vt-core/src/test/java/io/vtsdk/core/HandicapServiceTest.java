@@ -11,12 +11,7 @@ import io.vtsdk.model.validation.Violation;
 import io.vtsdk.model.workflow.RequestStatus;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** {@link HandicapService}: the SDO flows of a notification, in process. */
@@ -78,35 +73,11 @@ public class HandicapServiceTest extends CoreTestBase {
   void concurrentTaskUpdatesWithOneVersionMakeExactlyOneWinner() throws Exception {
     AdmissionRequest n = notify(IME);
     core.handicap().reportStatus(ime, n.id(), status("40", null), o());
-    int writers = 6;
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
-    try {
-      for (int round = 0; round < 4; round++) {
-        long version = core.handicap().history(ime, n.id()).size();
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (int i = 0; i < writers; i++) {
-          results.add(pool.submit(() -> {
-            go.await();
-            try {
-              // restating the current status is allowed: every writer would succeed without the precondition
-              core.handicap().updateStatus(ime, n.id(), status("40", null), ExpectedVersion.of(version), o());
-              return true;
-            } catch (VtCoreException e) {
-              assertThat(e.kind()).isEqualTo(VtCoreException.Kind.STALE);
-              return false;
-            }
-          }));
-        }
-        go.countDown();
-        int winners = 0;
-        for (Future<Boolean> f : results) {
-          winners += f.get() ? 1 : 0;
-        }
-        assertThat(winners).as("round " + round).isEqualTo(1);
-      }
-    } finally {
-      pool.shutdownNow();
+    for (int round = 0; round < 4; round++) {
+      long version = core.handicap().history(ime, n.id()).size();
+      // restating the current status is allowed: every writer would succeed without the precondition
+      assertThat(winners(6, VtCoreException.Kind.STALE, () -> core.handicap().updateStatus(ime, n.id(),
+          status("40", null), ExpectedVersion.of(version), o()))).as("round " + round).isEqualTo(1);
     }
     assertThat(core.handicap().history(ime, n.id())).hasSize(5);
   }

@@ -2,15 +2,12 @@ package io.vtsdk.core;
 
 import io.vtsdk.core.spi.Store;
 import io.vtsdk.core.spi.DurableStoreContract;
-import io.vtsdk.core.spi.StoreContract;
 import io.vtsdk.store.jdbc.TestDatabases;
 import org.junit.jupiter.api.Nested;
 
-/**
- * vt-core's own tests of every service, and the {@link Store} contract, re-run on PostgreSQL (a new database per store; the server .ci/run starts): the same rules,
- * transitions, preconditions and replays as in memory.
- */
-class CoreOnPostgresTest {
+/** {@link CoreOnStore} on PostgreSQL (a new database per store; the server .ci/run starts). */
+class CoreOnPostgresTest extends CoreOnStore {
+  @Override
   Store newStore() {
     return TestDatabases.freshPostgres().store().build();
   }
@@ -57,94 +54,6 @@ class CoreOnPostgresTest {
       } catch (java.sql.SQLException e) {
         throw new IllegalStateException(e);
       }
-    }
-  }
-
-  @Nested
-  class Contract extends StoreContract {
-    @Override
-    protected Store newStore() {
-      return CoreOnPostgresTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Facade extends VtCoreTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnPostgresTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Dossiers extends DossierServiceTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnPostgresTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Requests extends RequestServiceTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnPostgresTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Idempotency extends IdempotencyTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnPostgresTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Handicap extends HandicapServiceTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnPostgresTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Attachments extends AttachmentServiceTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnPostgresTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Events extends EventServiceTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnPostgresTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Observatory extends ObservatoryTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnPostgresTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Fixtures extends FixtureServiceTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnPostgresTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Sweep extends SweeperTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnPostgresTest.this.newStore();
     }
   }
 }

@@ -2,21 +2,18 @@ package io.vtsdk.core;
 
 import io.vtsdk.core.spi.Store;
 import io.vtsdk.core.spi.DurableStoreContract;
-import io.vtsdk.core.spi.StoreContract;
 import io.vtsdk.store.jdbc.JdbcStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Nested;
 
-/**
- * vt-core's own tests of every service, and the {@link Store} contract, re-run on the embedded SQLite store (a file per store): the same rules,
- * transitions, preconditions and replays as in memory.
- */
-class CoreOnSqliteTest {
+/** {@link CoreOnStore} on the embedded SQLite store (a file per store). */
+class CoreOnSqliteTest extends CoreOnStore {
   @TempDir
   Path dir;
   private int n;
 
+  @Override
   Store newStore() {
     return JdbcStore.sqlite(dir.resolve("vt-" + n++ + ".db"));
   }
@@ -63,94 +60,6 @@ class CoreOnSqliteTest {
       } catch (java.sql.SQLException e) {
         throw new IllegalStateException(e);
       }
-    }
-  }
-
-  @Nested
-  class Contract extends StoreContract {
-    @Override
-    protected Store newStore() {
-      return CoreOnSqliteTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Facade extends VtCoreTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnSqliteTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Dossiers extends DossierServiceTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnSqliteTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Requests extends RequestServiceTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnSqliteTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Idempotency extends IdempotencyTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnSqliteTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Handicap extends HandicapServiceTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnSqliteTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Attachments extends AttachmentServiceTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnSqliteTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Events extends EventServiceTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnSqliteTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Observatory extends ObservatoryTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnSqliteTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Fixtures extends FixtureServiceTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnSqliteTest.this.newStore();
-    }
-  }
-
-  @Nested
-  class Sweep extends SweeperTest {
-    @Override
-    protected Store newStore() {
-      return CoreOnSqliteTest.this.newStore();
     }
   }
 }

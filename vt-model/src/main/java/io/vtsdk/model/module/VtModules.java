@@ -22,6 +22,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class VtModules {
   private static final Map<VtModule, ModuleDescriptor> ALL = load();
+  /** The same, for {@link #of}: values are canonical, so an identity map (asked on every operation of the core). */
+  private static final Map<VtModule, ModuleDescriptor> BY_IDENTITY = new java.util.IdentityHashMap<>(ALL);
   private static final List<ModulePart> PARTS = parts();
 
   private VtModules() {}
@@ -61,7 +63,7 @@ public final class VtModules {
 
   /** The descriptor of {@code module}. */
   public static ModuleDescriptor of(VtModule module) {
-    ModuleDescriptor d = ALL.get(Objects.requireNonNull(module, "module"));
+    ModuleDescriptor d = BY_IDENTITY.get(Objects.requireNonNull(module, "module"));
     if (d == null) {
       throw new IllegalArgumentException("no ModuleDescriptor registered for module " + module);
     }
@@ -70,7 +72,7 @@ public final class VtModules {
 
   /** Whether {@code module} has a registered descriptor. @since 0.3 */
   public static boolean isRegistered(VtModule module) {
-    return ALL.containsKey(module);
+    return BY_IDENTITY.containsKey(module);
   }
 
   /** Every descriptor: VT's modules in their order, then the extension modules by name. */

@@ -23,22 +23,14 @@ final class ETags {
    * versioned ETags are weak). A tag that is not one of ours names none, so it matches no version.
    */
   static io.vtsdk.core.ExpectedVersion expectedVersion(String header, boolean strong) {
-    String h = header.trim();
-    if (h.equals("*")) {
+    if (header.trim().equals("*")) {
       return io.vtsdk.core.ExpectedVersion.any();
     }
     java.util.List<Long> versions = new java.util.ArrayList<>();
-    for (String candidate : h.split(",")) {
-      String c = candidate.trim();
-      if (c.startsWith("W/")) {
-        if (strong) {
-          continue;
-        }
-        c = c.substring(2);
-      }
-      if (c.length() >= 3 && c.startsWith("\"") && c.endsWith("\"")) {
+    for (String tag : tags(header, strong)) {
+      if (tag.length() >= 3 && tag.startsWith("\"") && tag.endsWith("\"")) {
         try {
-          versions.add(Long.parseLong(c.substring(1, c.length() - 1)));
+          versions.add(Long.parseLong(tag.substring(1, tag.length() - 1)));
         } catch (NumberFormatException e) {
           // not one of ours
         }
@@ -48,11 +40,13 @@ final class ETags {
   }
 
   private static boolean matches(String header, String etag, boolean strong) {
-    String h = header.trim();
-    if (h.equals("*")) {
-      return true;
-    }
-    for (String candidate : h.split(",")) {
+    return header.trim().equals("*") || tags(header, strong).contains(etag);
+  }
+
+  /** The opaque tags of a list, {@code W/} taken off a weak one, which {@code strong} comparison leaves out. */
+  private static java.util.List<String> tags(String header, boolean strong) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String candidate : header.trim().split(",")) {
       String c = candidate.trim();
       if (c.startsWith("W/")) {
         if (strong) {
@@ -60,10 +54,8 @@ final class ETags {
         }
         c = c.substring(2);
       }
-      if (c.equals(etag)) {
-        return true;
-      }
+      out.add(c);
     }
-    return false;
+    return out;
   }
 }
