@@ -159,6 +159,16 @@ public final class AccessPolicy {
     return requester || receiver;
   }
 
+  /** May {@code p} list every open request, whoever received it? VT's own principal (role SYSTEM) only. */
+  public boolean canScanOpenRequests(Principal p) {
+    return p.role() == Role.SYSTEM;
+  }
+
+  /** May {@code p} import units into the directory? VT's own principal (role SYSTEM) only. */
+  public boolean canImportDirectory(Principal p) {
+    return p.role() == Role.SYSTEM;
+  }
+
   /** May {@code p} use the SDO flows (FHIR Task, Consent, DocumentReference)? The ESMS only. */
   public boolean canUseSdoFlows(Principal p) {
     return p.role() == Role.ESMS;

@@ -49,6 +49,49 @@ public final class DirectoryService {
     return ctx.read(tx -> tx.unit(id));
   }
 
+  /** How an import treats the units already in the directory. */
+  public enum ImportMode {
+    /** Imported units are added, or replace the unit of the same id; the others stay. */
+    MERGE,
+    /** The directory becomes the imported units; a unit left out that requests or dossiers use is kept: refused. */
+    REPLACE
+  }
+
+  /**
+   * Imports units into the directory: one transaction, all or nothing. Only VT itself imports (the reference server's
+   * control API, as {@link AccessPolicy#canImportDirectory}).
+   *
+   * @return how many units the directory has after the import
+   * @throws VtCoreException forbidden for any other caller; conflict (naming the unit) when a {@link ImportMode#REPLACE
+   *     replace} leaves out a unit that a request was sent to or from, or that created a dossier
+   */
+  public int importUnits(Principal p, List<Unit> units, ImportMode mode) {
+    if (!ctx.policy.canImportDirectory(p)) {
+      throw VtCoreException.forbidden("only VT itself imports a directory");
+    }
+    java.util.Set<UnitId> kept = new java.util.HashSet<>();
+    units.forEach(u -> kept.add(u.id()));
+    return ctx.writeInternal(tx -> {
+      if (mode == ImportMode.REPLACE) {
+        List<String> used = new java.util.ArrayList<>();
+        for (Unit old : tx.units()) {
+          UnitId id = old.id();
+          if (!kept.contains(id) && (!tx.requestsOfUnit(id, true, 0, 1).isEmpty()
+              || !tx.requestsOfUnit(id, false, 0, 1).isEmpty() || !tx.dossiersOf(id, 0, 1).isEmpty())) {
+            used.add(id.value());
+          }
+        }
+        if (!used.isEmpty()) {
+          throw VtCoreException.conflict("units used by requests or dossiers must stay in a replace: "
+              + String.join(", ", used));
+        }
+        tx.clearUnits();
+      }
+      units.forEach(tx::putUnit);
+      return tx.units().size();
+    });
+  }
+
   /**
    * A directory search of the core (the {@code /v1/units} filters). Not to be confused with vt-client's request
    * builder of the same search over HTTP.

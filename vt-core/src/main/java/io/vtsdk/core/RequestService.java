@@ -181,6 +181,18 @@ public final class RequestService {
     });
   }
 
+  /**
+   * Every open request (its module's {@code isOpen}), oldest first: what the server itself looks at to act for the
+   * units it plays (the reference server's counterparts). Only VT's own principal ({@link
+   * AccessPolicy#canScanOpenRequests}); what it then does on a request it does as the receiving unit's principal.
+   */
+  public List<AdmissionRequest> open(Principal p) {
+    if (!ctx.policy.canScanOpenRequests(p)) {
+      throw VtCoreException.forbidden("only VT itself lists every open request");
+    }
+    return ctx.read(tx -> tx.openRequests());
+  }
+
   /** A request and what the caller may do on it now (nothing when it is not a party). */
   public record WithActions(AdmissionRequest request, Set<Action> actions) {
     public WithActions {

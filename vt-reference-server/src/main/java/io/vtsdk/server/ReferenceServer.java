@@ -99,6 +99,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final Router router;
   private final Api api;
   private final VtCore core;
+  private final io.vtsdk.server.internal.CounterpartEngine counterparts;
   private final JsonMapper json;
   private final String adminToken;
   private java.util.concurrent.BlockingQueue<RecordedRequest> recorded;
@@ -155,17 +156,34 @@ public final class ReferenceServer implements AutoCloseable {
       if (b.console) {
         new io.vtsdk.server.internal.ConsoleRoutes(core, tokens, json).register(router);
       }
-      List<Unit> directory = b.demoData ? DemoData.directory(b.seed) : List.of();
+      List<Unit> directory = directory(b);
+      this.counterparts = new io.vtsdk.server.internal.CounterpartEngine(core);
       this.admin = new Admin(clock, core, controls, directory, json, b.seed, b.demoData && b.demoDossiers,
-          tokens);
+          tokens, counterparts);
       admin.register(router);
       admin.restoreClock();
       // a new database gets the directory (and demo dossiers) once; a database with data keeps it
       admin.resetIfNew(INITIALISED);
+      counterparts.configure(b.counterparts);
     } catch (RuntimeException e) {
       store.close(); // released as found
       throw e;
     }
+  }
+
+  /**
+   * The server's configured directory: the demo one (with every caisse) and the files given to the builder, in order;
+   * a unit of a file replaces the unit of the same id.
+   */
+  private static List<Unit> directory(Builder b) {
+    java.util.Map<UnitId, Unit> units = new java.util.LinkedHashMap<>();
+    if (b.demoData) {
+      DemoData.directory(b.seed).forEach(u -> units.put(u.id(), u));
+    }
+    for (java.nio.file.Path file : b.directoryFiles) {
+      io.vtsdk.server.directory.DirectoryFiles.read(file).forEach(u -> units.put(u.id(), u));
+    }
+    return List.copyOf(units.values());
   }
 
   private static final String INITIALISED = "testkit.initialised";
@@ -204,6 +222,7 @@ public final class ReferenceServer implements AutoCloseable {
     http.setExecutor(executor);
     http.createContext("/", router);
     http.start();
+    counterparts.start();
     io.vtsdk.server.internal.FhirApi.warmUpInBackground();
     return this;
   }
@@ -405,9 +424,35 @@ public final class ReferenceServer implements AutoCloseable {
     return admin.state();
   }
 
+  /** What the units the server plays do ({@link io.vtsdk.server.counterparts.Counterparts#NONE}: none). */
+  public io.vtsdk.server.counterparts.Counterparts counterparts() {
+    return counterparts.config();
+  }
+
+  /**
+   * Replaces what the units the server plays do; answers already due happen at once (also {@code PUT
+   * /__admin/counterparts}).
+   */
+  public void counterparts(io.vtsdk.server.counterparts.Counterparts config) {
+    counterparts.configure(java.util.Objects.requireNonNull(config, "config"));
+  }
+
+  /**
+   * Imports units into the directory (a ROR-shaped FHIR Bundle or a CSV, {@link
+   * io.vtsdk.server.directory.DirectoryFiles}): all or nothing. Also {@code POST /__admin/directory}.
+   *
+   * @return how many units the directory has now
+   * @throws InvalidFileException naming the file, where and the rule
+   * @throws io.vtsdk.core.VtCoreException conflict when a replace leaves out a unit requests use
+   */
+  public int importDirectory(java.nio.file.Path file, io.vtsdk.core.DirectoryService.ImportMode mode) {
+    return admin.importDirectory(io.vtsdk.server.directory.DirectoryFiles.read(file), mode);
+  }
+
   /** Stops listening and releases the store (a durable one has everything acknowledged on disk already). */
   @Override
   public void close() {
+    counterparts.close();
     if (http != null) {
       router.closeStreams();
       http.stop(0);
@@ -445,8 +490,33 @@ public final class ReferenceServer implements AutoCloseable {
     private boolean admin;
     private URI publicBaseUrl;
     private long maxInFlightBytes = Runtime.getRuntime().maxMemory() / 4;
+    private final List<java.nio.file.Path> directoryFiles = new java.util.ArrayList<>();
+    private io.vtsdk.server.counterparts.Counterparts counterparts = io.vtsdk.server.counterparts.Counterparts.NONE;
 
     Builder() {}
+
+    /**
+     * Adds the units of a directory file (a ROR-shaped FHIR Bundle, {@code .json}, or a CSV; {@link
+     * io.vtsdk.server.directory.DirectoryFiles}) to the server's directory; repeatable. A unit of the same id as a demo
+     * unit replaces it. The file is read by {@link #build()}, which throws {@link InvalidFileException} when it is
+     * refused.
+     */
+    public Builder directory(java.nio.file.Path file) {
+      directoryFiles.add(java.util.Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /** The units the server plays and how ({@code vt serve --counterparts}); replaces what was given before. */
+    public Builder counterparts(io.vtsdk.server.counterparts.Counterparts counterparts) {
+      this.counterparts = java.util.Objects.requireNonNull(counterparts, "counterparts");
+      return this;
+    }
+
+    /** The server plays {@code unit} so (added to the counterparts given before). */
+    public Builder counterpart(UnitId unit, io.vtsdk.server.counterparts.Behaviour behaviour) {
+      this.counterparts = counterparts.with(io.vtsdk.server.counterparts.Counterpart.unit(unit, behaviour));
+      return this;
+    }
 
     /**
      * Serves the control API ({@code /__admin}: reset, clock, fixtures, faults, state) over HTTP, behind its own

@@ -125,7 +125,9 @@ class ConventionsTest extends ApiTestBase {
   @Test
   void directorySearchByModuleTargetDepartementAndCategory() {
     JsonNode cpams = http.get("/v1/units?module=PRADO&target=PRADO", requester).json().get("items");
-    assertThat(cpams.findValuesAsText("name")).contains("691 - CPAM du Rhône").hasSize(5);
+    assertThat(cpams.findValuesAsText("name")).contains("691 - CPAM du Rhône", "131 - CPAM des Bouches-du-Rhône",
+        "202 - CPAM de la Haute-Corse", "971 - CGSS de la Guadeloupe", "976 - Caisse de sécurité sociale de Mayotte")
+        .hasSize(101);
     assertThat(http.get("/v1/units?module=handicap&category=183", requester).json().get("items")
         .findValuesAsText("id")).containsExactly("IME-69");
     assertThat(http.get("/v1/units?departement=2a", requester).json().get("items").findValuesAsText("id"))

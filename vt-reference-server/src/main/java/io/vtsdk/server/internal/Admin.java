@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The test-control side of the server, shared by the {@code /__admin} routes and the Java handle: reset, clock.
@@ -30,8 +31,15 @@ public final class Admin {
 
   private final io.vtsdk.server.TokenFactory tokens;
 
+  private final CounterpartEngine counterparts;
+  /** VT's own principal: imports and the counterparts' scans are the server's, asked of the policy like any. */
+  private static final io.vtsdk.core.Principal VT = new io.vtsdk.core.Principal(
+      io.vtsdk.model.workflow.Role.SYSTEM, io.vtsdk.model.UnitId.of("VT"), "vt-admin");
+
   public Admin(MutableClock clock, VtCore core, Controls controls, List<Unit> directory,
-      JsonMapper json, long seed, boolean demoDossiers, io.vtsdk.server.TokenFactory tokens) {
+      JsonMapper json, long seed, boolean demoDossiers, io.vtsdk.server.TokenFactory tokens,
+      CounterpartEngine counterparts) {
+    this.counterparts = counterparts;
     this.tokens = tokens;
     this.controls = controls;
     this.seed = seed;
@@ -70,6 +78,42 @@ public final class Admin {
       return new Reply(204, Map.of(), new byte[0]);
     });
     r.adminRoute("GET", "/__admin/clock", c -> clockReply());
+    r.adminRoute("GET", "/__admin/counterparts", c -> counterpartsReply());
+    r.adminControlRoute("PUT", "/__admin/counterparts", c -> {
+      try {
+        counterparts.configure(io.vtsdk.server.counterparts.Counterparts.parse(c.jsonBody(), "body"));
+      } catch (io.vtsdk.server.InvalidFileException e) {
+        throw invalid(e.location(), "counterparts.invalid", e.rule());
+      }
+      return counterpartsReply();
+    });
+    r.adminControlRoute("POST", "/__admin/directory", c -> {
+      // {"mode": "MERGE"|"REPLACE", "bundle": {FHIR Bundle}} or {"mode": …, "csv": "<the CSV>"}
+      JsonNode b = c.jsonBody();
+      io.vtsdk.core.DirectoryService.ImportMode mode;
+      try {
+        mode = io.vtsdk.core.DirectoryService.ImportMode.valueOf(b.path("mode").asText("MERGE"));
+      } catch (IllegalArgumentException e) {
+        throw invalid("/mode", "directory.mode", "mode is MERGE or REPLACE");
+      }
+      List<Unit> units;
+      try {
+        if (b.path("csv").isTextual()) {
+          units = io.vtsdk.server.directory.DirectoryFiles.readCsv(b.get("csv").asText(), "csv");
+        } else if (b.path("bundle").isObject()) {
+          units = io.vtsdk.server.directory.DirectoryFiles.readBundle(b.get("bundle"), "bundle");
+        } else {
+          throw invalid("/bundle", "directory.file", "give {\"bundle\": <a ROR-shaped FHIR Bundle>} or "
+              + "{\"csv\": \"<units, header row first>\"}");
+        }
+      } catch (io.vtsdk.server.InvalidFileException e) {
+        String at = e.location().startsWith("/") ? "/" + e.file() + e.location() : "/" + e.file();
+        throw new ApiException(422, "validation-failed", e.getMessage(), List.of(
+            new io.vtsdk.model.validation.Violation(at, "directory.invalid", e.location() + ": " + e.rule())),
+            Map.of());
+      }
+      return json(200, Map.of("imported", units.size(), "units", importDirectory(units, mode)));
+    });
     r.adminRoute("POST", "/__admin/observatory/omv", c -> {
       // a JSON body, as the whole control API takes (a page of another site cannot post one): {"csv": "<extract>"}
       JsonNode csv = c.jsonBody().path("csv");
@@ -193,6 +237,21 @@ public final class Admin {
         List.of(new io.vtsdk.model.validation.Violation(pointer, code, rule)), Map.of());
   }
 
+  /** Imports units (all or nothing) as VT; the counterparts then look at what is due. */
+  public int importDirectory(List<Unit> units, io.vtsdk.core.DirectoryService.ImportMode mode) {
+    try {
+      return core.directory().importUnits(VT, units, mode);
+    } catch (io.vtsdk.core.VtCoreException e) {
+      throw ApiException.of(e);
+    }
+  }
+
+  private Reply counterpartsReply() {
+    com.fasterxml.jackson.databind.node.ObjectNode body = counterparts.config().toJson();
+    body.put("answered", counterparts.answered());
+    return json(200, body);
+  }
+
   private Reply clockReply() {
     return json(200, Map.of("instant", clock.instant().toString()));
   }
@@ -260,6 +319,7 @@ public final class Admin {
   public void setClock(Instant instant) {
     clock.set(instant);
     core.fixtures().timeMoved(Map.of(CLOCK_SETTING, clock.frozenOrOffset()));
+    counterparts.runDue(); // answers now due happen before the caller goes on
   }
 
   /** Puts back the clock a durable store kept (at start). */
@@ -269,7 +329,19 @@ public final class Admin {
 
   /** Advances the clock, then runs auto-archiving; returns how many requests were archived. */
   public int advanceClock(Duration d) {
-    clock.advance(d);
-    return core.fixtures().timeMoved(Map.of(CLOCK_SETTING, clock.frozenOrOffset()));
+    // the clock stops at each answer a counterpart gives on the way, so that what happens in between (archiving)
+    // happens in the order of the server's time
+    Instant target = clock.instant().plus(d);
+    int archived = 0;
+    for (Optional<Instant> stop = counterparts.nextDue(clock.instant(), target); stop.isPresent();
+        stop = counterparts.nextDue(clock.instant(), target)) {
+      clock.advance(Duration.between(clock.instant(), stop.get()));
+      archived += core.fixtures().timeMoved(Map.of(CLOCK_SETTING, clock.frozenOrOffset()));
+      counterparts.runDue();
+    }
+    clock.advance(Duration.between(clock.instant(), target));
+    archived += core.fixtures().timeMoved(Map.of(CLOCK_SETTING, clock.frozenOrOffset()));
+    counterparts.runDue(); // answers now due happen before the caller goes on
+    return archived;
   }
 }

@@ -4,6 +4,7 @@ import io.vtsdk.model.Coding;
 import io.vtsdk.model.PradoVolet;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.VtModule;
+import io.vtsdk.model.directory.Caisses;
 import io.vtsdk.model.directory.Unit;
 import io.vtsdk.model.dossier.SmrMention;
 import io.vtsdk.model.dossier.TargetKind;
@@ -20,7 +21,7 @@ import java.util.Set;
 
 /**
  * A synthetic directory, generated deterministically from a seed: units of every module in several départements
- * (Rhône, Ain, Isère, Paris, Corse-du-Sud), CPAMs ("691 - CPAM du Rhône"…), disability ESMS of J254 categories and
+ * (Rhône, Ain, Isère, Paris, Corse-du-Sud), every caisse ("691 - CPAM du Rhône"…), disability ESMS of J254 categories and
  * PCOs. FINESS numbers are valid (Luhn key) but synthetic. No person data. Not API.
  */
 public final class DemoData {
@@ -54,14 +55,9 @@ public final class DemoData {
     units.add(receiver("RA-01", "Résidence autonomie Les Dombes", "01", VtModule.GRAND_AGE,
         TargetKind.RESIDENCE_AUTONOMIE, 45, r));
     units.add(receiver("USLD-75", "USLD Paris", "75", VtModule.GRAND_AGE, TargetKind.USLD, 50, r));
-    // A CPAM's unit id is "CPAM-" + its 3-digit code; Corse-du-Sud's caisse is coded 201 (digits only, as
-    // Insurance.cpamCode: assumption that 2A is written 20 there).
-    for (String[] cpam : new String[][] {{"691", "CPAM du Rhône", "69"}, {"011", "CPAM de l'Ain", "01"},
-        {"381", "CPAM de l'Isère", "38"}, {"751", "CPAM de Paris", "75"}, {"201", "CPAM de Corse-du-Sud", "2A"}}) {
-      units.add(Unit.builder(UnitId.of("CPAM-" + cpam[0]), cpam[0] + " - " + cpam[1]).departement(dep(cpam[2]))
-          .modules(Set.of(VtModule.PRADO)).targetKinds(Set.of(TargetKind.PRADO))
-          .cpamCode(cpam[0]).coveredDepartements(Set.of(dep(cpam[2]))).build());
-    }
+    // every caisse a patient can belong to (vt-model's list), so that a Prado dossier of any département can be
+    // sent out of the box; a CPAM's unit id is "CPAM-" + its 3-digit code
+    Caisses.all().forEach(c -> units.add(c.toUnit()));
     units.add(Unit.builder(UnitId.of("MDPH-69"), "MDPH du Rhône").departement(dep("69"))
         .modules(Set.of(VtModule.HANDICAP)).build());
     // a GRADeS reads the observatory of its region (role OBSERVER): it sends and receives nothing
