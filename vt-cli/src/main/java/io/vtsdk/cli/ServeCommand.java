@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         + "print example tokens.",
     footer = {"", "Examples:", "  vt serve", "  vt serve --port 8080 --seed 7", "  vt serve --data-dir ./vt-data",
         "  VT_DB_USER=vt VT_DB_PASSWORD=… vt serve --db jdbc:postgresql://127.0.0.1:5432/vt", "  vt serve --admin",
+        "  vt serve --directory my-ror.json --counterparts auto",
         "  curl -H \"Authorization: Bearer <token>\" http://127.0.0.1:8080/v1/units?module=PRADO"})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "<port>", defaultValue = "8080",
@@ -56,6 +57,18 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--no-console", description = "Do not serve the web console (/console).")
   boolean noConsole;
+
+  @Option(names = "--directory", paramLabel = "<file>", description = {"Add the units of <file> to the directory: "
+      + "a FHIR Bundle shaped by the ROR (.json) or a CSV (.csv); see docs/directory.md. Repeatable; a unit of the "
+      + "same id as a demo unit replaces it. A refused file names the line or JSON pointer and the rule, and the "
+      + "server does not start."})
+  List<java.nio.file.Path> directories = new java.util.ArrayList<>();
+
+  @Option(names = "--counterparts", paramLabel = "<file|auto>", description = {"Play the units the file names "
+      + "(JSON or YAML; docs/counterparts.md): they answer requests by themselves after a delay on the server's "
+      + "clock. 'auto': the documented default world (every CPAM adheres a day after the send, about one SMR in "
+      + "three accepts…)."})
+  String counterparts;
 
   @Spec CommandSpec spec;
 
@@ -100,6 +113,10 @@ final class ServeCommand implements Callable<Integer> {
     if (dataDir != null) {
       builder.dataDir(dataDir);
     }
+    directories.forEach(builder::directory);
+    if (counterparts != null) {
+      builder.counterparts(io.vtsdk.server.counterparts.Counterparts.read(java.nio.file.Path.of(counterparts)));
+    }
     if (database != null) {
       builder.database(database, System.getenv("VT_DB_USER"), databasePassword());
     }
@@ -136,6 +153,12 @@ final class ServeCommand implements Callable<Integer> {
     } else {
       out.println("  demo:    none (--no-demo): no units, no dossiers, so no example tokens");
     }
+    printImportedUnits(out, server);
+    if (!server.counterparts().counterparts().isEmpty()) {
+      out.println("Counterparts (" + server.counterparts().counterparts().size() + " rules, seed "
+          + server.counterparts().seed() + "): the server answers for the units they name; see the console's "
+          + "Control page" + (admin ? " or GET /__admin/counterparts" : ""));
+    }
     if (admin) {
       print(out, "admin      (/__admin)", server.adminToken());
       out.println("Control API (Authorization: Bearer <admin token>; JSON bodies):");
@@ -148,6 +171,8 @@ final class ServeCommand implements Callable<Integer> {
       out.println("  POST   /__admin/faults {…} | GET | DELETE /__admin/faults   injected faults");
       out.println("  GET    /__admin/state | GET /__admin/journal          fingerprint, recent calls");
       out.println("  POST   /__admin/psc/rotate-keys                     a new PSC signing key");
+      out.println("  POST   /__admin/directory {\"mode\":\"MERGE\",\"csv\":\"…\"|\"bundle\":{…}}  import units");
+      out.println("  GET    /__admin/counterparts | PUT {\"seed\":1,\"counterparts\":[…]}  units the server plays");
     } else {
       out.println("Control API off (start with --admin to reset, seed, issue tokens or move the clock over HTTP).");
     }
@@ -155,6 +180,24 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     return server;
   }
+
+  /** A token per imported unit, in its role (the first {@value #TOKENS_SHOWN}; the others from /__admin/tokens). */
+  private void printImportedUnits(PrintWriter out, ReferenceServer server) {
+    java.util.Set<UnitId> imported = new java.util.LinkedHashSet<>();
+    for (java.nio.file.Path file : directories) {
+      io.vtsdk.server.directory.DirectoryFiles.read(file).forEach(u -> imported.add(u.id()));
+    }
+    if (imported.isEmpty()) {
+      return;
+    }
+    out.println("Imported units (" + imported.size() + "), one token each in the role it acts in:");
+    imported.stream().limit(TOKENS_SHOWN).forEach(u -> print(out, u.value(), server.tokenFor(u)));
+    if (imported.size() > TOKENS_SHOWN) {
+      out.println("  … " + (imported.size() - TOKENS_SHOWN) + " more: sign in on the console, or POST /__admin/tokens");
+    }
+  }
+
+  private static final int TOKENS_SHOWN = 20;
 
   private static void print(PrintWriter out, String who, String token) {
     out.println("  " + who + ": " + token);

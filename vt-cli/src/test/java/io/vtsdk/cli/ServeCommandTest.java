@@ -77,4 +77,45 @@ class ServeCommandTest {
       assertThat(err.toString()).startsWith("vt serve: cannot listen on port " + busy.port());
     }
   }
+
+  @Test
+  void aVendorsDirectoryAndAutoCounterpartsMakeATestWorldWithATokenPerImportedUnit(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("my-units.csv"), """
+        id,name,finess,departement,modules,targetKinds
+        MY-CARDIO,Cardiologie (notre hôpital),130000003,13,SANITAIRE|PRADO,
+        MY-SMR,SMR de notre groupe,130000011,13,SANITAIRE,SMR
+        """);
+    try (ReferenceServer server = serve("serve", "--port", "0", "--directory", csv.toString(), "--counterparts",
+        "auto")) {
+      String text = out.toString();
+      assertThat(text).contains("Imported units (2)", "Counterparts (3 rules, seed 2026)");
+      Matcher m = Pattern.compile("MY-SMR: (\\S+)").matcher(text);
+      assertThat(m.find()).isTrue();
+      assertThat(server.tokens().verify(m.group(1)).orElseThrow().role())
+          .isEqualTo(io.vtsdk.model.workflow.Role.RECEIVER);
+      assertThat(server.core().directory().unit(io.vtsdk.model.UnitId.of("MY-CARDIO")).structure().value())
+          .isEqualTo("130000003");
+    }
+  }
+
+  @Test
+  void aRefusedDirectoryFileStopsTheStartWithOneSentenceNamingTheLine(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("units.csv"),
+        "id,name,modules\nA,Unité A,SANITAIRE\nB,Unité B,HOTEL\n");
+    StringWriter err = new StringWriter();
+    CommandLine cmd = Main.newCommandLine();
+    cmd.setErr(new PrintWriter(err));
+    assertThat(cmd.execute("serve", "--port", "0", "--directory", csv.toString())).isEqualTo(1);
+    assertThat(err.toString()).startsWith("vt serve: units.csv: line 3, column modules: ")
+        .doesNotContain("HOTEL");
+    java.nio.file.Path world = java.nio.file.Files.writeString(dir.resolve("world.yaml"),
+        "counterparts:\n  - role: CPAM\n    answer: PRADO_ADHESION\n    after: soon\n");
+    StringWriter err2 = new StringWriter();
+    CommandLine cmd2 = Main.newCommandLine();
+    cmd2.setErr(new PrintWriter(err2));
+    assertThat(cmd2.execute("serve", "--port", "0", "--counterparts", world.toString())).isEqualTo(1);
+    assertThat(err2.toString()).startsWith("vt serve: world.yaml: /counterparts/0/after: ");
+  }
 }

@@ -157,7 +157,7 @@ public final class ReferenceServer implements AutoCloseable {
         new io.vtsdk.server.internal.ConsoleRoutes(core, tokens, json).register(router);
       }
       List<Unit> directory = directory(b);
-      this.counterparts = new io.vtsdk.server.internal.CounterpartEngine(core);
+      this.counterparts = new io.vtsdk.server.internal.CounterpartEngine(core, controls::record);
       this.admin = new Admin(clock, core, controls, directory, json, b.seed, b.demoData && b.demoDossiers,
           tokens, counterparts);
       admin.register(router);
@@ -422,6 +422,20 @@ public final class ReferenceServer implements AutoCloseable {
    */
   public java.util.Map<String, Object> state() {
     return admin.state();
+  }
+
+  /**
+   * A token for a unit of the directory in the role it acts in (as the console's sign-in gives): its module's receiver
+   * role for a receiving unit, a requester for a ward, an MDPH for Handicap's sender, an observer for a unit of no
+   * module.
+   *
+   * @throws IllegalArgumentException when the directory has no such unit
+   */
+  public String tokenFor(UnitId unit) {
+    Unit u = core.directory().find(unit).orElseThrow(() -> new IllegalArgumentException(
+        "no unit " + unit.value() + " in the directory"));
+    Role role = io.vtsdk.server.internal.ConsoleRoutes.roleOf(u);
+    return tokens.issue(role, unit, role == Role.REQUESTER ? "10003606315" : null);
   }
 
   /** What the units the server plays do ({@link io.vtsdk.server.counterparts.Counterparts#NONE}: none). */

@@ -72,6 +72,10 @@ class CounterpartsTest {
       assertThat(http.get("/v1/events", requester).json().get("items").findValuesAsText("type"))
           .containsSubsequence("request.sent", "request.read", "request.record_adhesion");
       assertThat(vt.counterparts().counterparts()).hasSize(1);
+      assertThat(vt.journal()).filteredOn(j -> "vt-counterpart".equals(j.correlationId()))
+          .extracting(j -> j.role() + " " + j.unit() + " " + j.route())
+          .containsExactly("CPAM CPAM-" + code + " /v1/requests/{id}/read",
+              "CPAM CPAM-" + code + " /v1/requests/{id}/responses");
     }
   }
 
@@ -106,6 +110,34 @@ class CounterpartsTest {
       for (JsonNode r : sent) {
         assertThat(status(http, r.get("id").asText(), requester)).isIn("ADMISSION_CONFIRMED", "CLOSED");
       }
+    }
+  }
+
+  @Test
+  void theMdphNotifiesOnAScheduleAndAPlayedEsmsReportsItsStatusesTheVendorsEsmsReadsFlow1() {
+    Counterparts world = Counterparts.NONE
+        .with(Counterpart.unit(UnitId.of("MDPH-69"), Behaviour.notify(Duration.ofDays(1), UnitId.of("IME-69"),
+            UnitId.of("MAS-38"))))
+        .with(Counterpart.unit(UnitId.of("MAS-38"), Behaviour.statuses("40", "41", "42")
+            .after(Duration.ofHours(4))));
+    try (ReferenceServer vt = ReferenceServer.builder().counterparts(world).build().start()) {
+      vt.setClock(T0);
+      Http http = new Http(vt);
+      vt.advanceClock(Duration.ofDays(2));
+      // the ESMS vendor's software (IME-69) reads its notifications over SDO flow 1, nobody having typed anything
+      String ime = vt.tokenFor(UnitId.of("IME-69"));
+      JsonNode decisions = http.get("/fhir/DocumentReference?type=57830-2", ime, "Accept", "application/fhir+json")
+          .json();
+      assertThat(decisions.get("entry")).hasSize(2);
+      // the played ESMS reported its statuses along J252, one every 4 hours after each notification
+      String mas = vt.tokenFor(UnitId.of("MAS-38"));
+      List<Integer> reported = new ArrayList<>();
+      for (JsonNode r : http.get("/v1/requests", mas).json().get("items")) {
+        reported.add(http.get("/v1/requests/" + r.get("id").asText() + "/esms-statuses", mas).json().get("items")
+            .size());
+      }
+      assertThat(reported).containsExactlyInAnyOrder(3, 0);
+      assertThat(http.get("/v1/events", mas).json().get("items").findValuesAsText("type")).contains("request.sent");
     }
   }
 

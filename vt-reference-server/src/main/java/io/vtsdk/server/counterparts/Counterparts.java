@@ -51,7 +51,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
 public record Counterparts(long seed, List<Counterpart> counterparts, Set<UnitId> except) {
   private static final Set<String> MEMBERS = Set.of("unit", "role", "module", "all", "answer", "motif", "after",
-      "entryIn", "weights");
+      "entryIn", "weights", "statuses", "every", "to");
   private static final int MAX_COUNTERPARTS = 10_000;
   private static final int MAX_WEIGHT = 1_000;
 
@@ -201,8 +201,45 @@ public record Counterparts(long seed, List<Counterpart> counterparts, Set<UnitId
 
   private static Behaviour behaviour(JsonNode c, String file, String at) {
     String answer = text(c.get("answer"), file, at + "/answer");
-    if (!answer.equals(Behaviour.NEVER) && !answer.equals(Behaviour.RANDOM)) {
+    if (!Set.of(Behaviour.NEVER, Behaviour.RANDOM, Behaviour.STATUSES, Behaviour.NOTIFY).contains(answer)) {
       kind(answer, file, at + "/answer");
+    }
+    List<String> statuses = null;
+    if (answer.equals(Behaviour.STATUSES)) {
+      JsonNode list = c.path("statuses");
+      if (!list.isArray() || list.isEmpty() || list.size() > 20) {
+        throw new InvalidFileException(file, at + "/statuses", "STATUSES needs 1 to 20 JDV_J252 codes");
+      }
+      statuses = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        String code = text(list.get(i), file, at + "/statuses/" + i);
+        if (!io.vtsdk.model.nos.Nomenclatures.get(io.vtsdk.model.nos.NosTable.J252).contains(code)) {
+          throw new InvalidFileException(file, at + "/statuses/" + i, "a code of JDV_J252 (an ESMS status)");
+        }
+        statuses.add(code);
+      }
+    } else if (c.has("statuses")) {
+      throw new InvalidFileException(file, at + "/statuses", "statuses are for answer STATUSES only");
+    }
+    Duration every = null;
+    List<UnitId> to = null;
+    if (answer.equals(Behaviour.NOTIFY)) {
+      every = duration(c.get("every"), file, at + "/every");
+      if (every.compareTo(Duration.ofMinutes(1)) < 0 || !c.has("unit")) {
+        throw new InvalidFileException(file, at + (c.has("unit") ? "/every" : "/unit"), c.has("unit")
+            ? "NOTIFY needs every: an ISO-8601 duration of at least PT1M" : "NOTIFY is for one unit (an MDPH)");
+      }
+      JsonNode list = c.path("to");
+      if (!list.isArray() || list.isEmpty()) {
+        throw new InvalidFileException(file, at + "/to", "NOTIFY needs to: the ESMS unit ids it notifies");
+      }
+      to = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        to.add(unitId(list.get(i), file, at + "/to/" + i));
+      }
+    } else if (c.has("every") || c.has("to")) {
+      throw new InvalidFileException(file, at + (c.has("every") ? "/every" : "/to"), "every and to are for answer "
+          + "NOTIFY only");
     }
     String motif = c.has("motif") ? text(c.get("motif"), file, at + "/motif") : null;
     Map<String, Integer> weights = null;
@@ -226,12 +263,12 @@ public record Counterparts(long seed, List<Counterpart> counterparts, Set<UnitId
     } else if (c.has("weights")) {
       throw new InvalidFileException(file, at + "/weights", "weights are for answer RANDOM only");
     }
-    if (motif != null && !answer.equals(Behaviour.RANDOM) && !answer.equals(Behaviour.NEVER)
-        && kind(answer, file, at + "/answer").motif(motif).isEmpty()) {
+    if (motif != null && !Set.of(Behaviour.NEVER, Behaviour.RANDOM, Behaviour.STATUSES, Behaviour.NOTIFY)
+        .contains(answer) && kind(answer, file, at + "/answer").motif(motif).isEmpty()) {
       throw new InvalidFileException(file, at + "/motif", "must be a motif code of the answer's list");
     }
     return new Behaviour(answer, motif, duration(c.get("after"), file, at + "/after"),
-        c.has("entryIn") ? duration(c.get("entryIn"), file, at + "/entryIn") : null, weights);
+        c.has("entryIn") ? duration(c.get("entryIn"), file, at + "/entryIn") : null, weights, statuses, every, to);
   }
 
   private static ResponseKind kind(String name, String file, String at) {
@@ -257,6 +294,7 @@ public record Counterparts(long seed, List<Counterpart> counterparts, Set<UnitId
     }
     throw new InvalidFileException(file, at, "must be an ISO-8601 duration from PT0S to " + Behaviour.MAX_DELAY);
   }
+
 
   private static UnitId unitId(JsonNode n, String file, String at) {
     String s = text(n, file, at);
@@ -311,6 +349,15 @@ public record Counterparts(long seed, List<Counterpart> counterparts, Set<UnitId
       if (b.weights() != null) {
         ObjectNode w = o.putObject("weights");
         b.weights().forEach(w::put);
+      }
+      if (b.statuses() != null) {
+        ArrayNode st = o.putArray("statuses");
+        b.statuses().forEach(st::add);
+      }
+      if (b.every() != null) {
+        o.put("every", b.every().toString());
+        ArrayNode t = o.putArray("to");
+        b.to().forEach(u -> t.add(u.value()));
       }
     }
     return root;

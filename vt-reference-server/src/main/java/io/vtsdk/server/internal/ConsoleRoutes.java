@@ -114,7 +114,7 @@ public final class ConsoleRoutes {
    * requester (a ward) when they all take one, else as its first module's sender (an MDPH for Handicap); a unit of no
    * module reads the observatory (a GRADeS). Asked of the modules' descriptors: no module is named here.
    */
-  static Role roleOf(Unit u) {
+  public static Role roleOf(Unit u) {
     if (u.modules().isEmpty()) {
       return Role.OBSERVER;
     }

@@ -53,7 +53,7 @@ public final class Controls {
     return null;
   }
 
-  synchronized void record(JournalEntry e) {
+  public synchronized void record(JournalEntry e) {
     if (journal.size() == journalCapacity) {
       journal.removeFirst();
     }

@@ -47,8 +47,12 @@ public final class CounterpartEngine implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
 
-  public CounterpartEngine(VtCore core) {
+  private final java.util.function.Consumer<io.vtsdk.server.JournalEntry> journal;
+
+  /** @param journal where each action is recorded, as the route a person would have called */
+  public CounterpartEngine(VtCore core, java.util.function.Consumer<io.vtsdk.server.JournalEntry> journal) {
     this.core = core;
+    this.journal = journal;
     this.thread = new Thread(this::loop, "vt-counterparts");
     thread.setDaemon(true);
   }
@@ -94,15 +98,16 @@ public final class CounterpartEngine implements AutoCloseable {
     }
   }
 
-  /** Answers every due request of a played unit; returns how many answers were given. */
+  /** Gives every due answer, status and notification of the played units; returns how many were given. */
   public synchronized int runDue() {
     Instant now = core.now();
     int done = 0;
     for (Pending p : pending()) {
-      if (!p.due().isAfter(now) && answer(p.request(), p.module(), p.kind(), p.counterpart().behaviour(), now)) {
+      if (!p.due().isAfter(now) && act(p, now)) {
         done++;
       }
     }
+    done += notifyDue(now);
     answered.addAndGet(done);
     return done;
   }
@@ -112,13 +117,20 @@ public final class CounterpartEngine implements AutoCloseable {
    * over it stops there first, so that an answer due before VT archives the request is given before.
    */
   public Optional<Instant> nextDue(Instant after, Instant until) {
-    return pending().stream().map(Pending::due).filter(t -> t.isAfter(after) && !t.isAfter(until))
-        .min(Comparator.naturalOrder());
+    java.util.stream.Stream<Instant> notifications = config.counterparts().stream()
+        .filter(cp -> cp.behaviour().answer().equals(Behaviour.NOTIFY) && cp.unit() != null)
+        .map(cp -> lastNotified.getOrDefault(cp.unit(), after).plus(cp.behaviour().every()));
+    return java.util.stream.Stream.concat(pending().stream().map(Pending::due), notifications)
+        .filter(t -> t.isAfter(after) && !t.isAfter(until)).min(Comparator.naturalOrder());
   }
 
-  /** An answer a counterpart will give. */
+  /** An answer (or the next ESMS status: {@code status} non-null) a counterpart will give. */
   private record Pending(AdmissionRequest request, Counterpart counterpart, ModuleDescriptor module,
-      ResponseKind kind, Instant due) {}
+      ResponseKind kind, String status, Instant due) {}
+
+  /** When each MDPH counterpart last notified (its first look: now, no notification then). */
+  private final Map<UnitId, Instant> lastNotified = new java.util.concurrent.ConcurrentHashMap<>();
+  private int notified;
 
   private List<Pending> pending() {
     Counterparts c = config;
@@ -137,25 +149,121 @@ public final class CounterpartEngine implements AutoCloseable {
         continue;
       }
       ModuleDescriptor module = VtModules.of(r.module());
-      Optional<ResponseKind> kind = decide(who.get().behaviour(), c.seed(), r);
+      Behaviour b = who.get().behaviour();
+      if (b.answer().equals(Behaviour.STATUSES)) {
+        if (module.sdoNotifications()) {
+          Principal esms = new Principal(module.receiverRole(), r.unit(), ACTOR);
+          int reported = core.handicap().statuses(esms, r.id()).size();
+          if (reported < b.statuses().size()) {
+            out.add(new Pending(r, who.get(), module, null, b.statuses().get(reported),
+                r.sentAt().plus(b.after().multipliedBy(reported + 1L))));
+          }
+        }
+        continue;
+      }
+      if (b.answer().equals(Behaviour.NOTIFY)) {
+        continue;
+      }
+      Optional<ResponseKind> kind = decide(b, c.seed(), r);
       if (kind.isPresent() && module.responseKinds().contains(kind.get())) { // else NEVER, or not of this module
-        out.add(new Pending(r, who.get(), module, kind.get(), r.sentAt().plus(who.get().behaviour().after())));
+        out.add(new Pending(r, who.get(), module, kind.get(), null, r.sentAt().plus(b.after())));
       }
     }
     return out;
   }
 
-  private boolean answer(AdmissionRequest r, ModuleDescriptor module, ResponseKind kind, Behaviour b, Instant now) {
+  private boolean act(Pending pending, Instant now) {
+    AdmissionRequest r = pending.request();
+    ModuleDescriptor module = pending.module();
     Principal p = new Principal(module.receiverRole(), r.unit(), ACTOR);
     WriteOptions o = WriteOptions.DEFAULT;
     try {
+      if (pending.status() != null) {
+        core.handicap().reportStatus(p, r.id(), status(r, pending.status(), now), o);
+        record(p, "/v1/requests/{id}/esms-statuses", r.id().value(), now);
+        return true;
+      }
       if (module.workflow().find(r.status(), Action.READ, p.role()).isPresent()) {
         core.requests().read(p, r.id(), o); // opened first, as a person would
+        record(p, "/v1/requests/{id}/read", r.id().value(), now);
       }
-      core.requests().respond(p, r.id(), response(module, kind, b, now), o);
+      core.requests().respond(p, r.id(), response(module, pending.kind(), pending.counterpart().behaviour(), now), o);
+      record(p, "/v1/requests/{id}/responses", r.id().value(), now);
       return true;
     } catch (VtCoreException e) {
-      // the requester cancelled or confirmed meanwhile, or the workflow does not allow it from here: not answered
+      // the requester cancelled or confirmed meanwhile, or the workflow does not allow it from here: not given
+      return false;
+    }
+  }
+
+  /** Journals an action as the call a person would have made (correlation id {@code counterpart}, no fault). */
+  private void record(Principal p, String route, String id, Instant at) {
+    journal.accept(new io.vtsdk.server.JournalEntry(at, "POST", id == null ? route : route.replace("{id}", id), route,
+        route.endsWith("/read") || route.endsWith("/responses") ? 200 : 201, ACTOR, null, p.role().name(),
+        p.unit().value(), null));
+  }
+
+  /** The JDV_J252 status {@code code} of the receiving ESMS about the notified decision, dated today. */
+  private io.vtsdk.model.handicap.EsmsStatus status(AdmissionRequest r, String code, Instant now) {
+    Unit esms = core.directory().unit(r.unit());
+    io.vtsdk.model.dossier.Dossier d = core.dossiers().get(new Principal(Role.ESMS, r.unit(), ACTOR), r.dossierId());
+    String motif = io.vtsdk.model.nos.Nomenclatures.statusMotifs().motifsFor(code).stream().sorted().findFirst()
+        .orElse(null);
+    return new io.vtsdk.model.handicap.EsmsStatus("1" + esms.structure().value(), null,
+        io.vtsdk.model.Coding.of(io.vtsdk.model.nos.NosTable.R357.url(), code),
+        motif == null ? null : io.vtsdk.model.Coding.of(io.vtsdk.model.nos.NosTable.R358.url(), motif),
+        LocalDate.ofInstant(now, PARIS), null, null, null, null, d.mdphDecision().idDecision(), null);
+  }
+
+  /**
+   * Each MDPH counterpart whose period has passed notifies a new decision (a synthetic child, oriented to the target
+   * ESMS's category) to its units, as the MDPH's principal: created and sent through the core (SDO flow 1).
+   */
+  private int notifyDue(Instant now) {
+    int done = 0;
+    for (Counterpart cp : config.counterparts()) {
+      Behaviour b = cp.behaviour();
+      if (!b.answer().equals(Behaviour.NOTIFY) || cp.unit() == null) {
+        continue;
+      }
+      Instant last = lastNotified.compute(cp.unit(), (u, t) -> t == null || t.isAfter(now) ? now : t);
+      while (!last.plus(b.every()).isAfter(now)) {
+        last = last.plus(b.every());
+        lastNotified.put(cp.unit(), last);
+        for (UnitId to : b.to()) {
+          if (notify(cp.unit(), to, last)) {
+            done++;
+          }
+        }
+      }
+    }
+    return done;
+  }
+
+  private boolean notify(UnitId mdph, UnitId to, Instant at) {
+    Optional<Unit> esms = core.directory().find(to);
+    if (esms.isEmpty() || esms.get().esmsCategory() == null) {
+      return false;
+    }
+    io.vtsdk.model.Coding category = esms.get().esmsCategory();
+    LocalDate today = LocalDate.ofInstant(at, PARIS);
+    int n = ++notified;
+    io.vtsdk.server.fixtures.VtFixtures fx = io.vtsdk.server.fixtures.VtFixtures.seeded(config.seed() * 31 + n, today);
+    String decision = mdph.value() + "-" + at.getEpochSecond() + "-" + n;
+    io.vtsdk.model.dossier.Dossier draft = fx.dossier(io.vtsdk.model.VtModule.HANDICAP)
+        .requester(new io.vtsdk.model.dossier.Requester(mdph, null))
+        .orientation(io.vtsdk.model.dossier.Orientation.esms(category))
+        .mdphDecision(new io.vtsdk.model.handicap.MdphDecision(decision, null, List.of(category), List.of(),
+            today.minusDays(1), today.plusYears(3)))
+        .build();
+    Principal p = new Principal(Role.MDPH, mdph, ACTOR);
+    try {
+      io.vtsdk.model.dossier.Dossier created = core.dossiers().create(p, draft, WriteOptions.DEFAULT).value();
+      record(p, "/v1/dossiers", null, at);
+      core.requests().send(p, created.id(), List.of(to), WriteOptions.DEFAULT);
+      record(p, "/v1/dossiers/{id}/requests", created.id().value(), at);
+      return true;
+    } catch (VtCoreException e) {
       return false;
     }
   }

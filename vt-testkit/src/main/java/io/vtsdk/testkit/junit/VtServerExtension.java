@@ -64,10 +64,42 @@ public final class VtServerExtension implements ParameterResolver, BeforeEachCal
                   + "2026-11-23T10:00:00Z");
             }
           }
-          return new Running(ReferenceServer.builder().seed(t.seed()).demoData(t.demoData())
-              .demoDossiers(t.demoData() && t.demoDossiers()).admin(t.admin()).build().start());
+          ReferenceServer.Builder b = ReferenceServer.builder().seed(t.seed()).demoData(t.demoData())
+              .demoDossiers(t.demoData() && t.demoDossiers()).admin(t.admin());
+          Class<?> test = c.getRequiredTestClass();
+          try {
+            for (String file : t.directory()) {
+              b.directory(file(test, file, "directory"));
+            }
+            if (!t.counterparts().isEmpty()) {
+              b.counterparts(t.counterparts().equals("auto")
+                  ? io.vtsdk.server.counterparts.Counterparts.auto()
+                  : io.vtsdk.server.counterparts.Counterparts.read(file(test, t.counterparts(), "counterparts")));
+            }
+            return new Running(b.build().start());
+          } catch (io.vtsdk.server.InvalidFileException e) {
+            throw new ParameterResolutionException("@VtServerTest: " + e.getMessage());
+          }
         }, Running.class)
         .server();
+  }
+
+  /** A file given to the annotation: a path, else a class-path resource of the test. */
+  private static java.nio.file.Path file(Class<?> test, String name, String attribute) {
+    java.nio.file.Path path = java.nio.file.Path.of(name);
+    if (java.nio.file.Files.isRegularFile(path)) {
+      return path;
+    }
+    java.net.URL url = test.getResource(name.startsWith("/") ? name : "/" + name);
+    if (url != null && "file".equals(url.getProtocol())) {
+      try {
+        return java.nio.file.Path.of(url.toURI());
+      } catch (java.net.URISyntaxException e) {
+        // refused below
+      }
+    }
+    throw new ParameterResolutionException("@VtServerTest(" + attribute + "): " + name + " is neither a file nor a "
+        + "class-path resource");
   }
 
   /** Closes the server when JUnit discards the class's store (JUnit closes the AutoCloseable values it holds). */

@@ -44,4 +44,16 @@ public @interface VtServerTest {
 
   /** Freeze the server clock at this ISO-8601 instant at each reset ({@code 2026-11-23T10:00:00Z}); empty: real time. */
   String clock() default "";
+
+  /**
+   * The units the server plays ({@code vt serve --counterparts}): {@code auto} for the documented default world, or a
+   * JSON/YAML file, a path or a class-path resource ({@code counterparts = "my-world.yaml"}). Empty: none. @since 0.4
+   */
+  String counterparts() default "";
+
+  /**
+   * Directory files to add to the server's directory ({@code vt serve --directory}): ROR-shaped FHIR Bundles or CSVs,
+   * paths or class-path resources. @since 0.4
+   */
+  String[] directory() default {};
 }
