@@ -210,6 +210,32 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void theControlPageShowsTheUnitsTheServerPlaysAndImportsADirectoryFile(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    vt.counterparts(io.vtsdk.server.counterparts.Counterparts.NONE.with(io.vtsdk.server.counterparts.Counterpart
+        .role(Role.CPAM, io.vtsdk.server.counterparts.Behaviour.answer(io.vtsdk.model.request.ResponseKind
+            .PRADO_ADHESION).after(java.time.Duration.ofHours(2)))));
+    try {
+      java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("my-units.csv"),
+          "id,name,departement,modules,targetKinds\nCONSOLE-SMR,SMR importé,13,SANITAIRE,SMR\n");
+      signIn("SMR-CARDIO-69");
+      driver.get(vt.url("/console").toString() + "#/control");
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("admin-token"))).sendKeys(vt.adminToken());
+      driver.findElement(By.id("admin-load")).click();
+      WebElement played = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+          "#counterparts [data-played='CPAM']")));
+      assertThat(played.getText()).contains("PRADO_ADHESION", "PT2H");
+      driver.findElement(By.id("directory-file")).sendKeys(csv.toString());
+      driver.findElement(By.id("import-directory")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("control-message"), "1 "));
+      assertThat(vt.core().directory().unit(UnitId.of("CONSOLE-SMR")).departement().code()).isEqualTo("13");
+      axe("control with counterparts");
+    } finally {
+      vt.counterparts(io.vtsdk.server.counterparts.Counterparts.NONE);
+    }
+  }
+
+  @Test
   void anEsmsReportsStatusesOfferingOnlyTheMotifsAss32PairsWithTheChosenStatus() {
     VtClient mdph = client(vt.tokens().issue(Role.MDPH, ClientTestBase.MDPH, null));
     Dossier h = mdph.dossiers().create(ClientTestBase.handicap(fx));

@@ -95,9 +95,13 @@ class DirectoryImportTest {
       assertThat(smr.structure().value()).isEqualTo("130000011");
       // a patient of Roubaix now goes to its own caisse
       assertThat(vt.core().directory().unit(UnitId.of("CPAM-592")).cpamCode()).isEqualTo("592");
-      // tokens for imported units
+      // tokens for imported units: the control API's, and the console's sign-in list (in the unit's role)
       Http.Res token = http.post("/__admin/tokens", null, Map.of("role", "RECEIVER", "unit", "SMR-MARS-1"));
       assertThat(token.status()).isEqualTo(201);
+      assertThat(http.get("/console/api/principals", null).json().findValuesAsText("unit")).contains("SMR-MARS-1",
+          "MY-WARD", "CPAM-592");
+      assertThat(vt.tokens().verify(vt.tokenFor(UnitId.of("MY-WARD"))).orElseThrow().role())
+          .isEqualTo(Role.REQUESTER);
 
       // a bad line: nothing of the file is loaded, the refusal names the line and the column, not the value
       String bad = CSV + "SMR-MARS-2,Autre SMR,,130000012,13,SANITAIRE,SMR,,,,\n";

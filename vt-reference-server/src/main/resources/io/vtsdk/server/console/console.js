@@ -41,6 +41,11 @@ const T = {
     report: 'Déclarer', select: '— choisir —', tuv: "Taux d'usage de VT (Prado)", handicap: 'Indicateurs Handicap',
     period: 'Période', group: 'Regroupement', indicator: 'Indicateur', people: 'Personnes', median: 'Délai médian (jours)',
     a_READ: 'Lire', a_CANCEL: 'Annuler la demande', a_CONFIRM_ADMISSION: "Confirmer l'admission",
+    played: 'Unités jouées par le serveur', playedNone: 'Aucune : toutes les réponses viennent de vous.',
+    who: 'Qui', does: 'Réponse', after: 'Après', seed: 'Graine', answered: 'réponses données',
+    importDir: 'Importer un annuaire (bundle FHIR du ROR ou CSV)', file: 'Fichier', mode: 'Mode',
+    MERGE: 'Ajouter ou remplacer ces unités', REPLACE: "Remplacer tout l'annuaire", importGo: 'Importer',
+    imported: 'unités importées ; unités dans l’annuaire :',
   },
   en: {
     title: 'ViaTrajectoire — reference server', signIn: 'Sign in', signOut: 'Sign out',
@@ -67,6 +72,11 @@ const T = {
     select: '— choose —', tuv: 'VT usage rate (Prado)', handicap: 'Handicap indicators', period: 'Period',
     group: 'Grouping', indicator: 'Indicator', people: 'People', median: 'Median delay (days)',
     a_READ: 'Read', a_CANCEL: 'Cancel the request', a_CONFIRM_ADMISSION: 'Confirm the admission',
+    played: 'Units the server plays', playedNone: 'None: every answer comes from you.',
+    who: 'Who', does: 'Answer', after: 'After', seed: 'Seed', answered: 'answers given',
+    importDir: 'Import a directory (ROR FHIR Bundle or CSV)', file: 'File', mode: 'Mode',
+    MERGE: 'Add or replace these units', REPLACE: 'Replace the whole directory', importGo: 'Import',
+    imported: 'units imported; units in the directory:',
   },
 };
 const KINDS = {
@@ -588,15 +598,39 @@ function Control() {
   const [clock, setClock] = useState(null);
   const [journal, setJournal] = useState(null);
   const [faults, setFaults] = useState([]);
+  const [played, setPlayed] = useState(null);
+  const [mode, setMode] = useState('MERGE');
   const [message, setMessage] = useState(null);
   const [error, setError] = useState(null);
   const admin = (method, path, body) => call(method, path, body, token);
   const load = () => {
     sessionStorage.setItem('vt.admin', token);
-    Promise.all([admin('GET', '/__admin/clock'), admin('GET', '/__admin/journal'), admin('GET', '/__admin/faults')])
-      .then(([c, j, f]) => { setClock(c); setJournal(j.items.slice(-20).reverse()); setFaults(f.items || []); setError(null); },
+    Promise.all([admin('GET', '/__admin/clock'), admin('GET', '/__admin/journal'), admin('GET', '/__admin/faults'),
+      admin('GET', '/__admin/counterparts')])
+      .then(([c, j, f, p]) => { setClock(c); setJournal(j.items.slice(-20).reverse()); setFaults(f.items || []); setPlayed(p); setError(null); },
         setError);
   };
+  // the file is read here and sent as JSON (the control API takes JSON bodies only)
+  const importDirectory = (ev) => {
+    ev.preventDefault();
+    const file = document.getElementById('directory-file').files[0];
+    if (!file) return;
+    file.text().then((text) => {
+      let body;
+      try {
+        body = file.name.toLowerCase().endsWith('.csv') ? { mode, csv: text } : { mode, bundle: JSON.parse(text) };
+      } catch (e) {
+        setError({ message: file.name + ': JSON?' });
+        return;
+      }
+      admin('POST', '/__admin/directory', body)
+        .then((r) => { setMessage(r.imported + ' ' + t('imported') + ' ' + r.units); load(); }, setError);
+    });
+  };
+  const who = (c) => c.unit || c.role || c.module || '*';
+  const does = (c) => c.answer + (c.motif ? ' (' + c.motif + ')' : '')
+    + (c.weights ? ' ' + Object.entries(c.weights).map(([k, v]) => k + '×' + v).join(' ') : '')
+    + (c.statuses ? ' ' + c.statuses.join(' → ') : '') + (c.to ? ' → ' + c.to.join(', ') + ' / ' + c.every : '');
   const advance = (d) => admin('POST', '/__admin/clock/advance', { duration: d })
     .then((r) => { setMessage(r.instant + ' — ' + r.archived); load(); }, setError);
   const reset = () => admin('POST', '/__admin/reset', {}).then(() => { setMessage(t('reset')); load(); }, setError);
@@ -625,6 +659,17 @@ function Control() {
         ${['500', '502', '503', '429', 'PT2S', 'PT10S'].map((s) => html`<option value=${s}>${s.startsWith('PT') ? t('delay') + ' ' + s.slice(2).toLowerCase() : s}</option>`)}</select>
       <p><button type="submit" id="inject">${t('inject')}</button></p>
       <ul id="faults">${faults.map((f) => html`<li>${f.method} ${f.path} → ${f.kind} ${f.status || ''} (${f.times})</li>`)}</ul></form>`}
+    ${played && html`<section class="card" id="counterparts"><h3>${t('played')}</h3>
+      ${played.counterparts.length === 0 ? html`<p>${t('playedNone')}</p>` : html`<p>${t('seed')} ${played.seed} — <span id="answered">${played.answered}</span> ${t('answered')}</p>
+      <table><thead><tr><th scope="col">${t('who')}</th><th scope="col">${t('does')}</th><th scope="col">${t('after')}</th></tr></thead>
+      <tbody>${played.counterparts.map((c) => html`<tr data-played=${who(c)}><td>${who(c)}</td><td>${does(c)}</td><td>${c.after}</td></tr>`)}</tbody></table>`}</section>`}
+    ${clock && html`<form class="card" onSubmit=${importDirectory} id="directory-form"><h3>${t('importDir')}</h3>
+      <label for="directory-file">${t('file')}</label>
+      <input id="directory-file" type="file" accept=".json,.csv,application/json,text/csv" />
+      <label for="directory-mode">${t('mode')}</label>
+      <select id="directory-mode" value=${mode} onChange=${(e) => setMode(e.target.value)}>
+        ${['MERGE', 'REPLACE'].map((m) => html`<option value=${m}>${t(m)}</option>`)}</select>
+      <p><button type="submit" id="import-directory">${t('importGo')}</button></p></form>`}
     ${message && html`<p class="notice" role="status" id="control-message">${message}</p>`}
     ${journal && html`<section><h3>${t('journal')}</h3><table><thead><tr><th scope="col">${t('at')}</th><th scope="col">HTTP</th><th scope="col">${t('status')}</th></tr></thead>
       <tbody>${journal.map((j) => html`<tr><td>${when(j.at)}</td><td>${j.method} ${j.template || j.path}</td><td>${j.status}</td></tr>`)}</tbody></table></section>`}
