@@ -18,6 +18,7 @@ import io.vtsdk.server.ReferenceServer;
 import io.vtsdk.server.counterparts.Behaviour;
 import io.vtsdk.server.counterparts.Counterpart;
 import io.vtsdk.server.counterparts.Counterparts;
+import io.vtsdk.testkit.internal.JsonHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -278,6 +279,26 @@ class CounterpartsTest {
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "counterparts: [\n  - {role: CPAM\n");
     assertThatThrownBy(() -> Counterparts.read(bad)).isInstanceOf(InvalidFileException.class)
         .hasMessageStartingWith("bad.yaml: line ");
+  }
+
+  @Test
+  void thePublishedSchemaAcceptsWhatTheServerWritesAndRefusesWhatItRefuses() throws Exception {
+    Http.Res served;
+    try (ReferenceServer vt = ReferenceServer.builder().build().start()) {
+      served = new Http(vt).get("/__admin/counterparts/schema", null);
+    }
+    assertThat(served.status()).as("served without the control API: it is documentation").isEqualTo(200);
+    com.networknt.schema.Schema schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+        com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(com.networknt.schema.SchemaLocation.of(
+            "urn:vtsdk:counterparts"), served.json());
+    Counterparts every = Counterparts.auto()
+        .with(Counterpart.unit(UnitId.of("MDPH-69"), Behaviour.notify(Duration.ofDays(1), UnitId.of("IME-69"))))
+        .with(Counterpart.unit(UnitId.of("IME-69"), Behaviour.statuses("40", "41")))
+        .with(Counterpart.all(Behaviour.never())).except(java.util.Set.of(UnitId.of("SMR-POLY-75")));
+    assertThat(schema.validate(every.toJson())).isEmpty();
+    JsonNode bad = JsonHttp.JSON.readTree("{\"counterparts\": [{\"unit\": \"X\", \"role\": \"CPAM\", "
+        + "\"answer\": \"NEVER\", \"colour\": 1}]}");
+    assertThat(schema.validate(bad)).isNotEmpty();
   }
 
   private static String status(Http http, String request, String token) {

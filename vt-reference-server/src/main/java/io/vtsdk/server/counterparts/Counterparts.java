@@ -292,7 +292,7 @@ public record Counterparts(long seed, List<Counterpart> counterparts, Set<UnitId
     } catch (DateTimeParseException e) {
       // refused below
     }
-    throw new InvalidFileException(file, at, "must be an ISO-8601 duration from PT0S to " + Behaviour.MAX_DELAY);
+    throw new InvalidFileException(file, at, "must be an ISO-8601 duration from PT0S to P3650D (ten years)");
   }
 
 

@@ -26,6 +26,14 @@ public final class Admin {
   private final long seed;
   private final boolean demoDossiers;
   private final JsonMapper json;
+  private static final Lazy<byte[]> COUNTERPARTS_SCHEMA = new Lazy<>(() -> {
+    try (java.io.InputStream in = io.vtsdk.server.counterparts.Counterparts.class
+        .getResourceAsStream("counterparts.schema.json")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("counterparts.schema.json missing from vt-reference-server", e);
+    }
+  });
   /** The store setting that keeps the test clock across restarts. */
   static final String CLOCK_SETTING = "testkit.clock";
 
@@ -79,6 +87,9 @@ public final class Admin {
     });
     r.adminRoute("GET", "/__admin/clock", c -> clockReply());
     r.adminRoute("GET", "/__admin/counterparts", c -> counterpartsReply());
+    // the published JSON Schema of a counterparts file: documentation, served to anyone
+    r.publicRoute("GET", "/__admin/counterparts/schema", c -> new Reply(200, Map.of("Content-Type",
+        "application/schema+json"), COUNTERPARTS_SCHEMA.get()));
     r.adminControlRoute("PUT", "/__admin/counterparts", c -> {
       try {
         counterparts.configure(io.vtsdk.server.counterparts.Counterparts.parse(c.jsonBody(), "body"));
