@@ -115,6 +115,8 @@ public final class BenchmarkReport {
         () -> EventSyncHarness.main(quick ? new String[] {"1000"} : new String[] {"1000", "10000", "100000"}));
     section(md, "The command line (targets: one file ≤ 3 s, 100 files ≤ 3× one; eligibility with flat memory)",
         () -> CliHarness.main(quick ? new String[] {"1", "10000"} : new String[] {"5", "1000000"}));
+    section(md, "The vendor's world: import, search on a large directory, counterparts vs answering by hand",
+        () -> VendorWorldHarness.main(quick ? new String[] {"1000", "100"} : new String[] {"10000", "1000"}));
     md.append(String.format(Locale.ROOT, "%nThe whole report took %.1f minutes.%n",
         (System.nanoTime() - started) / 60e9));
 
