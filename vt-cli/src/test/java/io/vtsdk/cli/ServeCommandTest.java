@@ -104,18 +104,20 @@ class ServeCommandTest {
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("units.csv"),
         "id,name,modules\nA,Unité A,SANITAIRE\nB,Unité B,HOTEL\n");
+    assertThat(refused("serve", "--port", "0", "--directory", csv.toString()))
+        .startsWith("vt serve: units.csv: line 3, column modules: ").doesNotContain("HOTEL");
+    java.nio.file.Path world = java.nio.file.Files.writeString(dir.resolve("world.yaml"),
+        "counterparts:\n  - role: CPAM\n    answer: PRADO_ADHESION\n    after: soon\n");
+    assertThat(refused("serve", "--port", "0", "--counterparts", world.toString()))
+        .startsWith("vt serve: world.yaml: /counterparts/0/after: ");
+  }
+
+  /** Runs {@code vt args}, which must exit 1; what it printed on standard error. */
+  private static String refused(String... args) {
     StringWriter err = new StringWriter();
     CommandLine cmd = Main.newCommandLine();
     cmd.setErr(new PrintWriter(err));
-    assertThat(cmd.execute("serve", "--port", "0", "--directory", csv.toString())).isEqualTo(1);
-    assertThat(err.toString()).startsWith("vt serve: units.csv: line 3, column modules: ")
-        .doesNotContain("HOTEL");
-    java.nio.file.Path world = java.nio.file.Files.writeString(dir.resolve("world.yaml"),
-        "counterparts:\n  - role: CPAM\n    answer: PRADO_ADHESION\n    after: soon\n");
-    StringWriter err2 = new StringWriter();
-    CommandLine cmd2 = Main.newCommandLine();
-    cmd2.setErr(new PrintWriter(err2));
-    assertThat(cmd2.execute("serve", "--port", "0", "--counterparts", world.toString())).isEqualTo(1);
-    assertThat(err2.toString()).startsWith("vt serve: world.yaml: /counterparts/0/after: ");
+    assertThat(cmd.execute(args)).isEqualTo(1);
+    return err.toString();
   }
 }

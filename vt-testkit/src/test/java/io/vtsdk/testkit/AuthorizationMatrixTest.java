@@ -133,6 +133,12 @@ class AuthorizationMatrixTest {
     matrix.put("GET /__admin/journal", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
     matrix.put("GET /__admin/state", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
     matrix.put("POST /__admin/clock/advance", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("GET /__admin/counterparts", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    // "{}": no counterparts array (422); no csv nor bundle (422)
+    matrix.put("PUT /__admin/counterparts", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 422));
+    matrix.put("POST /__admin/directory", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 422));
+    // the counterparts file's JSON Schema is documentation: anyone
+    matrix.put("GET /__admin/counterparts/schema", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
 
     assertThat(matrix.keySet()).as("every route has a row").containsExactlyInAnyOrderElementsOf(vt.routes());
 

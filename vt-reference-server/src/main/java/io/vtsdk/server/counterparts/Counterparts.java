@@ -53,6 +53,9 @@ public record Counterparts(long seed, List<Counterpart> counterparts, Set<UnitId
   private static final Set<String> MEMBERS = Set.of("unit", "role", "module", "all", "answer", "motif", "after",
       "entryIn", "weights", "statuses", "every", "to");
   private static final int MAX_COUNTERPARTS = 10_000;
+  /** The answers that are not an answer kind of a module. */
+  private static final Set<String> SPECIAL = Set.of(Behaviour.NEVER, Behaviour.RANDOM, Behaviour.STATUSES,
+      Behaviour.NOTIFY);
   private static final int MAX_WEIGHT = 1_000;
 
   /** Nobody is played. */
@@ -201,7 +204,7 @@ public record Counterparts(long seed, List<Counterpart> counterparts, Set<UnitId
 
   private static Behaviour behaviour(JsonNode c, String file, String at) {
     String answer = text(c.get("answer"), file, at + "/answer");
-    if (!Set.of(Behaviour.NEVER, Behaviour.RANDOM, Behaviour.STATUSES, Behaviour.NOTIFY).contains(answer)) {
+    if (!SPECIAL.contains(answer)) {
       kind(answer, file, at + "/answer");
     }
     List<String> statuses = null;
@@ -263,8 +266,7 @@ public record Counterparts(long seed, List<Counterpart> counterparts, Set<UnitId
     } else if (c.has("weights")) {
       throw new InvalidFileException(file, at + "/weights", "weights are for answer RANDOM only");
     }
-    if (motif != null && !Set.of(Behaviour.NEVER, Behaviour.RANDOM, Behaviour.STATUSES, Behaviour.NOTIFY)
-        .contains(answer) && kind(answer, file, at + "/answer").motif(motif).isEmpty()) {
+    if (motif != null && !SPECIAL.contains(answer) && kind(answer, file, at + "/answer").motif(motif).isEmpty()) {
       throw new InvalidFileException(file, at + "/motif", "must be a motif code of the answer's list");
     }
     return new Behaviour(answer, motif, duration(c.get("after"), file, at + "/after"),
