@@ -46,7 +46,7 @@ public class DocSamplesTest {
       "io.vtsdk.model.handicap", "io.vtsdk.model.identity", "io.vtsdk.model.json", "io.vtsdk.model.nos",
       "io.vtsdk.model.patient", "io.vtsdk.model.request", "io.vtsdk.model.validation", "io.vtsdk.model.workflow",
       "io.vtsdk.rules", "io.vtsdk.rules.csv", "io.vtsdk.rules.indicators", "io.vtsdk.server",
-      "io.vtsdk.server.counterparts", "io.vtsdk.server.directory",
+      "io.vtsdk.server.counterparts", "io.vtsdk.server.directory", "io.vtsdk.server.scenarios",
       "io.vtsdk.server.fixtures", "io.vtsdk.testkit.conformance", "io.vtsdk.testkit.junit",
       "java.util", "java.time", "java.net", "org.junit.jupiter.api");
   private static final List<ReferenceServer> SERVERS = new ArrayList<>();

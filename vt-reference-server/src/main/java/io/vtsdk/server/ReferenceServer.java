@@ -100,6 +100,10 @@ public final class ReferenceServer implements AutoCloseable {
   private final Api api;
   private final VtCore core;
   private final io.vtsdk.server.internal.CounterpartEngine counterparts;
+  /** The scenario sessions under way, by their actor id (the one their token carries). */
+  private final java.util.Map<String, io.vtsdk.server.scenarios.Session> sessions =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger sessionCount = new java.util.concurrent.atomic.AtomicInteger();
   private final JsonMapper json;
   private final String adminToken;
   private java.util.concurrent.BlockingQueue<RecordedRequest> recorded;
@@ -436,6 +440,39 @@ public final class ReferenceServer implements AutoCloseable {
         "no unit " + unit.value() + " in the directory"));
     Role role = io.vtsdk.server.internal.ConsoleRoutes.roleOf(u);
     return tokens.issue(role, unit, role == Role.REQUESTER ? "10003606315" : null);
+  }
+
+  /**
+   * Starts a session of {@code scenario}: a token of its own for the scenario's unit (its calls are recorded for the
+   * checks; nobody else's are), steps run by {@link io.vtsdk.server.scenarios.Session#begin()} and {@code end()},
+   * then {@code finish()} for the report. {@code io.vtsdk.testkit.junit.VtScenarios} runs one in a JUnit test.
+   *
+   * @throws IllegalArgumentException when the scenario's unit is not in the directory
+   */
+  public io.vtsdk.server.scenarios.Session startSession(io.vtsdk.server.scenarios.Scenario scenario) {
+    Unit u = core.directory().find(scenario.unit()).orElseThrow(() -> new IllegalArgumentException(
+        "the scenario's unit is not in the directory: " + scenario.unit().value()));
+    if (sessions.isEmpty()) {
+      // the router hands calls to sessions only once there is one: no cost on a server that runs none
+      router.exchanges(this::toSession);
+    }
+    String id = "session-" + sessionCount.incrementAndGet();
+    Role role = io.vtsdk.server.internal.ConsoleRoutes.roleOf(u);
+    io.vtsdk.server.scenarios.Session s = new io.vtsdk.server.scenarios.Session(this, scenario, id,
+        new io.vtsdk.core.Principal(role, u.id(), id), tokens.issue(role, u.id(), id));
+    sessions.put(id, s);
+    return s;
+  }
+
+  /** A call made with a session's token, recorded by that session with the server's clock. */
+  private void toSession(io.vtsdk.core.Principal principal, io.vtsdk.server.scenarios.Exchange exchange) {
+    io.vtsdk.server.scenarios.Session session = principal.actorId() == null ? null : sessions.get(principal.actorId());
+    if (session != null) {
+      session.record(new io.vtsdk.server.scenarios.Exchange(exchange.at(), clock.instant(), exchange.method(),
+          exchange.path(), exchange.query(), exchange.route(), exchange.status(), exchange.idempotencyKey(),
+          exchange.ifMatch(), exchange.retryAfterSeconds(), principal.role().name(), principal.unit().value(),
+          exchange.body()));
+    }
   }
 
   /** What the units the server plays do ({@link io.vtsdk.server.counterparts.Counterparts#NONE}: none). */

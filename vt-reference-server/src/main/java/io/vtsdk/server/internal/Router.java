@@ -67,6 +67,18 @@ public final class Router implements HttpHandler {
   private volatile Cors cors = Cors.LOCALHOST;
   /** The requests kept for {@code takeRequest} (null: not kept); the oldest are dropped when it is full. */
   private volatile java.util.concurrent.BlockingQueue<io.vtsdk.server.RecordedRequest> recorded;
+  private volatile ExchangeListener exchanges;
+
+  /** Who hears of each answered call with a principal (a scenario session records its own). */
+  @FunctionalInterface
+  public interface ExchangeListener {
+    void exchanged(Principal principal, io.vtsdk.server.scenarios.Exchange exchange);
+  }
+
+  /** Hands each answered call made with a token to {@code listener} (null: nobody). */
+  public void exchanges(ExchangeListener listener) {
+    this.exchanges = listener;
+  }
   /** Permits of 1 KiB of request body held in memory. */
   private java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(Integer.MAX_VALUE);
 
@@ -176,6 +188,7 @@ public final class Router implements HttpHandler {
     Fault fault;
     Principal principal;
     int reserved;
+    byte[] body;
 
     Exchange(HttpExchange http, String correlationId, Locale locale) {
       this.http = http;
@@ -224,13 +237,13 @@ public final class Router implements HttpHandler {
         streams.start(ex, reply, correlationId); // 503 (thrown) when the streams are all taken
         streaming = true;
       }
-      record(ex, x.template(), status, correlationId, x.principal, x.fault);
+      record(ex, x, status, correlationId);
       if (reply != NO_ANSWER && !streaming) {
         send(ex, reply, correlationId);
       }
     } catch (ApiException e) {
       status = e.status();
-      record(ex, x.template(), status, correlationId, x.principal, x.fault);
+      record(ex, x, status, correlationId);
       if (status == 405) {
         ex.getResponseHeaders().set("Allow", String.join(", ", allowed(ex.getRequestURI().getPath())));
       } else if (status == 401) { // RFC 6750 §3; RFC 9470 §3 for a level below the one required
@@ -246,7 +259,7 @@ public final class Router implements HttpHandler {
       status = 500;
       LOG.error("unexpected error on {} {} (correlation id {})", ex.getRequestMethod(), x.template(), correlationId,
           e);
-      record(ex, x.template(), status, correlationId, x.principal, x.fault);
+      record(ex, x, status, correlationId);
       sendProblem(ex, new ApiException(500, "internal-error", "unexpected server error; correlation id "
           + correlationId), x.locale, correlationId);
     } finally {
@@ -404,6 +417,7 @@ public final class Router implements HttpHandler {
     Route route = x.match.route();
     HttpExchange ex = x.http;
     byte[] body = Call.readLimited(ex.getRequestBody(), route.maxBody());
+    x.body = body;
     java.util.concurrent.BlockingQueue<io.vtsdk.server.RecordedRequest> queue = recorded;
     if (queue != null && !route.admin()) {
       io.vtsdk.server.RecordedRequest r = new io.vtsdk.server.RecordedRequest(ex.getRequestMethod(),
@@ -526,6 +540,15 @@ public final class Router implements HttpHandler {
    * The caller of an authenticated route: a token of this server (role, unit and actor signed in it), or a Pro Santé
    * Connect access token for the unit {@code unitHeader} names (see {@link PscPrincipals}).
    */
+  /** The principal of a server-issued bearer token, or null (no token, an invalid one, a PSC one). */
+  private Principal whose(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return tokens.verify(header.substring(7).trim()).map(c -> new Principal(c.role(), c.unit(), c.actorId()))
+        .orElse(null);
+  }
+
   private Principal authenticate(String header, String unitHeader) {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new ApiException(401, "unauthorized", "a bearer token is required (Authorization: Bearer …)");
@@ -666,8 +689,21 @@ public final class Router implements HttpHandler {
   }
 
   /** Journals the call before its answer leaves, so a test that got the answer sees the entry. */
-  private void record(HttpExchange ex, String template, int status, String correlationId, Principal principal,
-      Fault fault) {
+  private void record(HttpExchange ex, Exchange x, int status, String correlationId) {
+    String template = x.template();
+    Principal principal = x.principal;
+    Fault fault = x.fault;
+    ExchangeListener listener = exchanges;
+    if (listener != null && principal == null && x.match != null && !x.match.route().admin()) {
+      // answered before authentication (an injected fault, a refused body): whose call it was, if the token says
+      principal = whose(ex.getRequestHeaders().getFirst("Authorization"));
+    }
+    if (listener != null && principal != null && x.match != null && !x.match.route().admin()) {
+      listener.exchanged(principal, new io.vtsdk.server.scenarios.Exchange(Instant.now(), null,
+          ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(), template, status,
+          ex.getRequestHeaders().getFirst("Idempotency-Key"), ex.getRequestHeaders().getFirst("If-Match"),
+          fault != null && fault.kind() == Fault.Kind.STATUS ? fault.retryAfterSeconds() : 0, null, null, x.body));
+    }
     controls.record(new JournalEntry(Instant.now(), ex.getRequestMethod(), ex.getRequestURI().getPath(), template,
         status, correlationId, ex.getRequestHeaders().getFirst("Idempotency-Key"),
         principal == null ? null : principal.role().name(), principal == null ? null : principal.unit().value(),
