@@ -215,7 +215,7 @@ class VtJarIT {
     }
     // issue 21's goal was 60 MB; issue 24 spends 0.3 MB of it on the base R4 subset that takes `vt fhir validate`
     // from 7 s to 2.4 s (docs/dependencies.md); issue 38 spends 0.2 MB on YAML counterparts files (Jackson YAML and
-    // SnakeYAML: `vt serve --counterparts world.yaml`)
-    assertThat(Files.size(JAR)).as("vt.jar in bytes (goal: 60.7 MB)").isLessThanOrEqualTo(60_700_000L);
+    // SnakeYAML: `vt serve --counterparts world.yaml`), issue 39 0.05 MB on scenarios, checks and reports
+    assertThat(Files.size(JAR)).as("vt.jar in bytes (goal: 60.8 MB)").isLessThanOrEqualTo(60_800_000L);
   }
 }
