@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:", "  vt serve", "  vt serve --port 8080 --seed 7", "  vt serve --data-dir ./vt-data",
         "  VT_DB_USER=vt VT_DB_PASSWORD=… vt serve --db jdbc:postgresql://127.0.0.1:5432/vt", "  vt serve --admin",
         "  vt serve --directory my-ror.json --counterparts auto",
+        "  vt serve --scenario dpi-prado --report out/",
         "  curl -H \"Authorization: Bearer <token>\" http://127.0.0.1:8080/v1/units?module=PRADO"})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "<port>", defaultValue = "8080",
@@ -70,6 +71,25 @@ final class ServeCommand implements Callable<Integer> {
       + "three accepts…)."})
   String counterparts;
 
+  @Option(names = "--scenario", paramLabel = "<name|file>", description = {"Run a scenario against your software "
+      + "(built-in: dpi-prado, dpi-prado-non-adhesion, dpi-sanitaire; or a scenario file): prints the session's token "
+      + "and each step's instruction and data; a step ends when its outcome came (or --step-timeout passed) and your "
+      + "software has made no write for --idle; then stops: exit 0 when every check passed, 1 otherwise. See "
+      + "docs/scenarios.md."})
+  String scenario;
+
+  @Option(names = "--report", paramLabel = "<dir>", description = "With --scenario: write report.json, report.xml "
+      + "(JUnit) and report.html there.")
+  java.nio.file.Path reportDir;
+
+  @Option(names = "--idle", paramLabel = "<duration>", defaultValue = "PT3S", description = "With --scenario: how long "
+      + "without a write from your software ends a step (ISO-8601; default ${DEFAULT-VALUE}).")
+  java.time.Duration idle;
+
+  @Option(names = "--step-timeout", paramLabel = "<duration>", defaultValue = "PT5M", description = "With --scenario: "
+      + "how long a step in which your software must act waits for its outcome (ISO-8601; default ${DEFAULT-VALUE}).")
+  java.time.Duration stepTimeout;
+
   @Spec CommandSpec spec;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -82,6 +102,14 @@ final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       spec.commandLine().getErr().println("vt serve: " + e.getMessage());
       return 1;
+    }
+    if (scenario != null) {
+      try (server) {
+        return runScenario(server);
+      } catch (RuntimeException | java.io.IOException e) {
+        spec.commandLine().getErr().println("vt serve: " + e.getMessage());
+        return 1;
+      }
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -179,6 +207,71 @@ final class ServeCommand implements Callable<Integer> {
     out.println("Ctrl-C to stop.");
     out.flush();
     return server;
+  }
+
+  /**
+   * Runs {@code --scenario} on a started server: prints the session's token, then each step's instruction and data;
+   * a step ends when the software under test has made no write for {@link #idle} (the kit then moves the server's
+   * clock by the step's time limit if its outcome has not come); writes the report; 0 when it passed.
+   */
+  int runScenario(ReferenceServer server) throws InterruptedException, java.io.IOException {
+    io.vtsdk.server.scenarios.Session session = server.startSession(io.vtsdk.server.scenarios.Scenarios.of(scenario));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Scenario " + session.scenario().name() + " — " + session.scenario().titleEn());
+    out.println("  session token (" + session.scenario().unit().value() + "): " + session.token());
+    out.flush();
+    for (var s = session.begin(); s.isPresent(); s = session.begin()) {
+      out.println("Step " + s.get().id() + ": " + s.get().instructionEn());
+      out.println("  (fr) " + s.get().instructionFr());
+      if (s.get().data() != null && !s.get().data().isMissingNode() && !s.get().data().isEmpty()) {
+        out.println("  data: " + s.get().data());
+      }
+      out.flush();
+      // a step the software acts in (no time limit) waits for its outcome (at most --step-timeout); then, as for a step
+      // that waits on the clock, the software must be idle before the kit moves the clock and checks
+      long until = System.currentTimeMillis() + stepTimeout.toMillis();
+      while (s.get().timeLimit().isZero() && !session.outcomeReached() && System.currentTimeMillis() < until) {
+        Thread.sleep(100);
+      }
+      awaitIdle(session);
+      io.vtsdk.server.scenarios.Check.StepResult r = session.end();
+      out.println("  " + (r.reached() ? "ok: " : "FAILED: ") + r.detail());
+      out.flush();
+    }
+    io.vtsdk.server.scenarios.Report report = session.finish();
+    for (io.vtsdk.server.scenarios.Report.Verdict v : report.checks()) {
+      out.println((v.passed() ? "  pass  " : "  FAIL  ") + v.check() + (v.passed() ? "" : ": " + String.join("; ",
+          v.evidence())));
+    }
+    if (reportDir != null) {
+      java.nio.file.Files.createDirectories(reportDir);
+      java.nio.file.Files.writeString(reportDir.resolve("report.json"), report.toJson().toPrettyString());
+      java.nio.file.Files.writeString(reportDir.resolve("report.xml"), report.toJUnitXml());
+      java.nio.file.Files.writeString(reportDir.resolve("report.html"), report.toHtml());
+      out.println("Report: " + reportDir.toAbsolutePath() + " (report.json, report.xml, report.html)");
+    }
+    out.println(report.passed() ? "Scenario passed." : "Scenario failed: " + report.failedChecks());
+    out.flush();
+    return report.passed() ? 0 : 1;
+  }
+
+  /** Waits until the session's software has made no write (POST, PUT, DELETE) for {@link #idle}. */
+  private void awaitIdle(io.vtsdk.server.scenarios.Session session) throws InterruptedException {
+    long quiet = idle.toMillis();
+    long last = System.currentTimeMillis();
+    int seen = writes(session);
+    while (System.currentTimeMillis() - last < quiet) {
+      Thread.sleep(Math.min(200, quiet));
+      int now = writes(session);
+      if (now != seen) {
+        seen = now;
+        last = System.currentTimeMillis();
+      }
+    }
+  }
+
+  private static int writes(io.vtsdk.server.scenarios.Session session) {
+    return (int) session.exchanges().stream().filter(e -> !"GET".equals(e.method())).count();
   }
 
   /** A token per imported unit, in its role (the first {@value #TOKENS_SHOWN}; the others from /__admin/tokens). */

@@ -120,4 +120,58 @@ class ServeCommandTest {
     assertThat(cmd.execute(args)).isEqualTo(1);
     return err.toString();
   }
+
+  @Test
+  void serveScenarioDrivenByAScriptWritesTheThreeReportsAndExitsZeroWhenEveryCheckPassed(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path out = dir.resolve("out");
+    CommandLine cmd = Main.newCommandLine();
+    java.io.PipedWriter pipe = new java.io.PipedWriter();
+    java.io.BufferedReader printed = new java.io.BufferedReader(new java.io.PipedReader(pipe, 1 << 16));
+    cmd.setOut(new PrintWriter(pipe, true));
+    CommandLine.ParseResult parsed = cmd.parseArgs("serve", "--port", "0", "--no-demo", "--scenario", "dpi-prado",
+        "--report", out.toString(), "--idle", "PT1S", "--step-timeout", "PT20S");
+    ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();
+    ReferenceServer server = ReferenceServer.builder().build().start();
+    java.util.concurrent.Future<Integer> exit = java.util.concurrent.Executors.newSingleThreadExecutor()
+        .submit(() -> serve.runScenario(server));
+    try {
+      String token = null;
+      String data = null;
+      while (data == null) {
+        String line = printed.readLine();
+        if (line.contains("session token")) {
+          token = line.substring(line.lastIndexOf(' ') + 1);
+        } else if (line.startsWith("  data: ")) {
+          data = line.substring(8);
+        }
+      }
+      // the script: the EHR's two calls, as the instruction says, with idempotency keys
+      com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(data);
+      String created = post(server, token, "/v1/dossiers", d.get("dossier").toString());
+      String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created).get("id").asText();
+      post(server, token, "/v1/dossiers/" + id + "/requests", "{\"units\":" + d.get("units") + "}");
+      StringBuilder rest = new StringBuilder();
+      for (String line = printed.readLine(); line != null && !line.startsWith("Scenario "); line = printed.readLine()) {
+        rest.append(line).append('\n'); // the steps' and the checks' lines, up to the verdict
+      }
+      assertThat(exit.get(2, java.util.concurrent.TimeUnit.MINUTES)).as("every check passed:\n" + rest).isZero();
+      assertThat(rest).contains("pass  idempotency-key", "Report: ");
+    } finally {
+      server.close();
+    }
+    assertThat(java.nio.file.Files.readString(out.resolve("report.xml"))).contains("name=\"check idempotency-key\"")
+        .doesNotContain("<failure");
+    assertThat(java.nio.file.Files.readString(out.resolve("report.json"))).contains("\"passed\" : true");
+    assertThat(java.nio.file.Files.readString(out.resolve("report.html"))).contains("id=\"verdict\" class=\"pass\"");
+  }
+
+  private static String post(ReferenceServer server, String token, String path, String json) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path.replaceAll("[0-9]", "")).isEqualTo(201);
+    return r.body();
+  }
 }

@@ -138,6 +138,11 @@ public final class Session {
     return r;
   }
 
+  /** Whether the step under way has reached its outcome now (without moving the clock). */
+  public synchronized boolean outcomeReached() {
+    return currentStep().map(this::reached).orElse(false);
+  }
+
   /** Ends the session (the steps not run count as not reached) and returns its report. */
   public synchronized Report finish() {
     if (report != null) {
