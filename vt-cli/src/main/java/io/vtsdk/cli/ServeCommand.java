@@ -276,10 +276,7 @@ final class ServeCommand implements Callable<Integer> {
 
   /** A token per imported unit, in its role (the first {@value #TOKENS_SHOWN}; the others from /__admin/tokens). */
   private void printImportedUnits(PrintWriter out, ReferenceServer server) {
-    java.util.Set<UnitId> imported = new java.util.LinkedHashSet<>();
-    for (java.nio.file.Path file : directories) {
-      io.vtsdk.server.directory.DirectoryFiles.read(file).forEach(u -> imported.add(u.id()));
-    }
+    List<UnitId> imported = server.importedUnits();
     if (imported.isEmpty()) {
       return;
     }

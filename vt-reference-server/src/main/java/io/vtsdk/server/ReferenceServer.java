@@ -100,6 +100,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final Api api;
   private final VtCore core;
   private final io.vtsdk.server.internal.CounterpartEngine counterparts;
+  private List<UnitId> importedUnits = List.of();
   /** The scenario sessions under way, by their actor id (the one their token carries). */
   private final java.util.Map<String, io.vtsdk.server.scenarios.Session> sessions =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -179,15 +180,25 @@ public final class ReferenceServer implements AutoCloseable {
    * The server's configured directory: the demo one (with every caisse) and the files given to the builder, in order;
    * a unit of a file replaces the unit of the same id.
    */
-  private static List<Unit> directory(Builder b) {
+  private List<Unit> directory(Builder b) {
     java.util.Map<UnitId, Unit> units = new java.util.LinkedHashMap<>();
     if (b.demoData) {
       DemoData.directory(b.seed).forEach(u -> units.put(u.id(), u));
     }
+    java.util.Set<UnitId> fromFiles = new java.util.LinkedHashSet<>();
     for (java.nio.file.Path file : b.directoryFiles) {
-      io.vtsdk.server.directory.DirectoryFiles.read(file).forEach(u -> units.put(u.id(), u));
+      io.vtsdk.server.directory.DirectoryFiles.read(file).forEach(u -> {
+        units.put(u.id(), u);
+        fromFiles.add(u.id());
+      });
     }
+    this.importedUnits = List.copyOf(fromFiles);
     return List.copyOf(units.values());
+  }
+
+  /** The units the builder's directory files gave ({@link Builder#directory(java.nio.file.Path)}), in file order. */
+  public List<UnitId> importedUnits() {
+    return importedUnits;
   }
 
   private static final String INITIALISED = "testkit.initialised";

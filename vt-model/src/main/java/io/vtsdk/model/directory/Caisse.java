@@ -1,11 +1,9 @@
 package io.vtsdk.model.directory;
 
-import io.vtsdk.model.PradoVolet;
 import io.vtsdk.model.UnitId;
 import io.vtsdk.model.VtModule;
 import io.vtsdk.model.dossier.TargetKind;
 import io.vtsdk.model.identity.Departement;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -54,6 +52,6 @@ public record Caisse(String code, Kind kind, Departement departement, String nam
   public Unit toUnit() {
     return Unit.builder(unitId(), code + " - " + name).departement(departement)
         .modules(Set.of(VtModule.PRADO)).targetKinds(Set.of(TargetKind.PRADO)).cpamCode(code)
-        .coveredDepartements(Set.of(departement)).pradoVolets(EnumSet.noneOf(PradoVolet.class)).build();
+        .coveredDepartements(Set.of(departement)).build();
   }
 }

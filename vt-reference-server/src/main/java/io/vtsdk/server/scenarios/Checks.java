@@ -29,16 +29,31 @@ public final class Checks {
     return ALL.stream().map(Check::id).toList();
   }
 
-  /** Each step's expectation held within its time limit on the server's clock. */
-  static final class StateReached implements Check {
+  /** A check's id and description, as every check has them. */
+  abstract static class Named implements Check {
+    private final String id;
+    private final String description;
+
+    Named(String id, String description) {
+      this.id = id;
+      this.description = description;
+    }
+
     @Override
     public String id() {
-      return "state-reached";
+      return id;
     }
 
     @Override
     public String description() {
-      return "each step's outcome happened within its time limit on the server's clock";
+      return description;
+    }
+  }
+
+  /** Each step's expectation held within its time limit on the server's clock. */
+  static final class StateReached extends Named {
+    StateReached() {
+      super("state-reached", "each step's outcome happened within its time limit on the server's clock");
     }
 
     @Override
@@ -48,16 +63,10 @@ public final class Checks {
   }
 
   /** Every create carries an Idempotency-Key; a create sent again after a failure reuses it. */
-  static final class IdempotencyKey implements Check {
-    @Override
-    public String id() {
-      return "idempotency-key";
-    }
-
-    @Override
-    public String description() {
-      return "every create (POST that writes) carries an Idempotency-Key, and a create retried after a failure "
-          + "reuses the key of the first attempt";
+  static final class IdempotencyKey extends Named {
+    IdempotencyKey() {
+      super("idempotency-key", "every create (POST that writes) carries an Idempotency-Key, and a create retried after a failure "
+              + "reuses the key of the first attempt");
     }
 
     @Override
@@ -87,15 +96,9 @@ public final class Checks {
   }
 
   /** No retry before the Retry-After the server gave. */
-  static final class RetryAfter implements Check {
-    @Override
-    public String id() {
-      return "retry-after";
-    }
-
-    @Override
-    public String description() {
-      return "after an answer with Retry-After, the same call is not sent again before that many seconds";
+  static final class RetryAfter extends Named {
+    RetryAfter() {
+      super("retry-after", "after an answer with Retry-After, the same call is not sent again before that many seconds");
     }
 
     @Override
@@ -122,15 +125,9 @@ public final class Checks {
   }
 
   /** Updates name the version they read. */
-  static final class IfMatch implements Check {
-    @Override
-    public String id() {
-      return "if-match";
-    }
-
-    @Override
-    public String description() {
-      return "every update (PUT) carries If-Match with the version it read";
+  static final class IfMatch extends Named {
+    IfMatch() {
+      super("if-match", "every update (PUT) carries If-Match with the version it read");
     }
 
     @Override
@@ -141,18 +138,12 @@ public final class Checks {
   }
 
   /** No NIR, name or birth date in a URL (they end up in logs, proxies and histories). */
-  static final class NoPiiInUrl implements Check {
+  static final class NoPiiInUrl extends Named {
     private static final Set<String> PERSONAL = Set.of("nir", "ins", "name", "nom", "prenom", "givenname",
         "given", "family", "birthname", "birthdate", "datenaissance", "birth_date", "lastname", "firstname");
 
-    @Override
-    public String id() {
-      return "no-pii-in-url";
-    }
-
-    @Override
-    public String description() {
-      return "no NIR, name or birth date in a path or a query string";
+    NoPiiInUrl() {
+      super("no-pii-in-url", "no NIR, name or birth date in a path or a query string");
     }
 
     @Override
