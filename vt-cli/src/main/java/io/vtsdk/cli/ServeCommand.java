@@ -220,25 +220,24 @@ final class ServeCommand implements Callable<Integer> {
     out.println("Scenario " + session.scenario().name() + " — " + session.scenario().titleEn());
     out.println("  session token (" + session.scenario().unit().value() + "): " + session.token());
     out.flush();
-    for (var s = session.begin(); s.isPresent(); s = session.begin()) {
-      out.println("Step " + s.get().id() + ": " + s.get().instructionEn());
-      out.println("  (fr) " + s.get().instructionFr());
-      if (s.get().data() != null && !s.get().data().isMissingNode() && !s.get().data().isEmpty()) {
-        out.println("  data: " + s.get().data());
-      }
-      out.flush();
-      // a step the software acts in (no time limit) waits for its outcome (at most --step-timeout); then, as for a step
-      // that waits on the clock, the software must be idle before the kit moves the clock and checks
-      long until = System.currentTimeMillis() + stepTimeout.toMillis();
-      while (s.get().timeLimit().isZero() && !session.outcomeReached() && System.currentTimeMillis() < until) {
-        Thread.sleep(100);
-      }
-      awaitIdle(session);
-      io.vtsdk.server.scenarios.Check.StepResult r = session.end();
-      out.println("  " + (r.reached() ? "ok: " : "FAILED: ") + r.detail());
-      out.flush();
-    }
-    io.vtsdk.server.scenarios.Report report = session.finish();
+    io.vtsdk.server.scenarios.Report report = session.run(idle, stepTimeout,
+        new io.vtsdk.server.scenarios.Session.Listener() {
+          @Override
+          public void begun(io.vtsdk.server.scenarios.Scenario.Step s) {
+            out.println("Step " + s.id() + ": " + s.instructionEn());
+            out.println("  (fr) " + s.instructionFr());
+            if (s.data() != null && !s.data().isMissingNode() && !s.data().isEmpty()) {
+              out.println("  data: " + s.data());
+            }
+            out.flush();
+          }
+
+          @Override
+          public void ended(io.vtsdk.server.scenarios.Scenario.Step s, io.vtsdk.server.scenarios.Check.StepResult r) {
+            out.println("  " + (r.reached() ? "ok: " : "FAILED: ") + r.detail());
+            out.flush();
+          }
+        });
     for (io.vtsdk.server.scenarios.Report.Verdict v : report.checks()) {
       out.println((v.passed() ? "  pass  " : "  FAIL  ") + v.check() + (v.passed() ? "" : ": " + String.join("; ",
           v.evidence())));
@@ -253,25 +252,6 @@ final class ServeCommand implements Callable<Integer> {
     out.println(report.passed() ? "Scenario passed." : "Scenario failed: " + report.failedChecks());
     out.flush();
     return report.passed() ? 0 : 1;
-  }
-
-  /** Waits until the session's software has made no write (POST, PUT, DELETE) for {@link #idle}. */
-  private void awaitIdle(io.vtsdk.server.scenarios.Session session) throws InterruptedException {
-    long quiet = idle.toMillis();
-    long last = System.currentTimeMillis();
-    int seen = writes(session);
-    while (System.currentTimeMillis() - last < quiet) {
-      Thread.sleep(Math.min(200, quiet));
-      int now = writes(session);
-      if (now != seen) {
-        seen = now;
-        last = System.currentTimeMillis();
-      }
-    }
-  }
-
-  private static int writes(io.vtsdk.server.scenarios.Session session) {
-    return (int) session.exchanges().stream().filter(e -> !"GET".equals(e.method())).count();
   }
 
   /** A token per imported unit, in its role (the first {@value #TOKENS_SHOWN}; the others from /__admin/tokens). */

@@ -105,6 +105,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final java.util.Map<String, io.vtsdk.server.scenarios.Session> sessions =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger sessionCount = new java.util.concurrent.atomic.AtomicInteger();
+  private final io.vtsdk.server.internal.SessionRoutes sessionRoutes;
   private final JsonMapper json;
   private final String adminToken;
   private java.util.concurrent.BlockingQueue<RecordedRequest> recorded;
@@ -166,6 +167,9 @@ public final class ReferenceServer implements AutoCloseable {
       this.admin = new Admin(clock, core, controls, directory, json, b.seed, b.demoData && b.demoDossiers,
           tokens, counterparts);
       admin.register(router);
+      this.sessionRoutes = new io.vtsdk.server.internal.SessionRoutes(this::startSession, this::session,
+          this::sessions);
+      sessionRoutes.register(router);
       admin.restoreClock();
       // a new database gets the directory (and demo dossiers) once; a database with data keeps it
       admin.resetIfNew(INITIALISED);
@@ -459,10 +463,24 @@ public final class ReferenceServer implements AutoCloseable {
    * then {@code finish()} for the report. {@code io.vtsdk.testkit.junit.VtScenarios} runs one in a JUnit test.
    *
    * @throws IllegalArgumentException when the scenario's unit is not in the directory
+   * @throws IllegalStateException when a session on the same unit is still running
    */
   public io.vtsdk.server.scenarios.Session startSession(io.vtsdk.server.scenarios.Scenario scenario) {
     Unit u = core.directory().find(scenario.unit()).orElseThrow(() -> new IllegalArgumentException(
         "the scenario's unit is not in the directory: " + scenario.unit().value()));
+    synchronized (sessions) {
+      // one running session per unit: what a session sees of its unit is then its own (isolation between vendors)
+      for (io.vtsdk.server.scenarios.Session other : sessions.values()) {
+        if (!"ended".equals(other.status()) && other.scenario().unit().equals(u.id())) {
+          throw new IllegalStateException("the unit " + u.id().value() + " is under test by " + other.id()
+              + " until it ends: one running session per unit (a scenario file may name another unit)");
+        }
+      }
+      return openSession(scenario, u);
+    }
+  }
+
+  private io.vtsdk.server.scenarios.Session openSession(io.vtsdk.server.scenarios.Scenario scenario, Unit u) {
     if (sessions.isEmpty()) {
       // the router hands calls to sessions only once there is one: no cost on a server that runs none
       router.exchanges(this::toSession);
@@ -475,6 +493,17 @@ public final class ReferenceServer implements AutoCloseable {
     return s;
   }
 
+  /** The sessions started on this server, the oldest first. */
+  public List<io.vtsdk.server.scenarios.Session> sessions() {
+    return sessions.values().stream().sorted(java.util.Comparator.comparingInt(
+        (io.vtsdk.server.scenarios.Session s) -> Integer.parseInt(s.id().substring("session-".length())))).toList();
+  }
+
+  /** A session by its id ({@code session-1}). */
+  public java.util.Optional<io.vtsdk.server.scenarios.Session> session(String id) {
+    return java.util.Optional.ofNullable(id == null ? null : sessions.get(id));
+  }
+
   /** A call made with a session's token, recorded by that session with the server's clock. */
   private void toSession(io.vtsdk.core.Principal principal, io.vtsdk.server.scenarios.Exchange exchange) {
     io.vtsdk.server.scenarios.Session session = principal.actorId() == null ? null : sessions.get(principal.actorId());
@@ -482,7 +511,7 @@ public final class ReferenceServer implements AutoCloseable {
       session.record(new io.vtsdk.server.scenarios.Exchange(exchange.at(), clock.instant(), exchange.method(),
           exchange.path(), exchange.query(), exchange.route(), exchange.status(), exchange.idempotencyKey(),
           exchange.ifMatch(), exchange.retryAfterSeconds(), principal.role().name(), principal.unit().value(),
-          exchange.body()));
+          exchange.body(), exchange.answer()));
     }
   }
 
@@ -514,6 +543,7 @@ public final class ReferenceServer implements AutoCloseable {
   /** Stops listening and releases the store (a durable one has everything acknowledged on disk already). */
   @Override
   public void close() {
+    sessionRoutes.close();
     counterparts.close();
     if (http != null) {
       router.closeStreams();

@@ -243,7 +243,7 @@ public final class Admin {
   }
 
   /** A 422 naming the field (JSON pointer) and the rule, never the value. */
-  private static ApiException invalid(String pointer, String code, String rule) {
+  static ApiException invalid(String pointer, String code, String rule) {
     return new ApiException(422, "validation-failed", rule,
         List.of(new io.vtsdk.model.validation.Violation(pointer, code, rule)), Map.of());
   }

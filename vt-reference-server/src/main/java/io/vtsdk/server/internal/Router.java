@@ -237,13 +237,13 @@ public final class Router implements HttpHandler {
         streams.start(ex, reply, correlationId); // 503 (thrown) when the streams are all taken
         streaming = true;
       }
-      record(ex, x, status, correlationId);
+      record(ex, x, status, correlationId, reply.body());
       if (reply != NO_ANSWER && !streaming) {
         send(ex, reply, correlationId);
       }
     } catch (ApiException e) {
       status = e.status();
-      record(ex, x, status, correlationId);
+      record(ex, x, status, correlationId, exchanges == null ? null : refusal(e));
       if (status == 405) {
         ex.getResponseHeaders().set("Allow", String.join(", ", allowed(ex.getRequestURI().getPath())));
       } else if (status == 401) { // RFC 6750 §3; RFC 9470 §3 for a level below the one required
@@ -259,7 +259,7 @@ public final class Router implements HttpHandler {
       status = 500;
       LOG.error("unexpected error on {} {} (correlation id {})", ex.getRequestMethod(), x.template(), correlationId,
           e);
-      record(ex, x, status, correlationId);
+      record(ex, x, status, correlationId, null);
       sendProblem(ex, new ApiException(500, "internal-error", "unexpected server error; correlation id "
           + correlationId), x.locale, correlationId);
     } finally {
@@ -688,21 +688,33 @@ public final class Router implements HttpHandler {
     sendError(ex, e, "application/fhir+json", json.writeValueAsBytes(o), correlationId);
   }
 
+  /** A refusal as a session records it: the problem's code and each violation's pointer and rule, never a value. */
+  private byte[] refusal(ApiException e) {
+    ObjectNode o = json.createObjectNode().put("code", e.code);
+    ArrayNode vs = o.putArray("violations");
+    e.violations.forEach(v -> vs.addObject().put("path", v.path()).put("code", v.code()));
+    return o.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** Journals the call before its answer leaves, so a test that got the answer sees the entry. */
-  private void record(HttpExchange ex, Exchange x, int status, String correlationId) {
+  private void record(HttpExchange ex, Exchange x, int status, String correlationId, byte[] answer) {
     String template = x.template();
     Principal principal = x.principal;
     Fault fault = x.fault;
     ExchangeListener listener = exchanges;
-    if (listener != null && principal == null && x.match != null && !x.match.route().admin()) {
-      // answered before authentication (an injected fault, a refused body): whose call it was, if the token says
+    boolean api = x.match != null ? !x.match.route().admin() : !ex.getRequestURI().getPath().startsWith("/__admin");
+    if (listener != null && principal == null && api) {
+      // answered before authentication (an injected fault, a refused body, an unknown path): whose call it was, if
+      // the token says
       principal = whose(ex.getRequestHeaders().getFirst("Authorization"));
     }
-    if (listener != null && principal != null && x.match != null && !x.match.route().admin()) {
+    if (listener != null && principal != null && api) {
       listener.exchanged(principal, new io.vtsdk.server.scenarios.Exchange(Instant.now(), null,
-          ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(), template, status,
+          ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+          x.match == null ? null : template, status,
           ex.getRequestHeaders().getFirst("Idempotency-Key"), ex.getRequestHeaders().getFirst("If-Match"),
-          fault != null && fault.kind() == Fault.Kind.STATUS ? fault.retryAfterSeconds() : 0, null, null, x.body));
+          fault != null && fault.kind() == Fault.Kind.STATUS ? fault.retryAfterSeconds() : 0, null, null, x.body,
+          answer));
     }
     controls.record(new JournalEntry(Instant.now(), ex.getRequestMethod(), ex.getRequestURI().getPath(), template,
         status, correlationId, ex.getRequestHeaders().getFirst("Idempotency-Key"),

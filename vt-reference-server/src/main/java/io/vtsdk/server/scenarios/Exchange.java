@@ -15,22 +15,63 @@ import org.apiguardian.api.API;
  * @param serverTime the server's (test) clock then
  * @param route the route's template ({@code /v1/dossiers/{id}}), null when none matched
  * @param retryAfterSeconds the {@code Retry-After} the answer carried, 0 when none
+ * @param answer the answer's body when it is JSON of at most {@value #MAX_ANSWER} bytes (what the feed-follow check
+ *     reads: the cursors the server gave), else empty
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
 public record Exchange(Instant at, Instant serverTime, String method, String path, String query, String route,
     int status, String idempotencyKey, String ifMatch, int retryAfterSeconds, String role, String unit,
-    byte[] body) {
+    byte[] body, byte[] answer) {
+  /** The largest answer body kept. */
+  public static final int MAX_ANSWER = 1024 * 1024;
+
   public Exchange {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
     body = body == null ? new byte[0] : body.clone();
+    answer = answer == null || answer.length > MAX_ANSWER ? new byte[0] : answer.clone();
+  }
+
+  /** The same call without its answer's body (a session keeps only the answers its checks read). */
+  public Exchange withoutAnswer() {
+    return answer.length == 0 ? this : new Exchange(at, serverTime, method, path, query, route, status,
+        idempotencyKey, ifMatch, retryAfterSeconds, role, unit, body, null);
+  }
+
+  @Override
+  public byte[] answer() {
+    return answer.clone();
   }
 
   @Override
   public byte[] body() {
     return body.clone();
   }
+
+  /** The answer as JSON (a missing node when it was not kept or is not JSON). */
+  public com.fasterxml.jackson.databind.JsonNode answerJson() {
+    return json(answer);
+  }
+
+  /** The request's body as JSON (a missing node when empty or not JSON). */
+  public com.fasterxml.jackson.databind.JsonNode bodyJson() {
+    return json(body);
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode json(byte[] bytes) {
+    if (bytes.length == 0) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+    try {
+      return READER.readTree(bytes);
+    } catch (java.io.IOException e) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper READER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** The body as UTF-8 text. */
   public String bodyAsString() {

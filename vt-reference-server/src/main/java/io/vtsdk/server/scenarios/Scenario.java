@@ -37,21 +37,50 @@ public record Scenario(String name, String titleFr, String titleEn, UnitId unit,
    *     /v1/dossiers} takes it), {@code units} (ids to send to), anything else the scenario says
    * @param counterparts the units the server plays during the step (null: keep the previous step's)
    * @param faults injected when the step begins (cleared at its end)
-   * @param expect what must hold at the end: request statuses and how many requests of the session reach each
-   * @param timeLimit how far the server's clock may move for it to happen
+   * @param actions what the server does when the step begins, as another user would ({@link Scenarios#ACTIONS})
+   * @param advance how far the server's clock moves when the step begins (counterparts act on the way), before the
+   *     software is given the instruction
+   * @param expect what must hold at the end
+   * @param timeLimit how far the server's clock may move at the step's end for it to happen
    */
   public record Step(String id, String instructionFr, String instructionEn, JsonNode data, Counterparts counterparts,
-      List<Fault> faults, Map<RequestStatus, Integer> expect, Duration timeLimit) {
+      List<Fault> faults, List<String> actions, Duration advance, Expectation expect, Duration timeLimit) {
     public Step {
       Objects.requireNonNull(id, "id");
       faults = List.copyOf(faults);
-      expect = Map.copyOf(expect);
+      actions = List.copyOf(actions);
+      advance = advance == null ? Duration.ZERO : advance;
+      expect = expect == null ? Expectation.NONE : expect;
       timeLimit = timeLimit == null ? Duration.ZERO : timeLimit;
     }
 
     /** The instruction in French ({@code fr}) or English. */
     public String instruction(String language) {
       return "en".equals(language) ? instructionEn : instructionFr;
+    }
+
+    /** The same step with other data (a session resolves fixtures into ready dossiers). */
+    public Step withData(JsonNode other) {
+      return new Step(id, instructionFr, instructionEn, other, counterparts, faults, actions, advance, expect,
+          timeLimit);
+    }
+  }
+
+  /**
+   * What must hold at a step's end.
+   *
+   * @param requests how many of the session's requests (sent by it, or received by its unit since it started) are in
+   *     each status, at least
+   * @param calls how many of the session's calls were answered so, at least: {@code "PUT /v1/dossiers/{id} 412"} (the
+   *     method, the route's template as the OpenAPI document writes it, a status or a class such as {@code 2xx})
+   */
+  public record Expectation(Map<RequestStatus, Integer> requests, Map<String, Integer> calls) {
+    /** Nothing expected. */
+    public static final Expectation NONE = new Expectation(Map.of(), Map.of());
+
+    public Expectation {
+      requests = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requests));
+      calls = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(calls));
     }
   }
 }

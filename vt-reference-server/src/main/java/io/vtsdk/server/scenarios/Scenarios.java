@@ -32,10 +32,20 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
 public final class Scenarios {
   /** The scenarios shipped with the server, by name. */
-  public static final List<String> BUILT_IN = List.of("dpi-prado", "dpi-prado-non-adhesion", "dpi-sanitaire");
+  public static final List<String> BUILT_IN = List.of("dpi-prado", "dpi-prado-non-adhesion", "dpi-sanitaire",
+      "dpi-faults", "esms-sdo", "esms-waiting-list");
+  /**
+   * What the server may do when a step begins, as another user would: {@code update-dossier} (a colleague of the
+   * session's unit saves the session's latest dossier: its version moves on, so an update from the version the
+   * software read gets 412).
+   */
+  public static final List<String> ACTIONS = List.of("update-dossier");
+  private static final java.util.regex.Pattern CALL = java.util.regex.Pattern.compile(
+      "(GET|POST|PUT|PATCH|DELETE) /[^ ]{1,200} ([1-5][0-9][0-9]|[1-5]xx)");
   private static final Set<String> MEMBERS = Set.of("$schema", "name", "title", "unit", "checks", "steps");
   private static final Set<String> STEP_MEMBERS = Set.of("id", "instruction", "data", "counterparts", "faults",
-      "expect", "timeLimit");
+      "actions", "advance", "expect", "timeLimit");
+  private static final Set<String> EXPECT_MEMBERS = Set.of("requests", "calls");
   private static final ObjectMapper JSON = VtJson.newMapper();
 
   private Scenarios() {}
@@ -131,29 +141,58 @@ public final class Scenarios {
         throw new InvalidFileException(file, at + "/faults/" + i, "a fault as POST /__admin/faults takes it");
       }
     }
-    Map<RequestStatus, Integer> expect = new LinkedHashMap<>();
-    JsonNode ex = s.path("expect").path("requests");
-    for (Iterator<Map.Entry<String, JsonNode>> it = ex.properties().iterator(); it.hasNext(); ) {
+    List<String> actions = new ArrayList<>();
+    JsonNode as = s.path("actions");
+    for (int i = 0; i < as.size(); i++) {
+      String a = text(as.get(i), file, at + "/actions/" + i);
+      if (!ACTIONS.contains(a)) {
+        throw new InvalidFileException(file, at + "/actions/" + i, "an unknown action: the actions are " + ACTIONS);
+      }
+      actions.add(a);
+    }
+    members(s.path("expect"), EXPECT_MEMBERS, file, at + "/expect");
+    Map<RequestStatus, Integer> requests = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = s.path("expect").path("requests").properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String p = at + "/expect/requests/" + e.getKey();
       try {
-        expect.put(RequestStatus.valueOf(e.getKey()), count(e.getValue(), file, p));
+        requests.put(RequestStatus.valueOf(e.getKey()), count(e.getValue(), file, p));
       } catch (IllegalArgumentException x) {
         throw new InvalidFileException(file, p, "a request status of VT (SENT, ACCEPTED, ADHESION…)");
       }
     }
-    Duration limit = Duration.ZERO;
-    if (s.has("timeLimit")) {
-      try {
-        limit = Duration.parse(text(s.get("timeLimit"), file, at + "/timeLimit"));
-      } catch (DateTimeParseException e) {
-        limit = Duration.ofSeconds(-1);
+    Map<String, Integer> calls = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = s.path("expect").path("calls").properties().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String p = at + "/expect/calls/" + e.getKey().replace("~", "~0").replace("/", "~1");
+      if (!CALL.matcher(e.getKey()).matches()) {
+        throw new InvalidFileException(file, p, "a call as 'METHOD /route STATUS' (PUT /v1/dossiers/{id} 412, "
+            + "POST /v1/dossiers 2xx)");
       }
-      if (limit.isNegative() || limit.compareTo(Duration.ofDays(365)) > 0) {
-        throw new InvalidFileException(file, at + "/timeLimit", "an ISO-8601 duration from PT0S to P365D");
-      }
+      calls.put(e.getKey(), count(e.getValue(), file, p));
     }
-    return new Scenario.Step(id, fr, en, s.path("data").deepCopy(), counterparts, faults, expect, limit);
+    Duration advance = duration(s, "advance", file, at);
+    Duration limit = duration(s, "timeLimit", file, at);
+    return new Scenario.Step(id, fr, en, s.path("data").deepCopy(), counterparts, faults, actions, advance,
+        new Scenario.Expectation(requests, calls), limit);
+  }
+
+  private static Duration duration(JsonNode s, String member, String file, String at) {
+    if (!s.has(member)) {
+      return Duration.ZERO;
+    }
+    Duration d;
+    try {
+      d = Duration.parse(text(s.get(member), file, at + "/" + member));
+    } catch (DateTimeParseException e) {
+      d = Duration.ofSeconds(-1);
+    }
+    if (d.isNegative() || d.compareTo(Duration.ofDays(365)) > 0) {
+      throw new InvalidFileException(file, at + "/" + member, "an ISO-8601 duration from PT0S to P365D");
+    }
+    return d;
   }
 
   private static Counterparts counterparts(JsonNode n, String file, String at) {
@@ -166,7 +205,7 @@ public final class Scenarios {
 
   private static int count(JsonNode n, String file, String at) {
     if (!n.isIntegralNumber() || n.asInt() < 1 || n.asInt() > 1000) {
-      throw new InvalidFileException(file, at, "how many of the session's requests reach it: 1 to 1000");
+      throw new InvalidFileException(file, at, "how many (requests or calls) at least: 1 to 1000");
     }
     return n.asInt();
   }
