@@ -64,6 +64,7 @@ public final class OpenApiWriter {
     ROOTS.put("SendRequest", SendRequest.class);
     ROOTS.put("Event", Event.class);
     ROOTS.put("Health", Health.class);
+    ROOTS.put("TestSession", TestSession.class);
     ROOTS.put("AvailableActions", AvailableActions.class);
     ROOTS.put("Problem", Problem.class);
     ROOTS.put("RequestFigures", RequestFigures.class);

@@ -71,6 +71,14 @@ public final class VtAsyncClient {
     return pipeline.executeAsync(endpoints.events(cursor, limit, RequestOptions.none()));
   }
 
+  /**
+   * The test-kit session this client's token belongs to (the reference server's {@code GET /v1/test-session}): the
+   * scenario, the step under way with its instruction and data. {@link VtApiException} 404 for a token of no session.
+   */
+  public CompletableFuture<io.vtsdk.api.TestSession> testSession() {
+    return pipeline.executeAsync(endpoints.testSession(RequestOptions.none()));
+  }
+
   public CompletableFuture<Health> health() {
     return pipeline.executeAsync(endpoints.health(RequestOptions.none()));
   }

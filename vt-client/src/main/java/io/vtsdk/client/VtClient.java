@@ -146,6 +146,14 @@ public final class VtClient {
     return events;
   }
 
+  /**
+   * The test-kit session this client's token belongs to (the reference server's {@code GET /v1/test-session}): the
+   * scenario, the step under way with its instruction and data. {@link VtApiException} 404 for a token of no session.
+   */
+  public io.vtsdk.api.TestSession testSession() {
+    return pipeline.execute(endpoints.testSession(RequestOptions.none()));
+  }
+
   public Health health() {
     return pipeline.execute(endpoints.health(RequestOptions.none()));
   }

@@ -46,6 +46,7 @@ class RouteCoverageTest {
       UnitId smr = UnitId.of("SMR-CARDIO-69");
 
       requester.health();
+      client(vt, vt.startSession(io.vtsdk.server.scenarios.Scenarios.builtIn("dpi-prado")).token()).testSession();
       requester.directory().search(UnitQuery.all().module(VtModule.SANITAIRE));
       requester.directory().get(smr);
       Dossier d = requester.dossiers().create(fx.dossier(VtModule.SANITAIRE).build());

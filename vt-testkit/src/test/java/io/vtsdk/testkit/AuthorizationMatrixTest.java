@@ -139,6 +139,14 @@ class AuthorizationMatrixTest {
     matrix.put("POST /__admin/directory", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 422));
     // the counterparts file's JSON Schema is documentation: anyone
     matrix.put("GET /__admin/counterparts/schema", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /__admin/scenarios/schema", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+    matrix.put("GET /__admin/scenarios", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("POST /__admin/sessions", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 422)); // no scenario
+    matrix.put("GET /__admin/sessions", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
+    matrix.put("GET /__admin/sessions/{id}", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 404));
+    matrix.put("GET /__admin/sessions/{id}/report", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 404));
+    // a session's own token reads its session; any other token has none: 404 (SessionsTest reads one)
+    matrix.put("GET /v1/test-session", row(404, 404, 404, 404, 404, 404, 404, 404, 404, 403, 401));
 
     assertThat(matrix.keySet()).as("every route has a row").containsExactlyInAnyOrderElementsOf(vt.routes());
 

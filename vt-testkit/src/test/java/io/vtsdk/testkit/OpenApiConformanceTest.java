@@ -88,6 +88,11 @@ class OpenApiConformanceTest {
     String ime = vt.tokens().issue(Role.ESMS, UnitId.of("IME-69"), null);
 
     call("GET", "/v1/health", null, null);
+    io.vtsdk.server.scenarios.Session session = vt.startSession(
+        io.vtsdk.server.scenarios.Scenarios.builtIn("dpi-prado"));
+    session.begin(); // a step under way: the answer carries its instruction and data
+    call("GET", "/v1/test-session", session.token(), null);
+    session.finish();
     call("GET", "/v1/units?module=SANITAIRE&departement=69", requester, null);
     call("GET", "/v1/units/SMR-CARDIO-69", requester, null);
 

@@ -276,6 +276,10 @@ public final class Endpoints {
     return ApiCall.get("/v1/health", null, p.decoderOf(Health.class), o);
   }
 
+  public ApiCall<io.vtsdk.api.TestSession> testSession(RequestOptions o) {
+    return ApiCall.get("/v1/test-session", null, p.decoderOf(io.vtsdk.api.TestSession.class), o);
+  }
+
   // ------------------------------------------------------------------------------------------------ helpers
 
   private <T> ApiCall.Decoder<Page<T>> page(TypeReference<Page<T>> type) {

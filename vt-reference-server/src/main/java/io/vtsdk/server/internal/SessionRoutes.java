@@ -83,23 +83,18 @@ public final class SessionRoutes implements AutoCloseable {
       t.setDaemon(true);
       running.add(t);
       t.start();
-      ObjectNode o = view(s, c, ADMIN).put("token", s.token());
+      ObjectNode o = view(s, c).put("token", s.token());
       return json(201, o);
     });
     r.adminRoute("GET", "/__admin/sessions", c -> {
       ArrayNode list = VtJson.newMapper().createArrayNode();
-      all.get().forEach(s -> list.add(view(s, c, ADMIN)));
+      all.get().forEach(s -> list.add(view(s, c)));
       return json(200, items(list));
     });
-    r.adminRoute("GET", "/__admin/sessions/{id}", c -> json(200, view(session(c.path("id")), c, ADMIN)));
-    for (String format : List.of("json", "xml", "html")) {
-      r.adminRoute("GET", "/__admin/sessions/{id}/report." + format,
-          c -> report(session(c.path("id")), format));
-    }
-    r.readOnlyRoute("GET", "/v1/test-session", c -> json(200, view(own(c), c, "/v1/test-session")));
-    for (String format : List.of("json", "xml", "html")) {
-      r.readOnlyRoute("GET", "/v1/test-session/report." + format, c -> report(own(c), format));
-    }
+    r.adminRoute("GET", "/__admin/sessions/{id}", c -> json(200, view(session(c.path("id")), c)));
+    // ?format=json (default), xml (JUnit) or html: the report, once the session has ended
+    r.adminRoute("GET", "/__admin/sessions/{id}/report", c -> report(session(c.path("id")), c.query("format")));
+    r.readOnlyRoute("GET", "/v1/test-session", c -> json(200, view(own(c), c)));
   }
 
   /** The session whose token made the call; 404 for any other token (it has no session). */
@@ -114,9 +109,13 @@ public final class SessionRoutes implements AutoCloseable {
   }
 
   private static Reply report(Session s, String format) {
+    String f = format == null ? "json" : format;
+    if (!List.of("json", "xml", "html").contains(f)) {
+      throw ApiException.badRequest("format: json, xml (JUnit) or html");
+    }
     Report r = s.report().orElseThrow(() -> new ApiException(409, "conflict",
         "the session has not ended: its report is written when it ends"));
-    return switch (format) {
+    return switch (f) {
       case "json" -> new Reply(200, Map.of("Content-Type", "application/json"),
           r.toJson().toString().getBytes(StandardCharsets.UTF_8));
       case "xml" -> new Reply(200, Map.of("Content-Type", "application/xml; charset=utf-8"),
@@ -127,18 +126,9 @@ public final class SessionRoutes implements AutoCloseable {
     };
   }
 
-  private static final String ADMIN = "/__admin/sessions/";
-
-  /** The session as JSON, with the links to its report (under {@code base}, the session's id after the admin's). */
-  private static ObjectNode view(Session s, Call c, String base) {
-    ObjectNode o = s.toJson(english(c) ? "en" : "fr");
-    if (s.report().isPresent()) {
-      ObjectNode links = o.putObject("report");
-      for (String f : List.of("json", "xml", "html")) {
-        links.put(f, (base.equals(ADMIN) ? ADMIN + s.id() : base) + "/report." + f);
-      }
-    }
-    return o;
+  /** The session as JSON (what {@code GET /v1/test-session} answers: its schema is TestSession's). */
+  private static ObjectNode view(Session s, Call c) {
+    return s.toJson(english(c) ? "en" : "fr");
   }
 
   private static boolean english(Call c) {

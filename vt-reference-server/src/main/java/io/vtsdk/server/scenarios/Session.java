@@ -354,7 +354,9 @@ public final class Session {
         .put("unit", scenario.unit().value()).put("status", status());
     currentStep().ifPresent(s -> {
       o.put("step", s.id()).put("instruction", s.instruction(language));
-      o.set("data", s.data() == null || s.data().isMissingNode() ? o.nullNode() : s.data());
+      if (s.data() != null && s.data().isObject()) {
+        o.set("data", s.data());
+      }
     });
     com.fasterxml.jackson.databind.node.ArrayNode steps = o.putArray("steps");
     for (int i = 0; i < resolved.size(); i++) {
