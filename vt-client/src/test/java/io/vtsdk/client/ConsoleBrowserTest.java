@@ -12,6 +12,7 @@ import io.vtsdk.model.request.ResponseKind;
 import io.vtsdk.model.workflow.Role;
 import io.vtsdk.server.ReferenceServer;
 import io.vtsdk.server.fixtures.VtFixtures;
+import io.vtsdk.testkit.junit.VtScenarios;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -233,6 +234,63 @@ class ConsoleBrowserTest {
     } finally {
       vt.counterparts(io.vtsdk.server.counterparts.Counterparts.NONE);
     }
+  }
+
+  @Test
+  void theControlPageShowsASessionsStepsTickLive() {
+    io.vtsdk.server.scenarios.Session session = VtScenarios.start(vt, "dpi-prado");
+    var send = session.begin().orElseThrow();
+    signIn("SMR-CARDIO-69");
+    driver.get(vt.url("/console").toString() + "#/control");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("admin-token"))).sendKeys(vt.adminToken());
+    driver.findElement(By.id("admin-load")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+        "[data-session='session-1'] [data-step='send'][data-state='current']")));
+    new ScenariosTest.ClientEhr().accept(new VtScenarios.Step(send, session.token(), vt)); // the EHR sends
+    session.end();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+        "[data-session='session-1'] [data-step='send'][data-state='done']"))); // live: no reload
+    session.begin();
+    session.end();
+    session.finish();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+        "[data-session='session-1'] .session-status"), "réussie"));
+    axe("control with a session");
+  }
+
+  /** A call with the JDK's client (no key, no retry: what a careless EHR sends). */
+  void raw(String token, String method, String path, String body) {
+    try {
+      java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(vt.url(path))
+          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+          .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+              : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void theHtmlReportShowsTheFailedChecksFirstInChromium(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    io.vtsdk.server.scenarios.Session session = VtScenarios.start(vt, "dpi-prado");
+    var send = session.begin().orElseThrow();
+    // an EHR that sends without Idempotency-Key and puts a NIR in a query string: two checks fail
+    String nir = "2480569123456";
+    raw(session.token(), "POST", "/v1/dossiers", send.data().get("dossier").toString());
+    raw(session.token(), "GET", "/v1/dossiers?nir=" + nir, null);
+    session.end();
+    io.vtsdk.server.scenarios.Report report = session.finish();
+    Path html = Files.writeString(dir.resolve("report.html"), report.toHtml());
+    driver.get(html.toUri().toString());
+    assertThat(driver.findElement(By.id("verdict")).getText()).isEqualTo("failed");
+    List<WebElement> checks = driver.findElements(By.cssSelector("#checks > li"));
+    List<String> failed = report.failedChecks();
+    assertThat(failed).contains("idempotency-key", "no-pii-in-url", "state-reached");
+    assertThat(checks.subList(0, failed.size())).allMatch(li -> "fail".equals(li.getAttribute("class")));
+    assertThat(checks.subList(failed.size(), checks.size())).allMatch(li -> "pass".equals(li.getAttribute("class")));
+    assertThat(driver.getPageSource()).doesNotContain(nir);
   }
 
   @Test

@@ -42,6 +42,8 @@ const T = {
     period: 'Période', group: 'Regroupement', indicator: 'Indicateur', people: 'Personnes', median: 'Délai médian (jours)',
     a_READ: 'Lire', a_CANCEL: 'Annuler la demande', a_CONFIRM_ADMISSION: "Confirmer l'admission",
     played: 'Unités jouées par le serveur', playedNone: 'Aucune : toutes les réponses viennent de vous.',
+    sessions: 'Sessions de test', sessionsNone: 'Aucune session : vt serve --scenario, ou POST /__admin/sessions.',
+    passed: 'réussie', failedSession: 'échouée', report: 'Rapport HTML',
     who: 'Qui', does: 'Réponse', after: 'Après', seed: 'Graine', answered: 'réponses données',
     importDir: 'Importer un annuaire (bundle FHIR du ROR ou CSV)', file: 'Fichier', mode: 'Mode',
     MERGE: 'Ajouter ou remplacer ces unités', REPLACE: "Remplacer tout l'annuaire", importGo: 'Importer',
@@ -73,6 +75,8 @@ const T = {
     group: 'Grouping', indicator: 'Indicator', people: 'People', median: 'Median delay (days)',
     a_READ: 'Read', a_CANCEL: 'Cancel the request', a_CONFIRM_ADMISSION: 'Confirm the admission',
     played: 'Units the server plays', playedNone: 'None: every answer comes from you.',
+    sessions: 'Test sessions', sessionsNone: 'No session: vt serve --scenario, or POST /__admin/sessions.',
+    passed: 'passed', failedSession: 'failed', report: 'HTML report',
     who: 'Who', does: 'Answer', after: 'After', seed: 'Seed', answered: 'answers given',
     importDir: 'Import a directory (ROR FHIR Bundle or CSV)', file: 'File', mode: 'Mode',
     MERGE: 'Add or replace these units', REPLACE: 'Replace the whole directory', importGo: 'Import',
@@ -599,6 +603,7 @@ function Control() {
   const [journal, setJournal] = useState(null);
   const [faults, setFaults] = useState([]);
   const [played, setPlayed] = useState(null);
+  const [sessions, setSessions] = useState(null);
   const [mode, setMode] = useState('MERGE');
   const [message, setMessage] = useState(null);
   const [error, setError] = useState(null);
@@ -609,7 +614,22 @@ function Control() {
       admin('GET', '/__admin/counterparts')])
       .then(([c, j, f, p]) => { setClock(c); setJournal(j.items.slice(-20).reverse()); setFaults(f.items || []); setPlayed(p); setError(null); },
         setError);
+    admin('GET', '/__admin/sessions').then((s) => setSessions(s.items), setError);
   };
+  // the sessions' steps tick live: polled once a second while the page is open
+  useEffect(() => {
+    if (!clock) return undefined;
+    const timer = setInterval(() => admin('GET', '/__admin/sessions').then((s) => setSessions(s.items), () => {}), 1000);
+    return () => clearInterval(timer);
+  }, [clock && token]);
+  // the HTML report needs the control token: fetched, then offered as a file
+  const openReport = (id) => fetch('/__admin/sessions/' + encodeURIComponent(id) + '/report?format=html',
+    { headers: { Authorization: 'Bearer ' + token } }).then((r) => r.blob()).then((b) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(b);
+    a.download = id + '-report.html';
+    a.click();
+  }, setError);
   // the file is read here and sent as JSON (the control API takes JSON bodies only)
   const importDirectory = (ev) => {
     ev.preventDefault();
@@ -663,6 +683,12 @@ function Control() {
       ${played.counterparts.length === 0 ? html`<p>${t('playedNone')}</p>` : html`<p>${t('seed')} ${played.seed} — <span id="answered">${played.answered}</span> ${t('answered')}</p>
       <table><thead><tr><th scope="col">${t('who')}</th><th scope="col">${t('does')}</th><th scope="col">${t('after')}</th></tr></thead>
       <tbody>${played.counterparts.map((c) => html`<tr data-played=${who(c)}><td>${who(c)}</td><td>${does(c)}</td><td>${c.after}</td></tr>`)}</tbody></table>`}</section>`}
+    ${sessions && html`<section class="card" id="sessions"><h3>${t('sessions')}</h3>
+      ${sessions.length === 0 ? html`<p>${t('sessionsNone')}</p>` : sessions.map((x) => html`<div data-session=${x.session}>
+        <p><strong>${x.session}</strong> ${x.scenario} — <span class="session-status">${x.status === 'ended' ? (x.passed ? t('passed') : t('failedSession') + ' ' + x.failedChecks.join(', ')) : x.status}</span>
+        ${x.status === 'ended' ? html` <button type="button" class="link" onClick=${() => openReport(x.session)}>${t('report')}</button>` : null}</p>
+        <ol>${x.steps.map((st) => html`<li data-step=${st.id} data-state=${st.state}>${st.id} — ${st.state}${st.detail ? ': ' + st.detail : ''}</li>`)}</ol>
+        ${x.instruction ? html`<p class="instruction">${x.instruction}</p>` : null}</div>`)}</section>`}
     ${clock && html`<form class="card" onSubmit=${importDirectory} id="directory-form"><h3>${t('importDir')}</h3>
       <label for="directory-file">${t('file')}</label>
       <input id="directory-file" type="file" accept=".json,.csv,application/json,text/csv" />
