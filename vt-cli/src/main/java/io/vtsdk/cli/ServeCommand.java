@@ -72,8 +72,8 @@ final class ServeCommand implements Callable<Integer> {
   String counterparts;
 
   @Option(names = "--scenario", paramLabel = "<name|file>", description = {"Run a scenario against your software "
-      + "(built-in: dpi-prado, dpi-prado-non-adhesion, dpi-sanitaire; or a scenario file): prints the session's token "
-      + "and each step's instruction and data; a step ends when its outcome came (or --step-timeout passed) and your "
+      + "(built-in: dpi-prado, dpi-prado-non-adhesion, dpi-sanitaire, dpi-faults, esms-sdo, esms-waiting-list; or a "
+      + "scenario file): prints the session's token and each step's instruction and data; a step ends when its outcome came (or --step-timeout passed) and your "
       + "software has made no write for --idle; then stops: exit 0 when every check passed, 1 otherwise. See "
       + "docs/scenarios.md."})
   String scenario;
