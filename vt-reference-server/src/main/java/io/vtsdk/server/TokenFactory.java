@@ -95,8 +95,8 @@ public final class TokenFactory {
       }
       verified.put(token, claims);
       return Optional.of(claims);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      return Optional.empty(); // a forged or malformed token, or an expiry beyond Instant's range: not a token
     }
   }
 

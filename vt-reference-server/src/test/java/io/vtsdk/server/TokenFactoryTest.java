@@ -23,6 +23,18 @@ class TokenFactoryTest {
     }
   }
 
+  /** Issue 40: a correctly signed token whose expiry overflows Instant is no token (it was a 500). */
+  @Test
+  void aSignedTokenWhoseExpiryOverflowsInstantIsRefusedNotThrown() throws Exception {
+    TokenFactory tokens = new TokenFactory(new byte[32], java.time.Clock.systemUTC(), Duration.ofHours(12));
+    byte[] payload = ("REQUESTER|U-CARDIO-HCL|-|" + Long.MAX_VALUE).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"));
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String forged = "vt." + b64.encodeToString(payload) + "." + b64.encodeToString(mac.doFinal(payload));
+    org.assertj.core.api.Assertions.assertThat(tokens.verify(forged)).isEmpty();
+  }
+
   @Test
   void movingTheServersTestClockKeepsTokensValid() {
     try (ReferenceServer vt = ReferenceServer.builder().build()) {

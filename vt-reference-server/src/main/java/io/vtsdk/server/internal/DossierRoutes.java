@@ -97,6 +97,9 @@ final class DossierRoutes {
 
   private Reply validate(Call c) {
     Stage stage = c.query("stage") == null ? Stage.SUBMISSION : enumParam(c, "stage", Stage.class);
+    if (stage == null) { // given empty: a code is required (an absent parameter means SUBMISSION)
+      throw ApiException.badRequest("query parameter 'stage': empty; one of the Stage codes (DRAFT, SUBMISSION)");
+    }
     ValidationReport report = core.dossiers().validate(c.principal(), dossierId(c), stage, c.locale);
     return out.ok(new ValidationResult(stage, report.isValid(), report.violations()));
   }

@@ -25,7 +25,20 @@ final class EsmsRoutes {
     r.route("GET", "/v1/requests/{id}/esms-statuses",
         c -> out.ok(Page.of(core.handicap().statuses(c.principal(), requestId(c)))));
     r.route("GET", "/v1/waiting-lists", c -> out.ok(Page.of(core.handicap().waitingList(c.principal(),
-        c.query("unit") == null ? null : UnitId.of(c.query("unit"))))));
+        unitParam(c)))));
+  }
+
+  /** The {@code unit} query parameter; 400 naming it when it is given but is no unit id (blank included). */
+  private static UnitId unitParam(Call c) {
+    String v = c.query("unit");
+    if (v == null) {
+      return null;
+    }
+    try {
+      return UnitId.of(v);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("query parameter 'unit': not a unit id");
+    }
   }
 
   private Reply reportEsmsStatus(Call c) {

@@ -130,7 +130,9 @@ public final class FhirApi {
     if (!report.errors().isEmpty()) {
       List<io.vtsdk.model.validation.Violation> violations = new java.util.ArrayList<>();
       for (FhirIssue i : report.errors()) {
-        violations.add(new io.vtsdk.model.validation.Violation(i.location(), i.messageId(),
+        // an issue HAPI locates nowhere (an unknown or malformed meta.profile) is the resource's
+        violations.add(new io.vtsdk.model.validation.Violation(
+            i.location() == null ? type.getSimpleName() : i.location(), String.valueOf(i.messageId()),
             withoutValues(i.message(), type.getSimpleName())));
       }
       throw new ApiException(422, "validation-failed", "the " + type.getSimpleName() + " does not conform to its "
