@@ -243,10 +243,7 @@ final class ServeCommand implements Callable<Integer> {
           v.evidence())));
     }
     if (reportDir != null) {
-      java.nio.file.Files.createDirectories(reportDir);
-      java.nio.file.Files.writeString(reportDir.resolve("report.json"), report.toJson().toPrettyString());
-      java.nio.file.Files.writeString(reportDir.resolve("report.xml"), report.toJUnitXml());
-      java.nio.file.Files.writeString(reportDir.resolve("report.html"), report.toHtml());
+      report.writeTo(reportDir);
       out.println("Report: " + reportDir.toAbsolutePath() + " (report.json, report.xml, report.html)");
     }
     out.println(report.passed() ? "Scenario passed." : "Scenario failed: " + report.failedChecks());

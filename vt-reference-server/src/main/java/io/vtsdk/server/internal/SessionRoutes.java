@@ -109,21 +109,16 @@ public final class SessionRoutes implements AutoCloseable {
   }
 
   private static Reply report(Session s, String format) {
-    String f = format == null ? "json" : format;
-    if (!List.of("json", "xml", "html").contains(f)) {
-      throw ApiException.badRequest("format: json, xml (JUnit) or html");
-    }
+    String asked = format == null ? "json" : format;
+    Report.Format f = java.util.Arrays.stream(Report.Format.values())
+        .filter(v -> v.name().toLowerCase(Locale.ROOT).equals(asked)).findFirst()
+        .orElseThrow(() -> ApiException.badRequest("format: json, xml (JUnit) or html"));
     Report r = s.report().orElseThrow(() -> new ApiException(409, "conflict",
         "the session has not ended: its report is written when it ends"));
-    return switch (f) {
-      case "json" -> new Reply(200, Map.of("Content-Type", "application/json"),
-          r.toJson().toString().getBytes(StandardCharsets.UTF_8));
-      case "xml" -> new Reply(200, Map.of("Content-Type", "application/xml; charset=utf-8"),
-          r.toJUnitXml().getBytes(StandardCharsets.UTF_8));
-      default -> new Reply(200, Map.of("Content-Type", "text/html; charset=utf-8", "Content-Security-Policy",
-          "default-src 'none'; style-src 'unsafe-inline'", "X-Content-Type-Options", "nosniff"),
-          r.toHtml().getBytes(StandardCharsets.UTF_8));
-    };
+    Map<String, String> headers = f == Report.Format.HTML ? Map.of("Content-Type", f.mediaType(),
+        "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'", "X-Content-Type-Options", "nosniff")
+        : Map.of("Content-Type", f.mediaType());
+    return new Reply(200, headers, r.render(f).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The session as JSON (what {@code GET /v1/test-session} answers: its schema is TestSession's). */

@@ -22,6 +22,46 @@ public record Report(String session, String scenario, Instant started, Duration 
     checks = List.copyOf(checks);
   }
 
+  /** The report's formats, each with its file name (as {@code --report DIR} writes it) and media type. */
+  public enum Format {
+    JSON("report.json", "application/json"),
+    XML("report.xml", "application/xml; charset=utf-8"),
+    HTML("report.html", "text/html; charset=utf-8");
+
+    private final String fileName;
+    private final String mediaType;
+
+    Format(String fileName, String mediaType) {
+      this.fileName = fileName;
+      this.mediaType = mediaType;
+    }
+
+    public String fileName() {
+      return fileName;
+    }
+
+    public String mediaType() {
+      return mediaType;
+    }
+  }
+
+  /** The report in {@code format}: JSON, JUnit XML or HTML. */
+  public String render(Format format) {
+    return switch (format) {
+      case JSON -> toJson().toPrettyString();
+      case XML -> toJUnitXml();
+      case HTML -> toHtml();
+    };
+  }
+
+  /** Writes the three formats into {@code dir} (created if need be): report.json, report.xml, report.html. */
+  public void writeTo(java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir);
+    for (Format f : Format.values()) {
+      java.nio.file.Files.writeString(dir.resolve(f.fileName()), render(f));
+    }
+  }
+
   /** A check's verdict: passed when it found no evidence. */
   public record Verdict(String check, String description, List<String> evidence) {
     public Verdict {
