@@ -174,6 +174,19 @@ public final class AccessPolicy {
     return p.role() == Role.ESMS;
   }
 
+  /**
+   * May {@code p} call the INSi téléservice (search, verify)? The care professionals' and structures' software only:
+   * "l'appel au téléservice n'est possible que par l'intermédiaire du système d'information de santé du professionnel
+   * ou de la structure", authenticated by the operator's CPx card or the structure's certificate (ANS / GIE
+   * SESAM-Vitale documentation, as relayed by the regional e-santé GRADeS, e.g. esegur-normandie.fr "Documentation SI
+   * et téléservice INSi"). In VT that is the requesting and receiving units (REQUESTER, RECEIVER); not a patient
+   * (USAGER), not the Assurance Maladie's CPAM, not the Handicap roles (MDPH, ESMS: seed 002, the INSi téléservice is
+   * not called in Handicap), not the observatory.
+   */
+  public boolean canCallInsi(Principal p) {
+    return p.role() == Role.REQUESTER || p.role() == Role.RECEIVER;
+  }
+
   /** May {@code p} read the waiting list of {@code unit}? Its own unit, in a receiving role. */
   public boolean canReadWaitingList(Principal p, UnitId unit) {
     return unit.equals(p.unit()) && (p.role() == Role.ESMS || p.role() == Role.RECEIVER);

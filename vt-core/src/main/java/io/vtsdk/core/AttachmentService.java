@@ -42,10 +42,7 @@ public final class AttachmentService {
    */
   public Written<Attachment> attach(Principal p, DossierId id, String fileName, String contentType,
       InputStream content, String announcedSha256, WriteOptions o) {
-    if (fileName == null || fileName.isBlank()) {
-      throw VtCoreException.invalid("give the file name", List.of(new Violation("/fileName", "required",
-          Messages.get("attachment.fileName", o.locale()))));
-    }
+    String stored = storedFileName(fileName, o);
     return ctx.write(p, "attachments.attach", id, o, attachmentType, tx -> {
       StoredDossier sd = ctx.readableDossier(tx, p, id);
       if (!ctx.policy.canEditDossier(p, sd)) {
@@ -63,7 +60,7 @@ public final class AttachmentService {
                 "the content's sha-256 does not match the announced one")));
       }
       Instant now = ctx.clock.instant();
-      Attachment a = new Attachment(aid, fileName, contentType == null ? "" : contentType, counted.count, sha, now);
+      Attachment a = new Attachment(aid, stored, contentType == null ? "" : contentType, counted.count, sha, now);
       List<Attachment> all = new ArrayList<>(d.attachments());
       all.add(a);
       Dossier updated = d.toBuilder().attachments(all).version(d.version() + 1).updatedAt(now).build();
@@ -89,6 +86,30 @@ public final class AttachmentService {
       return new Content(meta, tx.openAttachment(id)
           .orElseThrow(() -> VtCoreException.notFound("attachment", id.value())));
     });
+  }
+
+  /**
+   * The name a file is stored and served under: its last path segment only ({@code ../../etc/passwd} is kept as
+   * {@code passwd}), the characters Windows and {@code Content-Disposition} cannot carry ({@code < > : " / \\ | ? *})
+   * replaced by {@code _}. Refused (422 naming {@code /fileName}): none, blank, nothing left, or a character
+   * {@link io.vtsdk.model.validation.SafeText} refuses (CRLF, NUL, bidirectional overrides…).
+   */
+  static String storedFileName(String fileName, WriteOptions o) {
+    if (fileName == null || fileName.isBlank()) {
+      throw VtCoreException.invalid("give the file name", List.of(new Violation("/fileName", "required",
+          Messages.get("attachment.fileName", o.locale()))));
+    }
+    if (io.vtsdk.model.validation.SafeText.problemInLine(fileName).isPresent()) {
+      String m = Messages.get("attachment.fileName.unsafe", o.locale());
+      throw VtCoreException.invalid(m, List.of(new Violation("/fileName", "text.forbidden-character", m)));
+    }
+    String last = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+    String cleaned = last.replaceAll("[<>:\"|?*]", "_").strip();
+    if (cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..")) {
+      String m = Messages.get("attachment.fileName.empty", o.locale());
+      throw VtCoreException.invalid(m, List.of(new Violation("/fileName", "fileName.invalid", m)));
+    }
+    return cleaned;
   }
 
   private static MessageDigest sha256() {

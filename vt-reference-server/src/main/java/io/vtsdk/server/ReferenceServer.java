@@ -29,9 +29,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
@@ -50,13 +47,13 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  *
- * <p>Binds to the loopback address only. Embedded engine: the JDK's {@code com.sun.net.httpserver} (no dependency,
- * fast start; see docs/testkit.md). Thread-safe; {@link #close()} stops it.
+ * <p>Binds to the loopback address only. Engine: Jetty 12 behind the JDK's {@code com.sun.net.httpserver} API (built
+ * for hostile clients: docs/security.md). Thread-safe; {@link #close()} stops it.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReferenceServer implements AutoCloseable {
   static {
-    // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs every answer waits
+    // For the JDK engine, selectable for the engines' benchmark only (internal.HttpEngine). The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs every answer waits
     // ~40 ms. TCP_NODELAY is the JDK's documented switch; it must be set before the server classes load. A value the
     // application already set is kept.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -110,7 +107,6 @@ public final class ReferenceServer implements AutoCloseable {
   private final String adminToken;
   private java.util.concurrent.BlockingQueue<RecordedRequest> recorded;
   private HttpServer http;
-  private ExecutorService executor;
   private boolean closed;
 
   private ReferenceServer(Builder b) {
@@ -139,7 +135,7 @@ public final class ReferenceServer implements AutoCloseable {
       this.router = new Router(json, tokens, b.maxBodyBytes, controls);
       router.admin(b.admin ? adminToken : null);
       router.inFlightBudget(b.maxInFlightBytes);
-      router.maxStreams(b.maxEventStreams);
+      router.streamLimits(b.maxEventStreams, b.maxEventStreamsPerPrincipal, b.maxEventStreamsPerUnit);
       router.streamMillis(b.eventStreamMillis);
       if (b.recordRequests > 0) {
         this.recorded = new java.util.concurrent.ArrayBlockingQueue<>(b.recordRequests);
@@ -151,8 +147,8 @@ public final class ReferenceServer implements AutoCloseable {
       api.register(router);
       new io.vtsdk.server.internal.FhirApi(core, () -> publicBase() + "/fhir/").register(router);
       long seed = b.seed;
-      new io.vtsdk.server.internal.InsiRoutes(() -> io.vtsdk.server.insi.InsiSimulator.seeded(seed), json)
-          .register(router);
+      new io.vtsdk.server.internal.InsiRoutes(() -> io.vtsdk.server.insi.InsiSimulator.seeded(seed), json,
+          core.policy(), clock).register(router);
       java.util.function.Function<UnitId, String> unitName = u -> unitNamed(u).map(Unit::name).orElse(u.value());
       this.psc = new PscSimulator(() -> publicBase() + "/psc", java.time.Clock.systemUTC(), unitName,
           PscSimulator.demoProfessionals());
@@ -226,21 +222,17 @@ public final class ReferenceServer implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the server was closed (its data directory is released): build a new one");
     }
+    http = io.vtsdk.server.internal.HttpEngine.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), config.threads, config.maxEventStreams,
+        config.maxConnectionsPerClient, router);
     try {
-      http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 128);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on port " + config.port + ": " + e.getMessage(), e);
+      http.start();
+    } catch (RuntimeException e) { // Jetty wraps the bind failure
+      http = null;
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new UncheckedIOException("cannot listen on port " + config.port + ": " + cause.getMessage(),
+          cause instanceof IOException io ? io : new IOException(cause));
     }
-    AtomicInteger n = new AtomicInteger();
-    executor = new ThreadPoolExecutor(config.threads, config.threads, 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "vt-reference-server-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-    http.setExecutor(executor);
-    http.createContext("/", router);
-    http.start();
     counterparts.start();
     io.vtsdk.server.internal.FhirApi.warmUpInBackground();
     return this;
@@ -548,7 +540,6 @@ public final class ReferenceServer implements AutoCloseable {
     if (http != null) {
       router.closeStreams();
       http.stop(0);
-      executor.shutdownNow();
       http = null;
     }
     if (!closed) {
@@ -570,6 +561,9 @@ public final class ReferenceServer implements AutoCloseable {
     private Duration tokenLifetime = Duration.ofHours(12);
     private int threads = Math.max(32, Runtime.getRuntime().availableProcessors() * 8);
     private int maxEventStreams = 512;
+    private int maxEventStreamsPerPrincipal = 16;
+    private int maxEventStreamsPerUnit = 64;
+    private int maxConnectionsPerClient = 256;
     private boolean console = true;
     private long eventStreamMillis = 50_000;
     private int journalCapacity = 1000;
@@ -710,9 +704,22 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /**
-     * How many live event streams ({@code GET /v1/events/stream}) may be open at once (default 512); beyond, 503.
-     * Each holds one small-stack thread of its own, never one of the {@link #threads(int) workers}.
+     * How many live event streams ({@code GET /v1/events/stream}) may be open at once: on the server (default 512),
+     * for one caller — one token's role, unit and actor — (default 16) and for one unit (default 64); beyond, 503
+     * with the limit named ({@code limit}: {@code server}, {@code principal}, {@code unit}). Each open stream holds
+     * one thread of the server's pool, counted on top of the {@link #threads(int) workers}.
      */
+    public Builder maxEventStreams(int server, int perPrincipal, int perUnit) {
+      if (server < 1 || perPrincipal < 1 || perUnit < 1) {
+        throw new IllegalArgumentException("maxEventStreams: every limit must be >= 1");
+      }
+      this.maxEventStreams = server;
+      this.maxEventStreamsPerPrincipal = perPrincipal;
+      this.maxEventStreamsPerUnit = perUnit;
+      return this;
+    }
+
+    /** {@link #maxEventStreams(int, int, int)} with the server's limit only (each per-caller limit kept). */
     public Builder maxEventStreams(int n) {
       if (n < 1) {
         throw new IllegalArgumentException("maxEventStreams must be >= 1");
@@ -722,8 +729,20 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /**
-     * How long one live event stream lasts before the server ends it (default 50 s, at most 55 s: the JDK server
-     * closes an answer after 60 s); an EventSource or vt-client's {@code EventStream} reconnects with Last-Event-ID.
+     * How many connections one client address may hold open at once (default 256); a new one beyond is closed at
+     * once. Every local client shares the loopback address, so keep it above what a test suite opens in parallel.
+     */
+    public Builder maxConnectionsPerClient(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("maxConnectionsPerClient must be >= 1");
+      }
+      this.maxConnectionsPerClient = n;
+      return this;
+    }
+
+    /**
+     * How long one live event stream lasts before the server ends it (default 50 s, at most 55 s, so that a
+     * reverse proxy's usual 60 s read timeout never cuts one); an EventSource or vt-client's {@code EventStream} reconnects with Last-Event-ID.
      */
     public Builder eventStreamDuration(Duration d) {
       if (d == null || d.isNegative() || d.isZero() || d.compareTo(Duration.ofSeconds(55)) > 0) {

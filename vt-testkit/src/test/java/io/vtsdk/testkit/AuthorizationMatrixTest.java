@@ -96,8 +96,8 @@ class AuthorizationMatrixTest {
     matrix.put("GET /console/api/principals", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("GET /console/api/vocabulary", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("POST /console/api/sign-in", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422));
-    // the INSi simulator: any authenticated caller; "{}" has no traits (422)
-    matrix.put("POST /insi/search", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
+    // the INSi simulator: care units' software only (AccessPolicy.canCallInsi); "{}" has no traits (422)
+    matrix.put("POST /insi/search", row(422, 422, 422, 422, 403, 403, 403, 403, 403, 403, 401));
     // Pro Santé Connect, simulated: an OpenID provider's public endpoints. No parameters: an error page (400); "{}"
     // is not a form (400); the server's own tokens are not PSC access tokens (401 at userinfo)
     matrix.put("GET /psc/.well-known/openid-configuration", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
@@ -107,7 +107,7 @@ class AuthorizationMatrixTest {
     matrix.put("POST /psc/token", row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400));
     matrix.put("GET /psc/userinfo", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401));
     matrix.put("POST /__admin/psc/rotate-keys", row(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 200));
-    matrix.put("POST /insi/verify", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
+    matrix.put("POST /insi/verify", row(422, 422, 422, 422, 403, 403, 403, 403, 403, 403, 401));
     // SDO FHIR: ESMS only; other roles 403; "{}" is not FHIR JSON at all (no resourceType: 400); unknown Task 404
     matrix.put("GET /fhir/metadata", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
     matrix.put("POST /fhir/Task", row(403, 403, 403, 403, 403, 400, 403, 403, 403, 403, 401));

@@ -235,7 +235,12 @@ class CoreFindingsTest {
             .header("Authorization", "Bearer " + (path.startsWith("/fhir") ? ime : owner))
             .header("Content-Type", "application/json")
             .method(method, HttpRequest.BodyPublishers.ofString("{}")).build());
-        assertThat(r.status()).as(route + " with " + odd).isEqualTo(404);
+        if (odd.equals("a%00b")) { // a NUL in a path: the engine refuses the request itself (400, problem)
+          assertThat(r.status()).as(route + " with " + odd).isIn(400, 404);
+          assertThat(r.header("Content-Type")).startsWith("application/");
+        } else {
+          assertThat(r.status()).as(route + " with " + odd).isEqualTo(404);
+        }
       }
     }
   }

@@ -33,7 +33,7 @@ class EventStreamTest {
 
   @BeforeEach
   void start() {
-    vt = ReferenceServer.builder().maxEventStreams(210).build().start();
+    vt = ReferenceServer.builder().maxEventStreams(210, 210, 210).build().start();
     vt.setClock(Fixtures.NOW);
     http = new Http(vt);
     requester = vt.demoToken(Role.REQUESTER);
@@ -186,12 +186,7 @@ class EventStreamTest {
       for (Sse s : streams) {
         assertThat(s.answer().statusCode()).isEqualTo(200);
       }
-      try (Sse beyond = new Sse(requester, null)) {
-        assertThat(beyond.answer().statusCode()).isEqualTo(503);
-      }
-      long threads = Thread.getAllStackTraces().keySet().stream()
-          .filter(t -> t.getName().startsWith("vt-event-stream-")).count();
-      assertThat(threads).as("one small-stack thread per open stream").isBetween(210L, 215L);
+      assertRefused(new Sse(requester, null), "server");
       long sent = System.nanoTime();
       createAndSend();
       long[] delaysMicros = new long[streams.size()];
@@ -204,6 +199,72 @@ class EventStreamTest {
           streams.size(), delaysMicros[delaysMicros.length / 2], delaysMicros[delaysMicros.length * 99 / 100]);
     } finally {
       streams.forEach(Sse::close);
+    }
+  }
+
+  @Test
+  void oneCallerOrOneUnitCannotExhaustTheStreamsAndAClosedStreamIsReaped() throws Exception {
+    try (ReferenceServer shared = ReferenceServer.builder().build().start()) {
+      ReferenceServer mine = vt;
+      vt = shared; // the streams below go to the server with the default limits: 512, 16 per caller, 64 per unit
+      List<Sse> streams = new ArrayList<>();
+      try {
+        List<String> actors = new ArrayList<>();
+        for (int a = 0; a < 4; a++) {
+          actors.add(shared.tokens().issue(Role.REQUESTER, ReferenceServer.DEMO_REQUESTER_UNIT, "actor-" + a));
+        }
+        for (int i = 0; i < 16; i++) {
+          streams.add(open(actors.get(0)));
+        }
+        assertRefused(new Sse(actors.get(0), null), "principal");
+        for (String other : actors.subList(1, 4)) {
+          for (int i = 0; i < 16; i++) {
+            streams.add(open(other)); // other callers of the unit still get theirs
+          }
+        }
+        String fifth = shared.tokens().issue(Role.REQUESTER, ReferenceServer.DEMO_REQUESTER_UNIT, "actor-4");
+        assertRefused(new Sse(fifth, null), "unit");
+        streams.add(open(shared.demoToken(Role.RECEIVER))); // another unit is not held back
+
+        streams.remove(0).close(); // the client goes away: the server notices at its next write and frees the slot
+        HttpResponse<Stream<String>> again = null;
+        for (int attempt = 0; attempt < 40; attempt++) { // keep-alives every 5 s: noticed within 10 s; up to 20 s, generous
+          Sse s = new Sse(actors.get(0), null);
+          if (s.answer().statusCode() == 200) {
+            streams.add(s);
+            again = s.answer();
+            break;
+          }
+          s.close();
+          Thread.sleep(500);
+        }
+        assertThat(again).as("a closed stream's slot is given back").isNotNull();
+      } finally {
+        streams.forEach(Sse::close);
+        vt = mine;
+      }
+    }
+  }
+
+  private Sse open(String token) throws Exception {
+    Sse s = new Sse(token, null);
+    assertThat(s.answer().statusCode()).isEqualTo(200);
+    return s;
+  }
+
+  private static void assertRefused(Sse s, String limit) throws Exception {
+    try (s) {
+      assertThat(s.answer().statusCode()).isEqualTo(503);
+      StringBuilder body = new StringBuilder();
+      for (String line; (line = s.lines.poll(10, TimeUnit.SECONDS)) != null; ) { // the Sse's reader thread's lines
+        body.append(line);
+        if (line.trim().endsWith("}")) {
+          break;
+        }
+      }
+      assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body.toString()).path("limit").asText())
+          .as("the limit named").isEqualTo(limit);
+      assertThat(s.answer().headers().firstValue("Retry-After")).isPresent();
     }
   }
 }

@@ -47,10 +47,34 @@ final class AttachmentRoutes {
   private Reply download(Call c) {
     AttachmentService.Content a = core.attachments().open(c.principal(), AttachmentId.of(c.path("id")));
     try (InputStream in = a.content()) {
+      // nosniff: the declared type is the uploader's; a browser must not guess HTML from the bytes and run it
       return new Reply(200, Map.of("Content-Type", a.metadata().contentType(), "ETag",
-          "\"" + a.metadata().sha256() + "\"", "X-Content-SHA256", a.metadata().sha256()), in.readAllBytes());
+          "\"" + a.metadata().sha256() + "\"", "X-Content-SHA256", a.metadata().sha256(),
+          "X-Content-Type-Options", "nosniff", "Content-Disposition", contentDisposition(a.metadata().fileName())),
+          in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@code attachment} with the stored name twice (RFC 6266 §4.3): an ASCII fallback in {@code filename} (anything
+   * else, quotes and backslashes as {@code _}) and the exact name in {@code filename*} (RFC 8187, UTF-8,
+   * percent-encoded). The core already refused control characters and removed any path.
+   */
+  static String contentDisposition(String fileName) {
+    StringBuilder ascii = new StringBuilder();
+    StringBuilder encoded = new StringBuilder();
+    fileName.codePoints().forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\'
+        ? (char) cp : '_'));
+    for (byte b : fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }
 }

@@ -102,13 +102,19 @@ public final class Call {
     }
   }
 
-  /** 415 unless the body is declared JSON ({@code application/json} or a {@code +json} type). */
+  /**
+   * 415 unless the body is declared {@code application/json} (and, under {@code /fhir}, {@code application/fhir+json}):
+   * a JSON Patch or a merge patch means something else than the resource itself, so it is refused, not taken as one.
+   */
   private void requireJsonContentType() {
     String type = header("Content-Type");
     String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    if (!media.equals("application/json") && !media.endsWith("+json")) {
+    boolean fhir = requestPath.startsWith("/fhir/");
+    if (!media.equals("application/json") && !(fhir && media.equals("application/fhir+json"))) {
       throw new ApiException(415, "unsupported-media-type", type == null
-          ? "a JSON body needs Content-Type: application/json" : "Content-Type must be application/json");
+          ? "a JSON body needs Content-Type: application/json"
+          : fhir ? "Content-Type must be application/fhir+json or application/json"
+          : "Content-Type must be application/json");
     }
   }
 
@@ -137,9 +143,11 @@ public final class Call {
     } catch (IOException e) {
       // the pointer and the rule, never the value (Jackson's and the value types' messages quote it)
       String pointer = e instanceof JsonProcessingException j ? JsonPaths.pointer(j) : "";
-      String rule = e instanceof JsonProcessingException j ? JsonPaths.rule(j) : "unreadable";
+      String text = StrictJson.textRule(e);
+      String rule = text != null ? text : e instanceof JsonProcessingException j ? JsonPaths.rule(j) : "unreadable";
       throw new ApiException(400, "invalid-body", "invalid " + type.getSimpleName() + " at '" + pointer + "': "
-          + rule, List.of(new io.vtsdk.model.validation.Violation(pointer, "json.invalid", rule)), Map.of());
+          + rule, List.of(new io.vtsdk.model.validation.Violation(pointer, text == null ? "json.invalid"
+          : text.equals(StrictJson.DATE_RULE) ? "date.range" : "text.forbidden-character", rule)), Map.of());
     }
   }
 

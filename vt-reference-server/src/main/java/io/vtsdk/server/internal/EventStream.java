@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class EventStream implements Reply.Streamer {
   private static final long POLL_MILLIS = 1_000;
-  private static final long KEEP_ALIVE_MILLIS = 15_000;
+  private static final long KEEP_ALIVE_MILLIS = 5_000; // a gone client is noticed at the second write after it left
   private static final int PAGE = 200;
   /** The type of the first event of every stream, carrying only its start position as id. */
   static final String OPEN = "stream.open";

@@ -17,19 +17,32 @@ import java.util.Map;
 
 /**
  * The INSi simulator over HTTP, in a documented JSON form (not the real teleservice's SOAP): {@code POST /insi/search}
- * with traits, {@code POST /insi/verify} with an INS and traits. Any authenticated caller (the real service
- * authenticates the professional's card or the organisation's certificate). Bad traits are a 422 naming each member,
- * never echoing a value. Not API.
+ * with traits, {@code POST /insi/verify} with an INS and traits (one outcome, {@code 00} or {@code 01}, never which
+ * trait differs). Only the roles {@link io.vtsdk.core.AccessPolicy#canCallInsi} allows, at a limited rate per caller.
+ * Bad traits are a 422 naming each member, never echoing a value. Not API.
  */
 public final class InsiRoutes {
+  /** Calls per caller per second, sustained, and the burst allowed above it (assumption: no public figure). */
+  static final int CALLS_PER_SECOND = 5;
+  static final int BURST = 20;
+
   private final Lazy<InsiClient> insi;
   private final V1Replies out;
+  private final io.vtsdk.core.AccessPolicy policy;
+  private final java.time.Clock clock;
+  private final Map<String, long[]> buckets = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** {@code population} is built on the first call (a server that never answers INSi does not pay for it). */
+  /**
+   * {@code population} is built on the first call (a server that never answers INSi does not pay for it); the rate
+   * limit runs on {@code clock}, the server's (a test that freezes it gets a fixed budget, whatever the machine's
+   * speed).
+   */
   public InsiRoutes(java.util.function.Supplier<InsiClient> population,
-      com.fasterxml.jackson.databind.json.JsonMapper json) {
+      com.fasterxml.jackson.databind.json.JsonMapper json, io.vtsdk.core.AccessPolicy policy, java.time.Clock clock) {
     this.insi = new Lazy<>(population);
     this.out = new V1Replies(json);
+    this.policy = policy;
+    this.clock = clock;
   }
 
   private InsiClient insi() {
@@ -37,16 +50,46 @@ public final class InsiRoutes {
   }
 
   public void register(Router r) {
-    r.readOnlyRoute("POST", "/insi/search", c -> out.ok(result(insi().search(traits(c.jsonBody(), "")))));
+    r.readOnlyRoute("POST", "/insi/search", c -> {
+      allow(c);
+      return out.ok(result(insi().search(traits(c.jsonBody(), ""))));
+    });
     r.readOnlyRoute("POST", "/insi/verify", c -> {
+      allow(c);
       JsonNode b = c.jsonBody();
       List<Violation> problems = new ArrayList<>();
       Ins ins = ins(b == null ? null : b.get("ins"), problems);
       InsTraits traits = traitsOrNull(b == null ? null : b.get("traits"), "/traits", problems);
       refuseIfAny(problems);
-      InsiClient.Verification v = insi().verify(ins, traits);
-      return out.ok(Map.of("ok", v.ok(), "problems", v.problems()));
+      // One outcome for the whole identity, as the téléservice's verification gives it: which trait differs is not
+      // told (answering trait by trait let a caller rebuild an identity from an INS in a few calls).
+      boolean ok = insi().verify(ins, traits).ok();
+      return out.ok(Map.of("ok", ok, "code", ok ? "00" : "01"));
     });
+  }
+
+  /** The policy's roles only (403), then at most {@link #BURST} calls at once and {@link #CALLS_PER_SECOND} (429). */
+  private void allow(Call c) {
+    io.vtsdk.core.Principal p = c.principal();
+    if (p == null) {
+      throw new ApiException(401, "unauthorized", "a bearer token is required (Authorization: Bearer …)");
+    }
+    if (!policy.canCallInsi(p)) {
+      throw new ApiException(403, "forbidden", "the INSi téléservice is called by the software of care "
+          + "professionals and structures (a requesting or receiving unit), not by this role");
+    }
+    String who = p.role() + "|" + p.unit() + "|" + p.actorId();
+    long now = clock.millis();
+    long[] bucket = buckets.computeIfAbsent(who, k -> new long[] {BURST * 1000L, now});
+    synchronized (bucket) { // bucket[0]: thousandths of a call available, bucket[1]: last refill
+      bucket[0] = Math.min(BURST * 1000L, bucket[0] + Math.max(0, now - bucket[1]) * CALLS_PER_SECOND);
+      bucket[1] = Math.max(bucket[1], now);
+      if (bucket[0] < 1000) {
+        throw new ApiException(429, "too-many-requests", "at most " + CALLS_PER_SECOND + " INSi calls per second "
+            + "per caller (bursts of " + BURST + ")", List.of(), Map.of("retryAfter", 1));
+      }
+      bucket[0] -= 1000;
+    }
   }
 
   private static Map<String, Object> result(InsiClient.SearchResult r) {

@@ -85,8 +85,7 @@ public final class Router implements HttpHandler {
   public Router(JsonMapper json, TokenFactory tokens, long maxBodyBytes, Controls controls) {
     this.controls = controls;
     this.json = json;
-    this.strict = json.rebuild().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .build();
+    this.strict = StrictJson.of(json);
     this.tokens = tokens;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -153,9 +152,12 @@ public final class Router implements HttpHandler {
   }
 
   /** Route templates, for the OpenAPI check and the docs. */
-  /** How many streamed answers (event streams) may be open at once; beyond, 503. */
-  public void maxStreams(int n) {
-    streams.max(n);
+  /**
+   * How many streamed answers (event streams) may be open at once: on the server, for one caller, for one unit;
+   * beyond, 503 naming the limit.
+   */
+  public void streamLimits(int max, int perPrincipal, int perUnit) {
+    streams.limits(max, perPrincipal, perUnit);
   }
 
   /** How long one streamed answer lasts before the server ends it (the client reconnects). */
@@ -225,21 +227,27 @@ public final class Router implements HttpHandler {
   public void handle(HttpExchange ex) throws IOException {
     long start = System.nanoTime();
     ex.getResponseHeaders().set("X-Request-Id", "req-" + requestIds.incrementAndGet());
-    String correlationId = Optional.ofNullable(ex.getRequestHeaders().getFirst("X-Correlation-Id"))
+    String correlationId = Optional.ofNullable(header(ex, "X-Correlation-Id"))
         .filter(Router::isSafeCorrelationId).orElseGet(Router::newCorrelationId);
-    Exchange x = new Exchange(ex, correlationId, locale(ex.getRequestHeaders().getFirst("Accept-Language")));
+    Exchange x = new Exchange(ex, correlationId, locale(header(ex, "Accept-Language")));
     int status = 0;
-    boolean streaming = false;
     try {
       Reply reply = proceed(x, 0);
       status = reply.status();
       if (reply.streamer() != null && !"HEAD".equals(ex.getRequestMethod())) {
-        streams.start(ex, reply, correlationId); // 503 (thrown) when the streams are all taken
-        streaming = true;
-      }
-      record(ex, x, status, correlationId, reply.body());
-      if (reply != NO_ANSWER && !streaming) {
-        send(ex, reply, correlationId);
+        if (x.reserved > 0) {
+          inFlight.release(x.reserved); // a stream holds its own limit, not the in-flight budget
+          x.reserved = 0;
+        }
+        streams.serve(ex, reply, correlationId, x.principal, () -> record(ex, x, reply.status(), correlationId,
+            reply.body())); // 503 (thrown, nothing sent) when a limit is reached
+      } else {
+        record(ex, x, status, correlationId, reply.body());
+        if (reply != NO_ANSWER) {
+          send(ex, reply, correlationId);
+        } else {
+          HttpEngine.drop(ex);
+        }
       }
     } catch (ApiException e) {
       status = e.status();
@@ -247,7 +255,7 @@ public final class Router implements HttpHandler {
       if (status == 405) {
         ex.getResponseHeaders().set("Allow", String.join(", ", allowed(ex.getRequestURI().getPath())));
       } else if (status == 401) { // RFC 6750 §3; RFC 9470 §3 for a level below the one required
-        ex.getResponseHeaders().set("WWW-Authenticate", ex.getRequestHeaders().getFirst("Authorization") == null
+        ex.getResponseHeaders().set("WWW-Authenticate", header(ex, "Authorization") == null
             ? "Bearer realm=\"vt\"" : e.extensions.get("acrValues") instanceof String acr
             ? "Bearer realm=\"vt\", error=\"insufficient_user_authentication\", acr_values=\"" + acr + "\""
             : "Bearer realm=\"vt\", error=\"invalid_token\"");
@@ -266,12 +274,15 @@ public final class Router implements HttpHandler {
       if (x.reserved > 0) {
         inFlight.release(x.reserved);
       }
-      if (!streaming) {
-        ex.close(); // a stream's thread closes it when the stream ends
-      }
+      ex.close(); // closing twice is harmless (a stream closes its own when it ends)
       LOG.debug("{} {} -> {} in {} µs", ex.getRequestMethod(), x.template(), status,
           (System.nanoTime() - start) / 1000);
     }
+  }
+
+  /** A request header's value as sent (see {@link HttpEngine#header}). */
+  static String header(HttpExchange ex, String name) {
+    return HttpEngine.header(ex, name);
   }
 
   private Reply proceed(Exchange x, int index) throws IOException {
@@ -315,9 +326,9 @@ public final class Router implements HttpHandler {
     }
     Map<String, String> headers = new java.util.LinkedHashMap<>();
     headers.put("Allow", String.join(", ", allow));
-    String origin = x.http.getRequestHeaders().getFirst("Origin");
+    String origin = header(x.http, "Origin");
     if (origin != null && !path.startsWith("/__admin") && cors.allows(origin)
-        && x.http.getRequestHeaders().getFirst("Access-Control-Request-Method") != null) {
+        && header(x.http, "Access-Control-Request-Method") != null) {
       headers.put("Access-Control-Allow-Origin", origin);
       headers.put("Access-Control-Allow-Methods", String.join(", ", allow));
       headers.put("Access-Control-Allow-Headers", Cors.ALLOWED_HEADERS);
@@ -329,7 +340,7 @@ public final class Router implements HttpHandler {
 
   /** CORS on answers to an allowed origin (not the control API, which refuses cross-origin calls). */
   private Reply cors(Exchange x, Chain next) throws IOException {
-    String origin = x.http.getRequestHeaders().getFirst("Origin");
+    String origin = header(x.http, "Origin");
     if (origin != null && !x.match.route().admin() && cors.allows(origin)) {
       x.http.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
       x.http.getResponseHeaders().set("Access-Control-Expose-Headers", Cors.EXPOSED_HEADERS);
@@ -341,7 +352,7 @@ public final class Router implements HttpHandler {
   /** {@code If-None-Match} on a read: 304 without a body when the representation has not changed (RFC 9110 §13.1.2). */
   private Reply conditional(Exchange x, Chain next) throws IOException {
     Reply reply = next.proceed(x);
-    String ifNoneMatch = x.http.getRequestHeaders().getFirst("If-None-Match");
+    String ifNoneMatch = header(x.http, "If-None-Match");
     String etag = reply.headers().get("ETag");
     if (ifNoneMatch != null && etag != null && reply.status() == 200 && "GET".equals(x.match.route().method())
         && ETags.matches(ifNoneMatch, etag)) {
@@ -380,8 +391,8 @@ public final class Router implements HttpHandler {
   /** The bearer token of an authenticated route (401, 403 for SYSTEM). */
   private Reply authentication(Exchange x, Chain next) throws IOException {
     if (x.match.route().authenticated()) {
-      x.principal = authenticate(x.http.getRequestHeaders().getFirst("Authorization"),
-          x.http.getRequestHeaders().getFirst(PscPrincipals.UNIT_HEADER));
+      x.principal = authenticate(header(x.http, "Authorization"),
+          header(x.http, PscPrincipals.UNIT_HEADER));
     }
     return next.proceed(x);
   }
@@ -392,7 +403,7 @@ public final class Router implements HttpHandler {
    */
   private Reply bodyLimits(Exchange x, Chain next) throws IOException {
     Route route = x.match.route();
-    String length = x.http.getRequestHeaders().getFirst("Content-Length");
+    String length = header(x.http, "Content-Length");
     long declared = length == null ? -1 : parseLong(length);
     if (declared > route.maxBody()) {
       throw new ApiException(413, "payload-too-large", "the body exceeds " + route.maxBody() + " bytes");
@@ -421,7 +432,7 @@ public final class Router implements HttpHandler {
     java.util.concurrent.BlockingQueue<io.vtsdk.server.RecordedRequest> queue = recorded;
     if (queue != null && !route.admin()) {
       io.vtsdk.server.RecordedRequest r = new io.vtsdk.server.RecordedRequest(ex.getRequestMethod(),
-          ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body);
+          ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(), HttpEngine.requestHeaders(ex), body);
       while (!queue.offer(r)) {
         queue.poll(); // full: the oldest goes
       }
@@ -429,7 +440,7 @@ public final class Router implements HttpHandler {
     // idempotency keys only for writes: a POST that computes an answer (validate, preflight) needs none
     boolean idempotent = "POST".equals(ex.getRequestMethod()) && x.principal != null && route.writes();
     Call call = new Call(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
-        ex.getRequestHeaders()::getFirst, x.match.params(), body, x.principal, x.locale, x.correlationId, strict,
+        name -> header(ex, name), x.match.params(), body, x.principal, x.locale, x.correlationId, strict,
         idempotent);
     return execute(route, call);
   }
@@ -502,24 +513,24 @@ public final class Router implements HttpHandler {
     if (token == null) {
       throw new ApiException(404, "not-found", "no route (the control API is off: start the server with --admin)");
     }
-    String host = ex.getRequestHeaders().getFirst("Host");
+    String host = header(ex, "Host");
     if (host == null || !isLoopbackAuthority(host)) {
       throw ApiException.forbidden("the control API answers only for a loopback Host");
     }
-    String origin = ex.getRequestHeaders().getFirst("Origin");
+    String origin = header(ex, "Origin");
     if (origin != null && !(origin.startsWith("http://") && isLoopbackAuthority(origin.substring(7))
         && origin.substring(7).equalsIgnoreCase(host))) {
       throw ApiException.forbidden("the control API refuses cross-origin calls");
     }
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    String auth = header(ex, "Authorization");
     if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || !MessageDigest.isEqual(
         auth.substring(7).trim().getBytes(java.nio.charset.StandardCharsets.UTF_8),
         token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
       throw new ApiException(401, "unauthorized", "the control API needs its own token (printed at start)");
     }
-    String length = ex.getRequestHeaders().getFirst("Content-Length");
-    String type = ex.getRequestHeaders().getFirst("Content-Type");
-    boolean hasBody = length == null ? ex.getRequestHeaders().containsKey("Transfer-Encoding") : !"0".equals(length);
+    String length = header(ex, "Content-Length");
+    String type = header(ex, "Content-Type");
+    boolean hasBody = length == null ? header(ex, "Transfer-Encoding") != null : !"0".equals(length);
     if (hasBody && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
       throw new ApiException(415, "unsupported-media-type", "the control API takes application/json bodies only");
     }
@@ -609,7 +620,7 @@ public final class Router implements HttpHandler {
     byte[] body = reply.body();
     if (Compression.compressible(ex.getResponseHeaders().getFirst("Content-Type"), body.length)) {
       ex.getResponseHeaders().add("Vary", "Accept-Encoding");
-      if (Compression.acceptsGzip(ex.getRequestHeaders().getFirst("Accept-Encoding"))) {
+      if (Compression.acceptsGzip(header(ex, "Accept-Encoding"))) {
         body = Compression.gzip(body);
         ex.getResponseHeaders().set("Content-Encoding", "gzip");
       }
@@ -706,18 +717,18 @@ public final class Router implements HttpHandler {
     if (listener != null && principal == null && api) {
       // answered before authentication (an injected fault, a refused body, an unknown path): whose call it was, if
       // the token says
-      principal = whose(ex.getRequestHeaders().getFirst("Authorization"));
+      principal = whose(header(ex, "Authorization"));
     }
     if (listener != null && principal != null && api) {
       listener.exchanged(principal, new io.vtsdk.server.scenarios.Exchange(Instant.now(), null,
           ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
           x.match == null ? null : template, status,
-          ex.getRequestHeaders().getFirst("Idempotency-Key"), ex.getRequestHeaders().getFirst("If-Match"),
+          header(ex, "Idempotency-Key"), header(ex, "If-Match"),
           fault != null && fault.kind() == Fault.Kind.STATUS ? fault.retryAfterSeconds() : 0, null, null, x.body,
           answer));
     }
     controls.record(new JournalEntry(Instant.now(), ex.getRequestMethod(), ex.getRequestURI().getPath(), template,
-        status, correlationId, ex.getRequestHeaders().getFirst("Idempotency-Key"),
+        status, correlationId, header(ex, "Idempotency-Key"),
         principal == null ? null : principal.role().name(), principal == null ? null : principal.unit().value(),
         fault == null ? null : fault.kind()));
   }

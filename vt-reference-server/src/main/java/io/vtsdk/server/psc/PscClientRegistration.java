@@ -11,7 +11,8 @@ import org.apiguardian.api.API;
  * (a client secret, or {@code private_key_jwt} with its RSA public key), its redirect URIs and the audience of the
  * access tokens it gets.
  *
- * <p>A redirect URI on a loopback address matches whatever its port (RFC 8252 §7.3); any other must match exactly.
+ * <p>A redirect URI on a loopback address matches whatever its port (RFC 8252 §7.3), if it is a port (1–65535);
+ * everything else — user info, path and query as sent, percent-encoding included — must match exactly (RFC 9700 §4.1).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record PscClientRegistration(String clientId, String secret, RSAKey publicKey, List<URI> redirectUris,
@@ -48,13 +49,14 @@ public record PscClientRegistration(String clientId, String secret, RSAKey publi
       return false;
     }
     for (URI u : redirectUris) {
-      if (u.equals(redirect)) {
+      if (u.toString().equals(redirect.toString())) { // as registered, character for character
         return true;
       }
       if (isLoopback(u) && isLoopback(redirect) && u.getScheme().equals(redirect.getScheme())
-          && u.getHost().equals(redirect.getHost()) && Objects.equals(u.getPath(), redirect.getPath())
-          && redirect.getRawFragment() == null) {
-        return true; // RFC 8252 §7.3: any port on a loopback redirect
+          && u.getHost().equals(redirect.getHost()) && Objects.equals(u.getRawPath(), redirect.getRawPath())
+          && Objects.equals(u.getRawQuery(), redirect.getRawQuery()) && redirect.getRawUserInfo() == null
+          && redirect.getRawFragment() == null && redirect.getPort() >= 1 && redirect.getPort() <= 65535) {
+        return true; // RFC 8252 §7.3: any port on a loopback redirect — a real one; all else exactly as registered
       }
     }
     return false;

@@ -135,7 +135,12 @@ public final class PscSimulator {
 
   /** What an authentication granted: a professional, for a client, with its level. */
   private record Grant(PscProfessional who, String clientId, URI redirect, CodeChallenge challenge, Nonce nonce,
-      Scope scope, Instant expiresAt) {}
+      Scope scope, Instant expiresAt, String family) {}
+
+  /** A refresh token already exchanged: its family (one per code exchange) and when it would have expired. */
+  private record Used(String family, Instant expiresAt) {}
+
+  private final Map<String, Used> usedRefreshTokens = new ConcurrentHashMap<>();
 
   /**
    * @param issuer the issuer URL, read when first needed (a server knows its port once started)
@@ -208,6 +213,7 @@ public final class PscSimulator {
    */
   public void revokeRefreshTokens() {
     refreshTokens.clear();
+    usedRefreshTokens.clear();
   }
 
   /** Adds a new signing key; the previous one stays published (tokens it signed still verify), older ones go. */
@@ -362,7 +368,8 @@ public final class PscSimulator {
     sweep(codes.size());
     AuthorizationCode code = new AuthorizationCode(32);
     codes.put(code.getValue(), new Grant(who, request.getClientID().getValue(), request.getRedirectionURI(),
-        request.getCodeChallenge(), request.getNonce(), request.getScope(), clock.instant().plus(CODE_LIFETIME)));
+        request.getCodeChallenge(), request.getNonce(), request.getScope(), clock.instant().plus(CODE_LIFETIME),
+        new JWTID().getValue()));
     return new AuthenticationSuccessResponse(request.getRedirectionURI(), code, null, null, request.getState(), null,
         new Issuer(issuer()), ResponseMode.QUERY).toURI();
   }
@@ -380,6 +387,7 @@ public final class PscSimulator {
     Instant now = clock.instant();
     codes.values().removeIf(g -> now.isAfter(g.expiresAt()));
     refreshTokens.values().removeIf(g -> now.isAfter(g.expiresAt()));
+    usedRefreshTokens.values().removeIf(u -> now.isAfter(u.expiresAt()));
     usedAssertions.values().removeIf(now::isAfter);
     if (logins.size() >= MAX_PENDING) {
       logins.clear(); // logins carry no expiry of their own: a burst of abandoned logins is dropped
@@ -423,10 +431,19 @@ public final class PscSimulator {
         return invalidGrant("the code_verifier does not match the code_challenge (PKCE)");
       }
     } else if (grant instanceof RefreshTokenGrant g) {
-      granted = refreshTokens.remove(g.getRefreshToken().getValue()); // rotated: one use
+      String presented = g.getRefreshToken().getValue();
+      granted = refreshTokens.remove(presented); // rotated: one use
+      Used replayed = granted == null ? usedRefreshTokens.get(presented) : null;
+      if (replayed != null) {
+        // RFC 9700 §4.14.2: a rotated refresh token used again means one of its holders is not the client; every
+        // token of the family is revoked, the legitimate client signs in again
+        refreshTokens.values().removeIf(t -> t.family().equals(replayed.family()));
+        return invalidGrant("the refresh token was already used: every token of this sign-in is revoked");
+      }
       if (granted == null || now.isAfter(granted.expiresAt()) || !granted.clientId().equals(client.clientId())) {
         return invalidGrant("the refresh token is unknown, used, expired, or for another client");
       }
+      usedRefreshTokens.put(presented, new Used(granted.family(), granted.expiresAt()));
     } else {
       return new TokenErrorResponse(OAuth2Error.UNSUPPORTED_GRANT_TYPE).toHTTPResponse();
     }
@@ -435,7 +452,7 @@ public final class PscSimulator {
         granted.scope(), expires);
     RefreshToken refresh = new RefreshToken();
     refreshTokens.put(refresh.getValue(), new Grant(granted.who(), client.clientId(), granted.redirect(), null,
-        null, granted.scope(), now.plus(REFRESH_LIFETIME)));
+        null, granted.scope(), now.plus(REFRESH_LIFETIME), granted.family()));
     SignedJWT idToken = sign(idTokenClaims(granted, client.clientId(), now, expires));
     return new OIDCTokenResponse(new OIDCTokens(idToken, access, refresh)).toHTTPResponse();
   }
@@ -565,7 +582,11 @@ public final class PscSimulator {
     }
     String subject;
     try {
-      subject = verifier("userinfo").claims(token.getValue()).getSubject(); // signature, issuer, expiry; any audience
+      com.nimbusds.jwt.JWTClaimsSet claims = verifier("userinfo").claims(token.getValue()); // signature, issuer, expiry
+      if (claims.getClaim("scope") == null) { // an ID token has none: it proves a sign-in to its client, no access
+        return bearerError(401, "invalid_token", "an access token is required (an ID token is not one)");
+      }
+      subject = claims.getSubject();
     } catch (PscTokenException e) {
       return bearerError(401, "invalid_token", e.getMessage());
     }

@@ -59,7 +59,43 @@ class InsiHttpTest {
     JsonNode ko = http.post("/insi/verify", token, Map.of("ins", Map.of("number", p.ins().number().value(),
         "authority", "NIR_TEST"), "traits", wrong)).json();
     assertThat(ko.get("ok").asBoolean()).isFalse();
-    assertThat(ko.get("problems").toString()).isEqualTo("[\"birthDate\"]");
+    assertThat(ko.get("code").asText()).isEqualTo("01");
+    assertThat(ko.has("problems")).as("which trait differs is not told").isFalse();
+    wrong = traits(p, false);
+    wrong.put("birthName", "AUTRE");
+    assertThat(http.post("/insi/verify", token, Map.of("ins", Map.of("number", p.ins().number().value(),
+        "authority", "NIR_TEST"), "traits", wrong)).body()).as("another wrong trait answers the same")
+        .isEqualTo(ko.toString());
+  }
+
+  @Test
+  void onlyCareUnitsCallItAndEachCallerAtALimitedRate() {
+    InsiSimulator.Person p = same.people().get(1);
+    for (Role role : new Role[] {Role.USAGER, Role.CPAM, Role.ESMS, Role.MDPH, Role.OBSERVER}) {
+      assertThat(http.post("/insi/search", vt.demoToken(role), traits(p, true)).status()).as("%s", role)
+          .isEqualTo(403);
+    }
+    assertThat(http.post("/insi/search", vt.demoToken(Role.RECEIVER), traits(p, true)).status()).isEqualTo(200);
+    // the server's clock is frozen: no refill, so the burst is exactly what one caller gets, however slow the machine
+    vt.setClock(java.time.Instant.parse("2026-11-23T10:15:30Z"));
+    String caller = vt.tokens().issue(Role.REQUESTER, ReferenceServer.DEMO_REQUESTER_UNIT, "rate-test");
+    int ok = 0;
+    JsonHttp.Res refused = null;
+    for (int i = 0; i < 25 && refused == null; i++) {
+      JsonHttp.Res r = http.post("/insi/search", caller, traits(p, true));
+      if (r.status() == 200) {
+        ok++;
+      } else {
+        refused = r;
+      }
+    }
+    assertThat(ok).isEqualTo(20);
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.header("Retry-After")).isEqualTo("1");
+    assertThat(http.post("/insi/search", token, traits(p, true)).status()).as("another caller is not held back")
+        .isEqualTo(200);
+    vt.setClock(java.time.Instant.parse("2026-11-23T10:15:31Z")); // a second later: five more
+    assertThat(http.post("/insi/search", caller, traits(p, true)).status()).isEqualTo(200);
   }
 
   @Test

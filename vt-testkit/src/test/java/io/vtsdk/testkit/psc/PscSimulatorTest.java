@@ -135,6 +135,34 @@ class PscSimulatorTest {
     TokenResponse again = TokenResponse.parse(send(refresh.toHTTPRequest()));
     assertThat(again.indicatesSuccess()).isFalse();
     assertThat(again.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+    // RFC 9700 §4.14.2: that replay revoked the family, so the newer refresh token is refused too
+    TokenResponse newer = TokenResponse.parse(send(new TokenRequest.Builder(op.getTokenEndpointURI(), secret(),
+        new RefreshTokenGrant(refreshed.toSuccessResponse().getTokens().getRefreshToken())).build()
+        .toHTTPRequest()));
+    assertThat(newer.indicatesSuccess()).as("the newer token of a replayed family").isFalse();
+
+    // userinfo takes access tokens only, not the ID token
+    assertThat(get(vt.baseUrl() + "/psc/userinfo", "Bearer " + idToken.serialize()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void redirectUrisAreComparedAsRegistered() throws Exception {
+    for (String odd : new String[] {"http://127.0.0.1:0/callback", "http://127.0.0.1:99999/callback",
+        "http://user:pw@127.0.0.1:8080/callback", "http://127.0.0.1:8080/%63allback",
+        "http://127.0.0.1:8080/callback?x=1", "http://127.0.0.1:8080/Callback"}) {
+      AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"),
+          new ClientID(PscSimulator.DEMO_CLIENT_ID), URI.create(odd)).endpointURI(op.getAuthorizationEndpointURI())
+          .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256).state(new State()).build();
+      HttpResponse<String> r = get(request.toURI().toString(), null);
+      assertThat(r.statusCode()).as(odd).isEqualTo(400);
+      assertThat(r.headers().firstValue("Location")).as(odd).isEmpty();
+    }
+    AuthenticationRequest anyPort = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"),
+        new ClientID(PscSimulator.DEMO_CLIENT_ID), URI.create("http://127.0.0.1:43210/callback"))
+        .endpointURI(op.getAuthorizationEndpointURI()).codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
+        .state(new State()).build();
+    assertThat(get(anyPort.toURI().toString(), null).statusCode()).as("RFC 8252 §7.3: any real loopback port")
+        .isEqualTo(200);
   }
 
   @Test

@@ -32,6 +32,19 @@ public final class PatientRulesValidator implements ConstraintValidator<ValidPat
       Rules.violation(ctx, "{vt.identity.proofNotHighTrust}", "identityProof", "status", p.identityStatus().label());
       ok = false;
     }
+    // a name is one line of text: no control, bidirectional override or lone surrogate (SafeText), whatever reads it
+    java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    names.put("birthName", p.birthName());
+    names.put("usedName", p.usedName());
+    names.put("firstBirthGivenName", p.firstBirthGivenName());
+    names.put("usedGivenName", p.usedGivenName());
+    names.put("givenNames", p.givenNames() == null ? null : String.join(" ", p.givenNames()));
+    for (java.util.Map.Entry<String, String> name : names.entrySet()) {
+      if (name.getValue() != null && io.vtsdk.model.validation.SafeText.problemInLine(name.getValue()).isPresent()) {
+        Rules.violation(ctx, "{vt.text.name}", name.getKey());
+        ok = false;
+      }
+    }
     if (p.isProtectedAdult() && p.legalRepresentative() == null) {
       Rules.violation(ctx, "{vt.protection.representativeRequired}", "legalRepresentative");
       ok = false;

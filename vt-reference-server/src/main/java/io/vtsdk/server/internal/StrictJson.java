@@ -1,0 +1,110 @@
+package io.vtsdk.server.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+
+/**
+ * How the server reads a request body (the SDK's mapper is tolerant, the server is not): a member the type does not
+ * have is refused, an integer is an integer ({@code 3.7} and {@code "3"} refused), a boolean a boolean ({@code 1} and
+ * {@code "true"} refused), a text a text ({@code 12} and {@code true} refused), and no text carries a character
+ * {@link io.vtsdk.model.validation.SafeText} refuses (controls, bidirectional overrides, lone surrogates). Refusals
+ * name the JSON pointer and the rule, never the value. Not API.
+ */
+final class StrictJson {
+  /** The start of the rule a forbidden character gives (the value is never kept: {@code null}). */
+  static final String TEXT_RULE_PREFIX = "text with ";
+
+  private StrictJson() {}
+
+  /** The rule of a refused date. */
+  static final String DATE_RULE = "a date with a year from 0001 to 9999 (FHIR R4 date)";
+
+  /** The rule of a refused text or date, or null when {@code e} is another binding error. */
+  static String textRule(Throwable e) {
+    return e instanceof InvalidFormatException f && f.getValue() == null && f.getOriginalMessage() != null
+        && (f.getOriginalMessage().startsWith(TEXT_RULE_PREFIX) || f.getOriginalMessage().equals(DATE_RULE))
+        ? f.getOriginalMessage() : null;
+  }
+
+  static JsonMapper of(JsonMapper tolerant) {
+    SimpleModule text = new SimpleModule("vt-strict-text");
+    text.addDeserializer(String.class, new StrictText());
+    text.addDeserializer(java.time.LocalDate.class, new BoundedDate());
+    return tolerant.rebuild()
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        .withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+        .addModule(text)
+        .build();
+  }
+
+  /** Text only from a JSON string, and no forbidden character in it. */
+  static final class StrictText extends StdScalarDeserializer<String> {
+    StrictText() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        return (String) ctxt.handleUnexpectedToken(String.class, p); // a number, a boolean, an object: refused
+      }
+      String s = p.getText();
+      String rule = io.vtsdk.model.validation.SafeText.problem(s).orElse(null);
+      if (rule != null) {
+        // the value is never quoted: the message names the rule, the pointer comes from the path
+        throw new InvalidFormatException(p, TEXT_RULE_PREFIX + rule, null, String.class);
+      }
+      return s;
+    }
+
+    @Override
+    public LogicalType logicalType() {
+      return LogicalType.Textual;
+    }
+  }
+
+  /**
+   * A date whose year is 0001–9999: what a FHIR R4 {@code date} can carry (its regular expression, FHIR R4
+   * §2.24.0.1 "Primitive Types"), so that every date stored is one the SDO flows can send (year {@code 0000} and
+   * {@code +999999999} were taken and then served as dates FHIR refuses).
+   */
+  static final class BoundedDate extends StdScalarDeserializer<java.time.LocalDate> {
+    BoundedDate() {
+      super(java.time.LocalDate.class);
+    }
+
+    @Override
+    public java.time.LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      java.time.LocalDate d = com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer.INSTANCE
+          .deserialize(p, ctxt);
+      if (d != null && (d.getYear() < 1 || d.getYear() > 9999)) {
+        throw new InvalidFormatException(p, DATE_RULE, null, java.time.LocalDate.class);
+      }
+      return d;
+    }
+
+    @Override
+    public LogicalType logicalType() {
+      return LogicalType.DateTime;
+    }
+  }
+}
