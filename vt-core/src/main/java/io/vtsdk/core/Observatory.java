@@ -67,8 +67,11 @@ public final class Observatory {
   private final AccessPolicy policy;
   private final CoreContext ctx;
 
-  Observatory(CoreContext ctx) {
+  private final int threshold;
+
+  Observatory(CoreContext ctx, int threshold) {
     this.ctx = ctx;
+    this.threshold = threshold;
     this.store = ctx.store;
     this.policy = ctx.policy;
   }
@@ -142,7 +145,10 @@ public final class Observatory {
     return scope;
   }
 
-  /** The Prado TUV within the caller's scope, per group and period (every group over every period). */
+  /**
+   * The Prado TUV within the caller's scope, per group and period (every group over every period), without the rows
+   * {@link io.vtsdk.rules.indicators.Disclosure} withholds (fewer than 11 patients in the numerator or denominator).
+   */
   public List<Tuv.Row> tuv(Principal p, Tuv.Grouping grouping, Tuv.Period period) {
     ObservatoryScope scope = scope(p, AccessPolicy.ObservatoryView.TUV);
     Predicate<String[]> in = finessAndCpam -> inTuvScope(scope, finessAndCpam[0], finessAndCpam[1]);
@@ -154,14 +160,27 @@ public final class Observatory {
           .map(Observatory::namedRegion).forEach(counter::add);
       return null;
     });
-    return counter.rows(Objects.requireNonNull(period, "period"));
+    // disclosure control (Disclosure: CASD, no row under 11 people, secondary suppression per period)
+    return io.vtsdk.rules.indicators.Disclosure.publishable(threshold, counter.rows(Objects.requireNonNull(period, "period")),
+        Tuv.Row::period, r -> r.tuv() == null ? 0 : Math.min(nonZero(r.tuv().numerator()),
+            nonZero(r.tuv().denominator())), r -> "Total".equals(r.group()));
   }
 
-  /** The Handicap indicators within the caller's scope. */
+  /** A count, with 0 (nobody, nothing to protect) as the largest. */
+  private static long nonZero(long n) {
+    return n == 0 ? Long.MAX_VALUE : n;
+  }
+
+  /**
+   * The Handicap indicators within the caller's scope, without the rows {@link io.vtsdk.rules.indicators.Disclosure}
+   * withholds (fewer than 11 people).
+   */
   public List<HandicapIndicators.Row> handicap(Principal p) {
     ObservatoryScope scope = scope(p, AccessPolicy.ObservatoryView.HANDICAP);
     List<HandicapRecord> lines = store.read(Observatory::handicapRecords);
-    return HandicapIndicators.compute(lines.stream().filter(r -> inHandicapScope(scope, r)).toList());
+    return io.vtsdk.rules.indicators.Disclosure.publishable(threshold,
+        HandicapIndicators.compute(lines.stream().filter(r -> inHandicapScope(scope, r)).toList()),
+        HandicapIndicators.Row::indicator, r -> r.people() < 0 ? 0 : r.people(), r -> "Total".equals(r.group()));
   }
 
   /** Adds OMV adhesions (a test server's import); returns how many the store now has. */

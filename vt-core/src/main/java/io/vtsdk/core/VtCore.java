@@ -60,7 +60,7 @@ public final class VtCore {
     this.requests = new RequestService(ctx);
     this.handicap = new HandicapService(ctx);
     this.events = new EventService(ctx);
-    this.observatory = new Observatory(ctx);
+    this.observatory = new Observatory(ctx, b.disclosureThreshold);
     this.fixtures = new FixtureService(ctx, requests);
   }
 
@@ -173,6 +173,7 @@ public final class VtCore {
     private RuleEngine rules;
     private AccessPolicy policy;
     private Duration archiveAfter = Duration.ofDays(30);
+    private int disclosureThreshold = io.vtsdk.rules.indicators.Disclosure.THRESHOLD;
     private byte[] cursorSecret;
     private String secretSetting;
 
@@ -203,6 +204,20 @@ public final class VtCore {
     /** The access policy (default: {@link AccessPolicy#standard()}). */
     public Builder policy(AccessPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * The smallest count of people the observatory publishes in a row (default
+     * {@value io.vtsdk.rules.indicators.Disclosure#THRESHOLD}, the public rule: {@link
+     * io.vtsdk.rules.indicators.Disclosure}). A test world of a few dossiers may set 1 to see every row; a server
+     * holding real people must not.
+     */
+    public Builder disclosureThreshold(int people) {
+      if (people < 1) {
+        throw new IllegalArgumentException("disclosureThreshold must be >= 1");
+      }
+      this.disclosureThreshold = people;
       return this;
     }
 

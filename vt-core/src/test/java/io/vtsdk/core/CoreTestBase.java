@@ -97,7 +97,8 @@ public abstract class CoreTestBase {
 
   /** A core on {@code store}, on this test's clock, archiving after 30 days. */
   protected VtCore newCore(Store store) {
-    return VtCore.builder().store(store).clock(clock).archiveAfter(Duration.ofDays(30)).build();
+    return VtCore.builder().store(store).clock(clock).archiveAfter(Duration.ofDays(30))
+        .disclosureThreshold(1).build(); // a few dossiers: every observatory row shown (11: DisclosureTest)
   }
 
   /** A ward (Prado conventions for every volet), a CPAM, three SMRs, an MDPH and two ESMS, all in the Rhône. */

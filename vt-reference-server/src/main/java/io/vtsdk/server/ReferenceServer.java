@@ -128,7 +128,7 @@ public final class ReferenceServer implements AutoCloseable {
       // the secret that signs tokens and cursors is kept in the store, so that tokens survive a restart and every
       // server of a shared database accepts the others' (the first one to start makes it)
       this.core = VtCore.builder().store(store).clock(clock).validator(validator.join()).rules(rules.join())
-          .archiveAfter(b.archiveAfter).secretSetting(SECRET).build();
+          .archiveAfter(b.archiveAfter).secretSetting(SECRET).disclosureThreshold(b.disclosureThreshold).build();
       byte[] secret = java.util.Base64.getDecoder().decode(core.fixtures().setting(SECRET).orElseThrow());
       // Token expiry runs on the real clock: moving the test clock (to trigger archiving) never invalidates a token.
       this.tokens = new TokenFactory(secret, java.time.Clock.systemUTC(), b.tokenLifetime);
@@ -564,6 +564,7 @@ public final class ReferenceServer implements AutoCloseable {
     private int maxEventStreamsPerPrincipal = 16;
     private int maxEventStreamsPerUnit = 64;
     private int maxConnectionsPerClient = 256;
+    private int disclosureThreshold = io.vtsdk.rules.indicators.Disclosure.THRESHOLD;
     private boolean console = true;
     private long eventStreamMillis = 50_000;
     private int journalCapacity = 1000;
@@ -725,6 +726,18 @@ public final class ReferenceServer implements AutoCloseable {
         throw new IllegalArgumentException("maxEventStreams must be >= 1");
       }
       this.maxEventStreams = n;
+      return this;
+    }
+
+    /**
+     * The smallest count of people the observatory publishes in a row (default 11, the public rule: {@link
+     * io.vtsdk.rules.indicators.Disclosure}); a test of a few dossiers may set 1 to see every row.
+     */
+    public Builder disclosureThreshold(int people) {
+      if (people < 1) {
+        throw new IllegalArgumentException("disclosureThreshold must be >= 1");
+      }
+      this.disclosureThreshold = people;
       return this;
     }
 

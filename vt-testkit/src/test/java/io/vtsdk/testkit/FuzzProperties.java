@@ -155,4 +155,92 @@ class FuzzProperties {
       assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");
     }
   }
+
+  /** A request with fuzzed query parameters and headers; the body is "{}" for writes. */
+  record ParamAttempt(String method, String path, String query, Map<String, String> headers, String token) {
+    @Override
+    public String toString() {
+      return method + " " + path + "?" + query + " " + headers.keySet() + " [token " + (token != null) + "]";
+    }
+  }
+
+  @Provide
+  Arbitrary<ParamAttempt> paramAttempts() {
+    List<String[]> every = new ArrayList<>();
+    for (String route : server.routes()) {
+      String[] mp = route.split(" ");
+      if (mp[1].startsWith("/__admin") && !mp[0].equals("GET")) {
+        continue; // the control API's writes reset, inject faults, move the clock: tested by AdminApiTest
+      }
+      // a live stream is asked with HEAD (its headers: every check before the stream), never held open here
+      every.add(mp[1].equals("/v1/events/stream") ? new String[] {"HEAD", mp[1]} : mp);
+    }
+    Arbitrary<String[]> routes = Arbitraries.of(every);
+    Arbitrary<String> ids = Arbitraries.oneOf(Arbitraries.just("REAL"), Arbitraries.of("D-999999", "%00", "..",
+        "x".repeat(300), "R-0", "%C3%A9", "%25", "%ZZ", "-1", "0"));
+    Arbitrary<String> names = Arbitraries.oneOf(Arbitraries.of("stage", "unit", "module", "after", "limit",
+        "status", "period", "grouping", "format", "fileName", "_count", "_offset", "_format", "patient", "code",
+        "date", "target", "departement", "q", "kind", "role", "state", "client_id", "redirect_uri", "scope",
+        "response_type", "code_challenge", "login_hint", "id", "since", "from", "to", "page", "type", "_id",
+        "_lastUpdated", "identifier", "subject", "owner", "focus", "category", "view", "lang"),
+        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12));
+    Arbitrary<String> values = Arbitraries.oneOf(Arbitraries.of("", "%20", "%00", "x".repeat(5000), "-1", "0",
+        "1e999", "9999999999999999999999", "NaN", "true", "null", "%ZZ", "%C3%28", "%E2%80%AE", "2026-02-30",
+        "gt2026-01-01", "ge", "eq2026-13-01", "+999999999-12-31", "D-1", "SMR-CARDIO-69", "PRADO", "SANITAIRE",
+        "json", "xml", "html", "csv", "month", "rolling3", "[]", "{}", "%5B%5D", "a,b,c", "%2F..%2F..",
+        "http://attacker.example/cb", "openid", "code", "S256", "10003606315"),
+        Arbitraries.strings().alpha().numeric().ofMaxLength(20));
+    Arbitrary<String> query = Combinators.combine(names, values).as((n, v) -> n + "=" + v).list().ofMaxSize(4)
+        .map(ps -> String.join("&", ps));
+    Arbitrary<Map<String, String>> headers = Arbitraries.maps(Arbitraries.of("If-Match", "If-None-Match",
+        "Accept", "Accept-Language", "Accept-Encoding", "Last-Event-ID", "X-VT-Unit", "Idempotency-Key",
+        "X-Correlation-Id", "Prefer", "Range", "X-Content-SHA256"), Arbitraries.of("*", "W/\"1\"", "\"1\", \"x",
+        "", "x".repeat(3000), "q=2;;", "text/html;q=abc", "fr-FR;q=NaN, *", "gzip;q=-1", "D-1", "%00",
+        "handling=strict", "bytes=0-1,-5", "é")).ofMaxSize(3);
+    Arbitrary<String> tokens = Arbitraries.of("REQUESTER", "ESMS", "OBSERVER", "ADMIN", "none", "vt.garbage.sig");
+    return Combinators.combine(routes, ids, query, headers, tokens).as((route, id, q, h, tok) -> {
+      String path = route[1].replace("{id}", id.equals("REAL")
+          ? (route[1].startsWith("/v1/requests") ? requestId : dossierId) : id)
+          .replace("{vid}", "1").replace("{file}", "app.js").replace("{type}", "Task");
+      String t = switch (tok) {
+        case "REQUESTER" -> token;
+        case "ESMS" -> server.demoToken(Role.ESMS);
+        case "OBSERVER" -> server.demoToken(Role.OBSERVER);
+        case "ADMIN" -> server.adminToken();
+        case "none" -> null;
+        default -> tok;
+      };
+      return new ParamAttempt(route[0], path, q, h, t);
+    });
+  }
+
+  /**
+   * Issue 40: every route, every method it has, with fuzzed query parameters, path ids and headers — never 5xx,
+   * never a hang (each call bounded at 10 s). With the body property above, over 20,000 cases per CI run.
+   */
+  @Property(tries = 10_000)
+  void noParameterOrHeaderEverGets5xx(@ForAll("paramAttempts") ParamAttempt a) {
+    HttpRequest.Builder b;
+    try {
+      b = HttpRequest.newBuilder(URI.create(server.baseUrl() + a.path().replace("é", "%C3%A9")
+          + (a.query().isEmpty() ? "" : "?" + a.query().replace(" ", "%20"))));
+    } catch (IllegalArgumentException notAUri) {
+      return; // no client can send it
+    }
+    b.timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+        .method(a.method(), a.method().equals("GET") || a.method().equals("HEAD") || a.method().equals("DELETE")
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+    a.headers().forEach((k, v) -> {
+      try {
+        b.header(k, v);
+      } catch (IllegalArgumentException notAHeaderValue) {
+        // the client refuses it: nothing to send
+      }
+    });
+    if (a.token() != null) {
+      b.header("Authorization", "Bearer " + a.token());
+    }
+    Http.Res r = Http.send(b.build());
+    assertThat(r.status()).as("%s -> %s", a, r).isLessThan(500);
+  }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * The observatory's differentiated access (seed 003): who reads which TUV and which Handicap indicators, over the
  * core's data, and how bad input is refused.
  */
+@io.vtsdk.testkit.junit.VtServerTest(disclosureThreshold = 1) // one dossier: every row shown
 class ObservatoryEndpointTest extends ApiTestBase {
   static final String PARIS = "750712184";
 

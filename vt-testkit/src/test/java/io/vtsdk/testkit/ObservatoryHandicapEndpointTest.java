@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The observatory's Handicap indicators per role, over the demo's dossiers (seed 002, seed 003). */
-@VtServerTest(demoDossiers = true)
+@VtServerTest(demoDossiers = true, disclosureThreshold = 1) // the demo's few people: every row shown
 class ObservatoryHandicapEndpointTest {
   ReferenceServer vt;
   Http http;

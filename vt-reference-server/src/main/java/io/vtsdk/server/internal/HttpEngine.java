@@ -116,13 +116,30 @@ public final class HttpEngine {
   static void drop(com.sun.net.httpserver.HttpExchange ex) {
     if (ex instanceof org.eclipse.jetty.http.spi.JettyExchange jetty) {
       jetty.getRequest().getConnectionMetaData().getConnection().getEndPoint().close();
+    } else {
+      ex.close(); // the JDK engine drops a connection closed before its answer's headers
     }
-    ex.close(); // the JDK engine drops a connection closed before its answer's headers
   }
 
+  /** Ends the exchange; one whose connection is gone (dropped, or the client left) has nothing left to end. */
+  static void close(com.sun.net.httpserver.HttpExchange ex) {
+    try {
+      ex.close();
+    } catch (RuntimeException connectionGone) {
+      // Jetty's exchange reports the closed connection (EofException): nothing to send any more
+    }
+  }
+
+  /**
+   * The JDK's own engine, for the engines' benchmark only. jetty-http-spi registers itself as the JVM's
+   * {@code HttpServerProvider}, so the JDK's default provider is built by name; the JVM needs
+   * {@code --add-exports jdk.httpserver/sun.net.httpserver=ALL-UNNAMED}.
+   */
   private static HttpServer jdk(InetSocketAddress address, int threads, HttpHandler handler) {
     try {
-      HttpServer server = HttpServer.create(address, 128);
+      com.sun.net.httpserver.spi.HttpServerProvider provider = (com.sun.net.httpserver.spi.HttpServerProvider)
+          Class.forName("sun.net.httpserver.DefaultHttpServerProvider").getDeclaredConstructor().newInstance();
+      HttpServer server = provider.createHttpServer(address, 128);
       AtomicInteger n = new AtomicInteger();
       server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "vt-reference-server-" + n.incrementAndGet());
@@ -133,6 +150,9 @@ public final class HttpEngine {
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (ReflectiveOperationException | IllegalAccessError e) {
+      throw new IllegalStateException("the JDK engine needs --add-exports "
+          + "jdk.httpserver/sun.net.httpserver=ALL-UNNAMED (it is for the engines' benchmark only)", e);
     }
   }
 

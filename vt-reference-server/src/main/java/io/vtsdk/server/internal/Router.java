@@ -274,7 +274,7 @@ public final class Router implements HttpHandler {
       if (x.reserved > 0) {
         inFlight.release(x.reserved);
       }
-      ex.close(); // closing twice is harmless (a stream closes its own when it ends)
+      HttpEngine.close(ex); // closing twice is harmless (a stream closes its own when it ends)
       LOG.debug("{} {} -> {} in {} µs", ex.getRequestMethod(), x.template(), status,
           (System.nanoTime() - start) / 1000);
     }
@@ -370,6 +370,9 @@ public final class Router implements HttpHandler {
     }
     Fault f = x.fault;
     if (f != null && f.kind() == Fault.Kind.LATENCY) {
+      // the request is read first, then the server is slow: a client that gives up during the wait leaves a request
+      // the server still handles (as a slow server does once it has the request), whatever the engine
+      x.body = Call.readLimited(x.http.getRequestBody(), x.match.route().maxBody());
       sleep(f.latency().toMillis());
     } else if (f != null && f.kind() == Fault.Kind.STATUS) {
       throw new ApiException(f.status(), f.status() == 429 ? "rate-limited" : "unavailable",
@@ -427,7 +430,7 @@ public final class Router implements HttpHandler {
   private Reply handler(Exchange x, Chain next) throws IOException {
     Route route = x.match.route();
     HttpExchange ex = x.http;
-    byte[] body = Call.readLimited(ex.getRequestBody(), route.maxBody());
+    byte[] body = x.body != null ? x.body : Call.readLimited(ex.getRequestBody(), route.maxBody());
     x.body = body;
     java.util.concurrent.BlockingQueue<io.vtsdk.server.RecordedRequest> queue = recorded;
     if (queue != null && !route.admin()) {

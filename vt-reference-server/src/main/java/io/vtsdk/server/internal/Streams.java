@@ -78,7 +78,7 @@ final class Streams {
     } finally {
       running.remove(Thread.currentThread());
       release(who, unit);
-      ex.close();
+      HttpEngine.close(ex);
       Thread.interrupted(); // the engine's thread goes back to its pool uninterrupted
     }
   }

@@ -65,7 +65,8 @@ public final class VtServerExtension implements ParameterResolver, BeforeEachCal
             }
           }
           ReferenceServer.Builder b = ReferenceServer.builder().seed(t.seed()).demoData(t.demoData())
-              .demoDossiers(t.demoData() && t.demoDossiers()).admin(t.admin());
+              .demoDossiers(t.demoData() && t.demoDossiers()).admin(t.admin())
+              .disclosureThreshold(t.disclosureThreshold());
           Class<?> test = c.getRequiredTestClass();
           try {
             for (String file : t.directory()) {

@@ -39,6 +39,12 @@ public @interface VtServerTest {
   /** Load the demo dossiers DEMO-1…5 at each reset. */
   boolean demoDossiers() default false;
 
+  /**
+   * The smallest count of people the observatory publishes in a row (default 11, the public rule:
+   * {@code io.vtsdk.rules.indicators.Disclosure}); 1 shows every row of a test's few dossiers.
+   */
+  int disclosureThreshold() default 11;
+
   /** Serve the control API over HTTP ({@code /__admin}, with {@link ReferenceServer#adminToken()}). */
   boolean admin() default true;
 
