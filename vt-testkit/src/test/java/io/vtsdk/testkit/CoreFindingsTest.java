@@ -231,11 +231,13 @@ class CoreFindingsTest {
       String method = route.split(" ")[0];
       for (String odd : List.of("%20", "%2E%2E", "a%00b", "x".repeat(65))) {
         String path = route.split(" ")[1].replace("{id}", odd).replace("{vid}", "1");
+        boolean nul = odd.equals("a%00b");
         Http.Res r = Http.send(HttpRequest.newBuilder(URI.create(vt.baseUrl() + path))
             .header("Authorization", "Bearer " + (path.startsWith("/fhir") ? ime : owner))
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString("{}")).build());
-        if (odd.equals("a%00b")) { // a NUL in a path: the engine refuses the request itself (400, problem)
+            .header("Content-Type", "application/json") // refused before the body: none sent, so no reset races it
+            .method(method, nul ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+            .build());
+        if (nul) { // a NUL in a path: the engine refuses the request itself (400, problem)
           assertThat(r.status()).as(route + " with " + odd).isIn(400, 404);
           assertThat(r.header("Content-Type")).startsWith("application/");
         } else {

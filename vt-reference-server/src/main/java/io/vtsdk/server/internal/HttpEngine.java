@@ -67,8 +67,9 @@ public final class HttpEngine {
     http.setSendXPoweredBy(false);
     http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
     http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
-    // Paths as the routes saw them before (an id with %25 or %2E%2E is an unknown id: 404 after the body is
-    // read), not refused by the engine before the body, which breaks the client's pipe; %2F and %00 stay refused.
+    // Paths as the routes saw them before (an id with %25 or %2E%2E is an unknown id: 404 after the body is read),
+    // not refused by the engine before the body, which can break the client's pipe; %2F stays refused, and Jetty
+    // refuses a NUL (%00) in any case: 400 before the body.
     http.setUriCompliance(UriCompliance.DEFAULT.with("vt", UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
         UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT, UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
     ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
@@ -243,6 +244,8 @@ public final class HttpEngine {
           : "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + "}";
       response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE,
           fhir ? "application/fhir+json" : "application/problem+json");
+      // the engine closes a connection after a request it could not read: say so, or a client reuses it and fails
+      response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONNECTION, "close");
       response.write(true, java.nio.ByteBuffer.wrap(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
           callback);
       return true;

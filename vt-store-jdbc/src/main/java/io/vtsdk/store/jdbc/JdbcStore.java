@@ -9,9 +9,6 @@ import io.vtsdk.core.spi.StoreTx;
 import io.vtsdk.model.json.VtJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,33 +68,24 @@ public final class JdbcStore implements Store {
   private final HikariDataSource readers;
   /** Embedded engines: one writer at a time in this process (the file lock keeps other processes out). */
   private final ReentrantLock writeLock;
-  private final FileChannel lockChannel;
-  private final FileLock fileLock;
+  /** The embedded file's locks and state; null for PostgreSQL. */
+  private final FileGuard guard;
   private final ThreadLocal<JdbcTx> current = new ThreadLocal<>();
   private final String description;
 
   private JdbcStore(Builder b) {
     this.dialect = Dialect.of(b.url);
     this.description = dialect == Dialect.POSTGRESQL ? "the PostgreSQL database" : "the database " + b.file;
-    FileChannel channel = null;
-    FileLock lock = null;
+    FileGuard guard = null;
     HikariDataSource w = null;
     HikariDataSource r = null;
     try {
       if (b.file != null) {
-        Files.createDirectories(b.file.toAbsolutePath().getParent());
-        channel = FileChannel.open(b.file.resolveSibling(b.file.getFileName() + ".lock"), StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE);
-        try {
-          lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-          lock = null;
-        }
-        if (lock == null) {
-          throw new IllegalStateException(b.file + " is in use by another server (one server per embedded database)");
-        }
+        guard = FileGuard.acquire(b.file);
         if (dialect == Dialect.SQLITE) {
+          guard.checkWhatTheLastServerLeft();
           SqliteFiles.prepare(b.file);
+          guard.lockIdentity();
         }
       }
       migrate(b);
@@ -106,15 +94,17 @@ public final class JdbcStore implements Store {
       if (dialect == Dialect.SQLITE) {
         SqliteFiles.quickCheck(w, b.file);
       }
+      if (guard != null) {
+        guard.state(FileGuard.OPEN);
+      }
     } catch (IOException e) {
-      closeQuietly(w, r, lock, channel);
+      closeQuietly(w, r, guard, false);
       throw new UncheckedIOException(description + " cannot be opened: " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      closeQuietly(w, r, lock, channel);
+      closeQuietly(w, r, guard, false);
       throw e;
     }
-    this.lockChannel = channel;
-    this.fileLock = lock;
+    this.guard = guard;
     this.writers = w;
     this.readers = r;
     this.writeLock = dialect.embedded ? new ReentrantLock(true) : null;
@@ -433,22 +423,23 @@ public final class JdbcStore implements Store {
 
   @Override
   public void close() {
-    closeQuietly(writers, readers, fileLock, lockChannel);
+    closeQuietly(writers, readers, guard, true);
   }
 
-  private static void closeQuietly(HikariDataSource w, HikariDataSource r, FileLock lock, FileChannel channel) {
+  /** Closes the pools (SQLite checkpoints its WAL), then records a clean stop when {@code clean}, then unlocks. */
+  private static void closeQuietly(HikariDataSource w, HikariDataSource r, FileGuard guard, boolean clean) {
     if (w != null) {
       w.close();
     }
     if (r != null) {
       r.close();
     }
-    try {
-      if (lock != null) {
-        lock.release();
-      }
-      if (channel != null) {
-        channel.close();
+    if (guard == null) {
+      return;
+    }
+    try (guard) {
+      if (clean) {
+        guard.state(FileGuard.CLOSED);
       }
     } catch (IOException e) {
       LOG.warn("releasing the database lock: {}", e.toString());

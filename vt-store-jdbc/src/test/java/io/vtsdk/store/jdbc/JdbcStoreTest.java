@@ -155,6 +155,59 @@ class JdbcStoreTest {
     JdbcStore.sqlite(db).close(); // released with the first
   }
 
+  @Test
+  @SuppressWarnings("try")
+  void theSameFileThroughAHardLinkIsRefusedToo() throws Exception {
+    Path db = dir.resolve("a/vt.db");
+    try (JdbcStore first = JdbcStore.sqlite(db)) {
+      fill(first, 3);
+      Path link = dir.resolve("b/vt.db");
+      Files.createDirectories(link.getParent());
+      Files.createLink(link, db); // another name, another vt.db.lock: the same file
+      assertThatThrownBy(() -> JdbcStore.sqlite(link)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("another path to the same file");
+    }
+  }
+
+  @Test
+  void anEmptyOrMissingDatabaseWhereAServerStoredDataIsRefused() throws Exception {
+    Path db = dir.resolve("emptied/vt.db");
+    try (JdbcStore store = JdbcStore.sqlite(db)) {
+      fill(store, 3);
+    }
+    Files.write(db, new byte[0]); // emptied behind the server's back
+    assertThatThrownBy(() -> JdbcStore.sqlite(db)).isInstanceOf(StoreException.class)
+        .hasMessageContaining("is empty although a server stored data in it");
+    assertThat(Files.size(db)).as("left as it is").isZero();
+    Files.delete(db);
+    assertThatThrownBy(() -> JdbcStore.sqlite(db)).isInstanceOf(StoreException.class)
+        .hasMessageContaining("is missing although a server stored data in it");
+    assertThat(Files.exists(db)).as("not created again").isFalse();
+  }
+
+  @Test
+  void anUncleanStopWithoutItsWriteAheadLogIsRefused() throws Exception {
+    Path db = dir.resolve("crashed/vt.db");
+    Path copy = dir.resolve("copy/vt.db");
+    try (JdbcStore store = JdbcStore.sqlite(db)) {
+      fill(store, 3);
+      // the files as a kill -9 leaves them: the server's state says open, the WAL holds the last writes
+      Files.createDirectories(copy.getParent());
+      for (String suffix : new String[] {"", "-wal", ".lock"}) {
+        Path f = db.resolveSibling("vt.db" + suffix);
+        if (Files.exists(f)) {
+          Files.copy(f, copy.resolveSibling("vt.db" + suffix));
+        }
+      }
+    }
+    assertThat(Files.readString(copy.resolveSibling("vt.db.lock")).trim()).isEqualTo("open");
+    Files.deleteIfExists(copy.resolveSibling("vt.db-wal"));
+    assertThatThrownBy(() -> JdbcStore.sqlite(copy)).isInstanceOf(StoreException.class)
+        .hasMessageContaining("write-ahead log");
+    assertThat(Files.readString(db.resolveSibling("vt.db.lock")).trim()).as("a clean stop").isEqualTo("closed");
+    JdbcStore.sqlite(db).close(); // the cleanly stopped one opens
+  }
+
   /** A change made to a closed database file. */
   @FunctionalInterface
   private interface Damage {
