@@ -14,7 +14,9 @@ public final class StoreException extends RuntimeException {
   /** What went wrong. */
   public enum Kind {
     UNAVAILABLE,
-    CONFLICT
+    CONFLICT,
+    /** A stored record no longer matches its checksum: it is refused, never served (the store is not repaired). */
+    DAMAGED
   }
 
   private final Kind kind;

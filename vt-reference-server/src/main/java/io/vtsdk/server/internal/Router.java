@@ -474,6 +474,10 @@ public final class Router implements HttpHandler {
     } catch (io.vtsdk.core.VtCoreException e) {
       throw ApiException.of(e);
     } catch (io.vtsdk.core.spi.StoreException e) {
+      if (e.kind() == io.vtsdk.core.spi.StoreException.Kind.DAMAGED) {
+        LOG.error("{} (correlation id {})", e.getMessage(), call.correlationId); // the record's type, never its data
+        throw new ApiException(500, "damaged-record", e.getMessage());
+      }
       throw e.kind() == io.vtsdk.core.spi.StoreException.Kind.CONFLICT
           ? new ApiException(409, "conflict", "the database refused the write; nothing was kept")
           : new ApiException(503, "unavailable", "the database cannot take the call now; nothing was kept, retry "

@@ -111,6 +111,27 @@ final class JdbcTx implements StoreTx {
     }
   }
 
+  /** The CRC-32C of a record's body (UTF-8), as 8 hex digits: what V6's {@code body_sum} holds. */
+  static String sum(String body) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return String.format("%08x", crc.getValue());
+  }
+
+  /**
+   * The record of the row's first column, {@code body}, verified against its {@code body_sum} column (none: a row
+   * written before schema 6): a damaged record is refused, never served.
+   */
+  private <T> T fromBody(ResultSet rs, Class<T> type) throws SQLException {
+    String body = rs.getString(1);
+    String expected = rs.getString("body_sum");
+    if (expected != null && !expected.equals(sum(body))) {
+      throw new StoreException(StoreException.Kind.DAMAGED, "a stored " + type.getSimpleName() + " record is "
+          + "damaged: its content no longer matches its checksum (a bit changed on disk?); it is not served", null);
+    }
+    return fromJson(body, type);
+  }
+
   private <T> T fromJson(String s, Class<T> type) {
     try {
       return store.json.readValue(s, type);
@@ -128,109 +149,111 @@ final class JdbcTx implements StoreTx {
 
   @Override
   public Optional<Unit> unit(UnitId id) {
-    return one("SELECT body FROM vt_unit WHERE id = ?", rs -> fromJson(rs.getString(1), Unit.class), id.value());
+    return one("SELECT body, body_sum FROM vt_unit WHERE id = ?", rs -> fromBody(rs, Unit.class), id.value());
   }
 
   @Override
   public List<Unit> units() {
-    return query("SELECT body FROM vt_unit ORDER BY seq", rs -> fromJson(rs.getString(1), Unit.class));
+    return query("SELECT body, body_sum FROM vt_unit ORDER BY seq", rs -> fromBody(rs, Unit.class));
   }
 
   @Override
   public void putUnit(Unit unit) {
     String body = toJson(unit);
-    if (update("UPDATE vt_unit SET body = ? WHERE id = ?", body, unit.id().value()) == 0) {
-      update("INSERT INTO vt_unit (id, seq, body) VALUES (?, ?, ?)", unit.id().value(), nextSeq("vt_unit"), body);
+    if (update("UPDATE vt_unit SET body = ?, body_sum = ? WHERE id = ?", body, sum(body), unit.id().value()) == 0) {
+      update("INSERT INTO vt_unit (id, seq, body, body_sum) VALUES (?, ?, ?, ?)", unit.id().value(),
+          nextSeq("vt_unit"), body, sum(body));
     }
   }
 
   // ------------------------------------------------------------------------------------------------ dossiers
 
   private StoredDossier dossierRow(ResultSet rs) throws SQLException {
-    return new StoredDossier(fromJson(rs.getString(1), Dossier.class), rs.getLong(2), rs.getString(3));
+    return new StoredDossier(fromBody(rs, Dossier.class), rs.getLong(2), rs.getString(3));
   }
 
   @Override
   public Optional<StoredDossier> dossier(DossierId id) {
-    return one("SELECT body, seq, created_by FROM vt_dossier WHERE id = ?", this::dossierRow, id.value());
+    return one("SELECT body, seq, created_by, body_sum FROM vt_dossier WHERE id = ?", this::dossierRow, id.value());
   }
 
   @Override
   public void putDossier(Dossier d, String createdBy) {
     String body = toJson(d);
-    if (update("UPDATE vt_dossier SET body = ? WHERE id = ?", body, d.id().value()) == 0) {
-      update("INSERT INTO vt_dossier (seq, id, requester_unit, created_by, body) VALUES (?, ?, ?, ?, ?)",
+    if (update("UPDATE vt_dossier SET body = ?, body_sum = ? WHERE id = ?", body, sum(body), d.id().value()) == 0) {
+      update("INSERT INTO vt_dossier (seq, id, requester_unit, created_by, body, body_sum) VALUES (?, ?, ?, ?, ?, ?)",
           nextSeq("vt_dossier"), d.id().value(), d.requester() == null ? null : id(d.requester().unit()), createdBy,
-          body);
+          body, sum(body));
     }
   }
 
   @Override
   public List<StoredDossier> dossiersOf(UnitId unit, long afterSeq, int limit) {
-    return query("SELECT body, seq, created_by FROM vt_dossier WHERE requester_unit = ? AND seq > ? ORDER BY seq "
-        + "LIMIT ?", this::dossierRow, unit.value(), afterSeq, limit);
+    return query("SELECT body, seq, created_by, body_sum FROM vt_dossier WHERE requester_unit = ? AND seq > ? "
+        + "ORDER BY seq LIMIT ?", this::dossierRow, unit.value(), afterSeq, limit);
   }
 
   @Override
   public List<StoredDossier> dossiers(long afterSeq, int limit) {
-    return query("SELECT body, seq, created_by FROM vt_dossier WHERE seq > ? ORDER BY seq LIMIT ?", this::dossierRow,
-        afterSeq, limit);
+    return query("SELECT body, seq, created_by, body_sum FROM vt_dossier WHERE seq > ? ORDER BY seq LIMIT ?",
+        this::dossierRow, afterSeq, limit);
   }
 
   // ------------------------------------------------------------------------------------------------ requests
 
   private StoredRequest requestRow(ResultSet rs) throws SQLException {
-    return new StoredRequest(fromJson(rs.getString(1), AdmissionRequest.class), rs.getLong(2));
+    return new StoredRequest(fromBody(rs, AdmissionRequest.class), rs.getLong(2));
   }
 
   private AdmissionRequest requestBody(ResultSet rs) throws SQLException {
-    return fromJson(rs.getString(1), AdmissionRequest.class);
+    return fromBody(rs, AdmissionRequest.class);
   }
 
   @Override
   public Optional<StoredRequest> request(RequestId id) {
-    return one("SELECT body, seq FROM vt_request WHERE id = ?", this::requestRow, id.value());
+    return one("SELECT body, seq, body_sum FROM vt_request WHERE id = ?", this::requestRow, id.value());
   }
 
   @Override
   public void putRequest(AdmissionRequest r) {
     String body = toJson(r);
     int open = StoreTx.isOpen(r) ? 1 : 0;
-    if (update("UPDATE vt_request SET body = ?, open_flag = ? WHERE id = ?", body, open, r.id().value()) == 0) {
+    if (update("UPDATE vt_request SET body = ?, body_sum = ?, open_flag = ? WHERE id = ?", body, sum(body), open,
+        r.id().value()) == 0) {
       String requester = one("SELECT requester_unit FROM vt_dossier WHERE id = ?", rs -> rs.getString(1),
           r.dossierId().value()).orElse(null);
-      update("INSERT INTO vt_request (seq, id, dossier_id, unit_id, requester_unit, open_flag, body) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?)", nextSeq("vt_request"), r.id().value(), r.dossierId().value(),
-          r.unit().value(), requester, open, body);
+      update("INSERT INTO vt_request (seq, id, dossier_id, unit_id, requester_unit, open_flag, body, body_sum) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", nextSeq("vt_request"), r.id().value(), r.dossierId().value(),
+          r.unit().value(), requester, open, body, sum(body));
     }
   }
 
   @Override
   public List<AdmissionRequest> requestsOf(DossierId dossier) {
-    return query("SELECT body FROM vt_request WHERE dossier_id = ? ORDER BY seq", this::requestBody,
+    return query("SELECT body, body_sum FROM vt_request WHERE dossier_id = ? ORDER BY seq", this::requestBody,
         dossier.value());
   }
 
   @Override
   public List<StoredRequest> requestsOfUnit(UnitId unit, boolean receiver, long afterSeq, int limit) {
-    return query("SELECT body, seq FROM vt_request WHERE " + (receiver ? "unit_id" : "requester_unit")
+    return query("SELECT body, seq, body_sum FROM vt_request WHERE " + (receiver ? "unit_id" : "requester_unit")
         + " = ? AND seq > ? ORDER BY seq LIMIT ?", this::requestRow, unit.value(), afterSeq, limit);
   }
 
   @Override
   public List<AdmissionRequest> openRequests() {
-    return query("SELECT body FROM vt_request WHERE open_flag = 1 ORDER BY seq", this::requestBody);
+    return query("SELECT body, body_sum FROM vt_request WHERE open_flag = 1 ORDER BY seq", this::requestBody);
   }
 
   @Override
   public List<AdmissionRequest> requests() {
-    return query("SELECT body FROM vt_request ORDER BY seq", this::requestBody);
+    return query("SELECT body, body_sum FROM vt_request ORDER BY seq", this::requestBody);
   }
 
   // ------------------------------------------------------------------------------------------------ events
 
   private StoredEvent eventRow(ResultSet rs) throws SQLException {
-    return fromJson(rs.getString(1), StoredEvent.class);
+    return fromBody(rs, StoredEvent.class);
   }
 
   @Override
@@ -238,7 +261,8 @@ final class JdbcTx implements StoreTx {
     long seq = nextSeq("vt_event");
     StoredEvent stored = new StoredEvent(seq, e.at(), e.type(), e.module(), e.dossierId(), e.requestId(), e.action(),
         e.actorRole(), e.status(), e.version(), e.requesterUnit(), e.receiverUnit(), e.dossierCreatedBy());
-    update("INSERT INTO vt_event (seq, body) VALUES (?, ?)", seq, toJson(stored));
+    String body = toJson(stored);
+    update("INSERT INTO vt_event (seq, body, body_sum) VALUES (?, ?, ?)", seq, body, sum(body));
     if (e.requesterUnit() != null) {
       update("INSERT INTO vt_event_unit (unit_id, seq) VALUES (?, ?)", e.requesterUnit().value(), seq);
     }
@@ -250,32 +274,36 @@ final class JdbcTx implements StoreTx {
 
   @Override
   public List<StoredEvent> events(long afterSeq, int limit) {
-    return query("SELECT body FROM vt_event WHERE seq > ? ORDER BY seq LIMIT ?", this::eventRow, afterSeq, limit);
+    return query("SELECT body, body_sum FROM vt_event WHERE seq > ? ORDER BY seq LIMIT ?", this::eventRow, afterSeq,
+        limit);
   }
 
   @Override
   public List<StoredEvent> eventsOf(UnitId unit, long afterSeq, int limit) {
-    return query("SELECT e.body FROM vt_event_unit u JOIN vt_event e ON e.seq = u.seq WHERE u.unit_id = ? "
+    return query("SELECT e.body, e.body_sum FROM vt_event_unit u JOIN vt_event e ON e.seq = u.seq WHERE u.unit_id = ? "
         + "AND u.seq > ? ORDER BY u.seq LIMIT ?", this::eventRow, unit.value(), afterSeq, limit);
   }
 
   // ------------------------------------------------------------------------------------------------ ESMS (SDO)
 
   private ReportedStatus statusRow(ResultSet rs) throws SQLException {
-    return fromJson(rs.getString(1), ReportedStatus.class);
+    return fromBody(rs, ReportedStatus.class);
   }
 
   @Override
   public ReportedStatus addStatus(RequestId request, EsmsStatus status, Instant at) {
     long seq = nextSeq("vt_status");
     ReportedStatus s = new ReportedStatus("T-" + seq, request, status, at);
-    update("INSERT INTO vt_status (seq, request_id, body) VALUES (?, ?, ?)", seq, request.value(), toJson(s));
+    String body = toJson(s);
+    update("INSERT INTO vt_status (seq, request_id, body, body_sum) VALUES (?, ?, ?, ?)", seq, request.value(), body,
+        sum(body));
     return s;
   }
 
   @Override
   public List<ReportedStatus> statusesOf(RequestId request) {
-    return query("SELECT body FROM vt_status WHERE request_id = ? ORDER BY seq", this::statusRow, request.value());
+    return query("SELECT body, body_sum FROM vt_status WHERE request_id = ? ORDER BY seq", this::statusRow,
+        request.value());
   }
 
   @Override
@@ -289,12 +317,12 @@ final class JdbcTx implements StoreTx {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-    return one("SELECT body FROM vt_status WHERE seq = ?", this::statusRow, n);
+    return one("SELECT body, body_sum FROM vt_status WHERE seq = ?", this::statusRow, n);
   }
 
   @Override
   public List<ReportedStatus> statuses() {
-    return query("SELECT body FROM vt_status ORDER BY seq", this::statusRow);
+    return query("SELECT body, body_sum FROM vt_status ORDER BY seq", this::statusRow);
   }
 
   @Override
@@ -302,14 +330,14 @@ final class JdbcTx implements StoreTx {
       Instant at) {
     long seq = nextSeq("vt_agreement");
     RecordedAgreement a = new RecordedAgreement("C-" + seq, request, idNatStruct, date, idNatDecision, at);
-    update("INSERT INTO vt_agreement (seq, body) VALUES (?, ?)", seq, toJson(a));
+    String body = toJson(a);
+    update("INSERT INTO vt_agreement (seq, body, body_sum) VALUES (?, ?, ?)", seq, body, sum(body));
     return a;
   }
 
   @Override
   public List<RecordedAgreement> agreements() {
-    return query("SELECT body FROM vt_agreement ORDER BY seq", rs -> fromJson(rs.getString(1),
-        RecordedAgreement.class));
+    return query("SELECT body, body_sum FROM vt_agreement ORDER BY seq", rs -> fromBody(rs, RecordedAgreement.class));
   }
 
   // ------------------------------------------------------------------------------------------------ observatory
@@ -318,13 +346,14 @@ final class JdbcTx implements StoreTx {
   public void addOmvAdhesions(List<OmvAdhesionRecord> adhesions) {
     long seq = nextSeq("vt_omv");
     for (OmvAdhesionRecord a : adhesions) {
-      update("INSERT INTO vt_omv (seq, body) VALUES (?, ?)", seq++, toJson(a));
+      String body = toJson(a);
+      update("INSERT INTO vt_omv (seq, body, body_sum) VALUES (?, ?, ?)", seq++, body, sum(body));
     }
   }
 
   @Override
   public List<OmvAdhesionRecord> omvAdhesions() {
-    return query("SELECT body FROM vt_omv ORDER BY seq", rs -> fromJson(rs.getString(1), OmvAdhesionRecord.class));
+    return query("SELECT body, body_sum FROM vt_omv ORDER BY seq", rs -> fromBody(rs, OmvAdhesionRecord.class));
   }
 
   // ------------------------------------------------------------------------------------------------ attachments

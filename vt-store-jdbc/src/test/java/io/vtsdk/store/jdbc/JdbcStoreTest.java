@@ -208,6 +208,34 @@ class JdbcStoreTest {
     JdbcStore.sqlite(db).close(); // the cleanly stopped one opens
   }
 
+  @Test
+  void aBitFlippedInsideARecordIsRefusedNotServed() throws Exception {
+    Path db = dir.resolve("flipped/vt.db");
+    try (JdbcStore store = JdbcStore.sqlite(db)) {
+      fill(store, 1);
+    }
+    byte[] bytes = Files.readAllBytes(db);
+    byte[] marker = "quotidienne".getBytes(java.nio.charset.StandardCharsets.UTF_8); // in the dossier's care section
+    int at = -1;
+    for (int i = 0; i + marker.length <= bytes.length; i++) {
+      if (java.util.Arrays.equals(bytes, i, i + marker.length, marker, 0, marker.length)) {
+        at = i;
+      }
+    }
+    assertThat(at).as("the record's text is in the file").isNotNegative();
+    try (RandomAccessFile raf = new RandomAccessFile(db.toFile(), "rw")) {
+      raf.seek(at + marker.length - 1);
+      raf.write(bytes[at + marker.length - 1] ^ 0x01); // 'e' becomes 'd': still JSON, still a text, now wrong
+    }
+    try (JdbcStore store = JdbcStore.sqlite(db)) { // quick_check sees the structure, not the content: it opens
+      assertThatThrownBy(() -> store.read((StoreTx tx) -> tx.dossier(DossierId.of("D-1"))))
+          .isInstanceOf(StoreException.class).hasMessageContaining("Dossier record is damaged")
+          .hasMessageNotContaining("quotidienn");
+      assertThat(((StoreException) org.assertj.core.api.Assertions.catchThrowable(
+          () -> store.read((StoreTx tx) -> tx.dossiers(0, 10)))).kind()).isEqualTo(StoreException.Kind.DAMAGED);
+    }
+  }
+
   /** A change made to a closed database file. */
   @FunctionalInterface
   private interface Damage {
