@@ -126,10 +126,20 @@ final class JdbcTx implements StoreTx {
     String body = rs.getString(1);
     String expected = rs.getString("body_sum");
     if (expected != null && !expected.equals(sum(body))) {
-      throw new StoreException(StoreException.Kind.DAMAGED, "a stored " + type.getSimpleName() + " record is "
-          + "damaged: its content no longer matches its checksum (a bit changed on disk?); it is not served", null);
+      throw new StoreException(StoreException.Kind.DAMAGED, "a stored " + type.getSimpleName() + " record" + at(rs)
+          + " is damaged: its content no longer matches its checksum (a bit changed on disk?); it is not served",
+          null);
     }
     return fromJson(body, type);
+  }
+
+  /** " (seq n)" when the row has its position, to name the record (a position, never its content). */
+  private static String at(ResultSet rs) {
+    try {
+      return " (seq " + rs.getLong("seq") + ")";
+    } catch (SQLException noSuchColumn) {
+      return "";
+    }
   }
 
   private <T> T fromJson(String s, Class<T> type) {

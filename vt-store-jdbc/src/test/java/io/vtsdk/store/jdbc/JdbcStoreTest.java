@@ -229,7 +229,7 @@ class JdbcStoreTest {
     }
     try (JdbcStore store = JdbcStore.sqlite(db)) { // quick_check sees the structure, not the content: it opens
       assertThatThrownBy(() -> store.read((StoreTx tx) -> tx.dossier(DossierId.of("D-1"))))
-          .isInstanceOf(StoreException.class).hasMessageContaining("Dossier record is damaged")
+          .isInstanceOf(StoreException.class).hasMessageContaining("Dossier record (seq 1) is damaged")
           .hasMessageNotContaining("quotidienn");
       assertThat(((StoreException) org.assertj.core.api.Assertions.catchThrowable(
           () -> store.read((StoreTx tx) -> tx.dossiers(0, 10)))).kind()).isEqualTo(StoreException.Kind.DAMAGED);
