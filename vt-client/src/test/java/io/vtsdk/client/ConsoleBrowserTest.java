@@ -88,7 +88,8 @@ class ConsoleBrowserTest {
 
   @BeforeEach
   void server() {
-    vt = ReferenceServer.builder().admin(true).build().start();
+    // a handful of people: every observatory row shown (the threshold of 11 is DisclosureTest's)
+    vt = ReferenceServer.builder().admin(true).disclosureThreshold(1).build().start();
     ehr = client(vt.demoToken(Role.REQUESTER));
     fx = VtFixtures.seeded(11, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
