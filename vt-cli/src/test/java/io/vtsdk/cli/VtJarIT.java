@@ -205,7 +205,7 @@ class VtJarIT {
       String thirdParty = new String(jar.getInputStream(jar.getEntry("META-INF/THIRD-PARTY.txt")).readAllBytes(),
           StandardCharsets.UTF_8);
       for (String bundled : List.of("HAPI FHIR", "Jackson", "picocli", "Nimbus", "SQLite JDBC", "ICU4J",
-          "PostgreSQL JDBC", "Flyway", "SnakeYAML")) {
+          "PostgreSQL JDBC", "Flyway", "SnakeYAML", "org.eclipse.jetty:jetty-server")) {
         assertThat(thirdParty).as(bundled).containsIgnoringCase(bundled);
       }
       String notice = new String(jar.getInputStream(jar.getEntry("META-INF/NOTICE")).readAllBytes(),
@@ -215,7 +215,8 @@ class VtJarIT {
     }
     // issue 21's goal was 60 MB; issue 24 spends 0.3 MB of it on the base R4 subset that takes `vt fhir validate`
     // from 7 s to 2.4 s (docs/dependencies.md); issue 38 spends 0.2 MB on YAML counterparts files (Jackson YAML and
-    // SnakeYAML: `vt serve --counterparts world.yaml`), issue 39 0.05 MB on scenarios, checks and reports
-    assertThat(Files.size(JAR)).as("vt.jar in bytes (goal: 60.8 MB)").isLessThanOrEqualTo(60_800_000L);
+    // SnakeYAML: `vt serve --counterparts world.yaml`), issue 39 0.05 MB on scenarios, checks and reports, issue 40
+    // 2.3 MB on Jetty 12 (jetty-server, -http, -io, -util, -http-spi): the engine that holds against hostile clients
+    assertThat(Files.size(JAR)).as("vt.jar in bytes (goal: 63.2 MB)").isLessThanOrEqualTo(63_200_000L);
   }
 }

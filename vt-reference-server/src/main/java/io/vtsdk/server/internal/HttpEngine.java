@@ -31,8 +31,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * time costs a socket, not a worker), writes time out when the client stops reading, and the connections per client
  * address are capped here. Not API.
  *
- * <p>The JDK engine ({@code -Dio.vtsdk.server.engine=jdk}) stays selectable for the benchmark that compares the two
- * (vt-bench); it is not a supported configuration.
+ * <p>The JDK engine ({@code -Dio.vtsdk.server.engine=jdk}) stays selectable to measure the two against each other
+ * (docs/performance.md); it is not a supported configuration.
  */
 public final class HttpEngine {
   /** Idle time after which a connection that neither sends nor reads is closed (a blocked write fails with it). */
@@ -43,7 +43,7 @@ public final class HttpEngine {
    * writes little, so no minimum rate applies to answers).
    */
   static final long MIN_DATA_RATE = 300;
-  /** The request headers' size limit (Jetty's default, 8 KiB, is also the JDK engine's); beyond, 431. */
+  /** The request headers' size limit (twice Jetty's default of 8 KiB: long bearer tokens); beyond, 431. */
   static final int REQUEST_HEADER_BYTES = 16 * 1024;
 
   private HttpEngine() {}
