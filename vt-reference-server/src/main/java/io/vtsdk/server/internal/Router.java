@@ -151,7 +151,6 @@ public final class Router implements HttpHandler {
     this.cors = Objects.requireNonNull(cors, "cors");
   }
 
-  /** Route templates, for the OpenAPI check and the docs. */
   /**
    * How many streamed answers (event streams) may be open at once: on the server, for one caller, for one unit;
    * beyond, 503 naming the limit.
@@ -174,6 +173,7 @@ public final class Router implements HttpHandler {
     streams.close();
   }
 
+  /** Route templates, for the OpenAPI check and the docs. */
   public List<String> templates() {
     return routes.stream().map(r -> r.method() + " " + r.template()).toList();
   }
