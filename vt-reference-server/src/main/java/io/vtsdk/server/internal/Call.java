@@ -86,6 +86,11 @@ public final class Call {
     return principal;
   }
 
+  /** Who counts as one caller for a per-caller limit: a token's role, unit and actor. */
+  static String callerKey(Principal p) {
+    return p == null ? "anonymous" : p.role() + "|" + p.unit() + "|" + p.actorId();
+  }
+
   /** The body as a JSON tree; 400 problem with the location when it is not JSON. */
   public JsonNode jsonBody() {
     if (body.length == 0) {
@@ -143,11 +148,12 @@ public final class Call {
     } catch (IOException e) {
       // the pointer and the rule, never the value (Jackson's and the value types' messages quote it)
       String pointer = e instanceof JsonProcessingException j ? JsonPaths.pointer(j) : "";
-      String text = StrictJson.textRule(e);
-      String rule = text != null ? text : e instanceof JsonProcessingException j ? JsonPaths.rule(j) : "unreadable";
+      StrictJson.Refused refused = e instanceof StrictJson.Refused r ? r : null;
+      String rule = refused != null ? refused.rule()
+          : e instanceof JsonProcessingException j ? JsonPaths.rule(j) : "unreadable";
       throw new ApiException(400, "invalid-body", "invalid " + type.getSimpleName() + " at '" + pointer + "': "
-          + rule, List.of(new io.vtsdk.model.validation.Violation(pointer, text == null ? "json.invalid"
-          : text.equals(StrictJson.DATE_RULE) ? "date.range" : "text.forbidden-character", rule)), Map.of());
+          + rule, List.of(new io.vtsdk.model.validation.Violation(pointer, refused != null ? refused.code()
+          : "json.invalid", rule)), Map.of());
     }
   }
 

@@ -78,7 +78,7 @@ public final class InsiRoutes {
       throw new ApiException(403, "forbidden", "the INSi téléservice is called by the software of care "
           + "professionals and structures (a requesting or receiving unit), not by this role");
     }
-    String who = p.role() + "|" + p.unit() + "|" + p.actorId();
+    String who = Call.callerKey(p);
     long now = clock.millis();
     long[] bucket = buckets.computeIfAbsent(who, k -> new long[] {BURST * 1000L, now});
     synchronized (bucket) { // bucket[0]: thousandths of a call available, bucket[1]: last refill

@@ -60,7 +60,7 @@ final class Streams {
    */
   void serve(HttpExchange ex, Reply reply, String correlationId, Principal principal, Runnable accepted)
       throws IOException {
-    String who = principal == null ? "anonymous" : principal.role() + "|" + principal.unit() + "|" + principal.actorId();
+    String who = Call.callerKey(principal);
     String unit = principal == null ? "anonymous" : String.valueOf(principal.unit());
     acquire(who, unit);
     running.add(Thread.currentThread());

@@ -22,19 +22,28 @@ import java.io.IOException;
  * name the JSON pointer and the rule, never the value. Not API.
  */
 final class StrictJson {
-  /** The start of the rule a forbidden character gives (the value is never kept: {@code null}). */
-  static final String TEXT_RULE_PREFIX = "text with ";
-
   private StrictJson() {}
 
-  /** The rule of a refused date. */
-  static final String DATE_RULE = "a date with a year from 0001 to 9999 (FHIR R4 date)";
+  /**
+   * A value this reader refuses for a rule of its own (not Jackson's): the violation's code and rule, never the
+   * value (none is kept).
+   */
+  static final class Refused extends InvalidFormatException {
+    private static final long serialVersionUID = 1L;
+    private final String code;
 
-  /** The rule of a refused text or date, or null when {@code e} is another binding error. */
-  static String textRule(Throwable e) {
-    return e instanceof InvalidFormatException f && f.getValue() == null && f.getOriginalMessage() != null
-        && (f.getOriginalMessage().startsWith(TEXT_RULE_PREFIX) || f.getOriginalMessage().equals(DATE_RULE))
-        ? f.getOriginalMessage() : null;
+    Refused(JsonParser p, String code, String rule, Class<?> type) {
+      super(p, rule, null, type);
+      this.code = code;
+    }
+
+    String code() {
+      return code;
+    }
+
+    String rule() {
+      return getOriginalMessage();
+    }
   }
 
   static JsonMapper of(JsonMapper tolerant) {
@@ -71,7 +80,7 @@ final class StrictJson {
       String rule = io.vtsdk.model.validation.SafeText.problem(s).orElse(null);
       if (rule != null) {
         // the value is never quoted: the message names the rule, the pointer comes from the path
-        throw new InvalidFormatException(p, TEXT_RULE_PREFIX + rule, null, String.class);
+        throw new Refused(p, "text.forbidden-character", "text with " + rule, String.class);
       }
       return s;
     }
@@ -97,7 +106,8 @@ final class StrictJson {
       java.time.LocalDate d = com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer.INSTANCE
           .deserialize(p, ctxt);
       if (d != null && (d.getYear() < 1 || d.getYear() > 9999)) {
-        throw new InvalidFormatException(p, DATE_RULE, null, java.time.LocalDate.class);
+        throw new Refused(p, "date.range", "a date with a year from 0001 to 9999 (FHIR R4 date)",
+            java.time.LocalDate.class);
       }
       return d;
     }
