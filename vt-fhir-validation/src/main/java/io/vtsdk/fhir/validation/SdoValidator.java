@@ -17,6 +17,7 @@ import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyS
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -78,6 +79,9 @@ public final class SdoValidator {
     return new SdoValidator(validator(unknownProfilesAreErrors, base), base, unknownProfilesAreErrors);
   }
 
+  // UnknownCodeSystemWarningValidationSupport is deprecated in HAPI 8 without a replacement for this one use: INSEE
+  // commune codes (TRE_R13) are not shipped, and an unknown code system must be a warning, not an error
+  @SuppressWarnings("deprecation")
   private static FhirValidator validator(boolean unknownProfilesAreErrors, R4Base base) {
     FhirContext ctx = VtFhir.context();
     PrePopulatedValidationSupport sdo = new PrePopulatedValidationSupport(ctx);
@@ -86,10 +90,13 @@ public final class SdoValidator {
     }
     SdoTerminology.CODE_SYSTEMS.forEach(t -> sdo.addCodeSystem(SdoTerminology.codeSystem(t)));
     SdoTerminology.VALUE_SETS.forEach(t -> sdo.addValueSet(SdoTerminology.valueSet(t)));
-    List<IValidationSupport> supports = new ArrayList<>(List.of(sdo));
+    List<IValidationSupport> supports = new ArrayList<>(List.of(sdo, FhirPackages.frCore(ctx), FhirPackages.vtSdk(ctx)));
     supports.addAll(base.supports(ctx));
+    UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(ctx);
+    unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
     supports.addAll(List.of(new CommonCodeSystemsTerminologyService(ctx),
-        new InMemoryTerminologyServerValidationSupport(ctx), new SnapshotGeneratingValidationSupport(ctx)));
+        new InMemoryTerminologyServerValidationSupport(ctx), unknownCodeSystems,
+        new SnapshotGeneratingValidationSupport(ctx)));
     FhirInstanceValidator instance =
         new FhirInstanceValidator(new ValidationSupportChain(supports.toArray(IValidationSupport[]::new)));
     instance.setErrorForUnknownProfiles(unknownProfilesAreErrors);
