@@ -73,7 +73,7 @@ class LogRedactionTest extends ClientTestBase {
     Nir broken = new Nir(p.ins().number().value().substring(0, 13) + "00");
     remember(() -> requester.dossiers().create(wrongNir.toBuilder().patient(new Patient(
         new io.vtsdk.model.identity.Ins(broken, p.ins().authority()), p.birthName(), p.firstBirthGivenName(),
-        p.givenNames(), p.usedName(), p.usedGivenName(), p.sex(), p.birthDate(), p.birthplaceInsee(),
+        p.birthGivenNames(), p.usedName(), p.usedGivenName(), p.sex(), p.birthDate(), p.birthPlace(),
         p.identityStatus(), p.identityProof(), p.vigilance(), p.address(), p.insurance(), p.protection(),
         p.legalRepresentative(),
         p.treatingDoctor())).build()));

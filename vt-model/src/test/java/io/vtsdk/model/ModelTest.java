@@ -15,6 +15,7 @@ import io.vtsdk.model.handicap.MdphDecision;
 import io.vtsdk.model.identity.Departement;
 import io.vtsdk.model.identity.Finess;
 import io.vtsdk.model.identity.Siret;
+import io.vtsdk.model.identity.VigilanceAttribute;
 import io.vtsdk.model.json.VtJson;
 import io.vtsdk.model.nos.Nomenclatures;
 import io.vtsdk.model.nos.NosTable;
@@ -42,11 +43,10 @@ class ModelTest {
 
   @Test
   void collectionsAreUnmodifiableCopies() {
-    List<String> names = new ArrayList<>(List.of("Claire"));
-    Patient p = Patient.builder().givenNames(names).build();
-    names.add("Marie");
-    assertThat(p.givenNames()).containsExactly("Claire");
-    assertThatThrownBy(() -> p.givenNames().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    java.util.Set<VigilanceAttribute> given = new java.util.HashSet<>(Set.of(VigilanceAttribute.HOMONYME_DETECTE));
+    Patient p = Patient.builder().vigilance(given).build();
+    given.add(VigilanceAttribute.IDENTITE_DOUTEUSE);
+    assertThat(p.vigilance()).containsExactly(VigilanceAttribute.HOMONYME_DETECTE);
     assertThatThrownBy(() -> p.vigilance().clear()).isInstanceOf(UnsupportedOperationException.class);
   }
 

@@ -97,14 +97,14 @@ class IdentityChainEndToEndTest {
         .findFirst().orElseThrow();
     InsTraits typed = new InsTraits(person.traits().birthName().toLowerCase(Locale.ROOT),
         person.traits().firstBirthGivenName(), person.traits().sex(), person.traits().birthDate(),
-        person.traits().birthplaceInsee()); // as read from the passport, in lower case
+        person.traits().birthPlace()); // as read from the passport, in lower case
     InsiClient.SearchResult found = insi.search(typed);
     assertThat(found.outcome()).isEqualTo(InsiClient.Outcome.FOUND);
     assertThat(insi.verify(found.ins(), typed).ok()).isTrue();
     return fromChart.toBuilder().ins(found.ins())
         .birthName(found.reference().birthName()).firstBirthGivenName(found.reference().firstBirthGivenName())
-        .givenNames(List.of(found.reference().firstBirthGivenName())).sex(found.reference().sex())
-        .birthDate(found.reference().birthDate()).birthplaceInsee(found.reference().birthplaceInsee())
+        .birthGivenNames(found.reference().birthGivenNames()).sex(found.reference().sex())
+        .birthDate(found.reference().birthDate()).birthPlace(found.reference().birthPlace())
         .identityProof(IdentityProof.PASSEPORT)
         .identityStatus(IdentityStatus.PROVISOIRE.afterInsi().afterHighTrustDocument())
         .build();

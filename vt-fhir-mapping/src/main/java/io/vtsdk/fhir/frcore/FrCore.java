@@ -3,7 +3,7 @@ package io.vtsdk.fhir.frcore;
 import org.apiguardian.api.API;
 
 /**
- * Canonical URLs of FR Core (Interop'Santé, {@code hl7.fhir.fr.core} 2.x) used by the mappers, and of the few
+ * Canonical URLs of FR Core (Interop'Santé, {@code hl7.fhir.fr.core} 2.2.0) used by the mappers, and of the few
  * vt-sdk extensions for model fields FR Core has no element for. See docs/fhir.md for the choices.
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -18,10 +18,15 @@ public final class FrCore {
   /** Identifier types: INS-NIR, INS-NIA, INS-NIR-TEST, INS-NIR-DEMO, IDNPS… */
   public static final String CS_IDENTIFIER_TYPE = BASE + "CodeSystem/fr-core-cs-v2-0203";
   public static final String EXT_IDENTITY_RELIABILITY = BASE + "StructureDefinition/fr-core-identity-reliability";
-  /** The RNIV's four statuses: PROV, RECUP, VALI, QUAL. */
-  public static final String CS_IDENTITY_STATUS = io.vtsdk.model.identity.IdentityStatus.CODE_SYSTEM;
-  /** Identity attributes and management codes (HOMD, HOMA, DOUT, FICT, DPOT, COLP…). */
-  public static final String CS_IDENTITY_STATUS_COMMENT = BASE + "CodeSystem/fr-core-cs-identity-status-comment";
+  /**
+   * Identity statuses (VIDE, PROV, VALI) and identity attributes (HOMD, HOMA, DOUT, FICT, DPOT, COLP…): the code system
+   * of fr-core-identity-reliability's identityStatus in FR Core 2.2.0 (HL7 v2 table 0445).
+   */
+  public static final String CS_IDENTITY_RELIABILITY = BASE + "CodeSystem/fr-core-cs-v2-0445";
+  /** How the identity was collected: SM, CV, INSI, CB, RFID. */
+  public static final String CS_METHOD_COLLECTION = BASE + "CodeSystem/fr-core-cs-method-collection";
+  /** The document the identity was checked against: CN, PA, CS, AN, LE… */
+  public static final String CS_VALIDATION_MODE = BASE + "CodeSystem/fr-core-cs-mode-validation-identity";
   public static final String EXT_BIRTH_LIST_GIVEN_NAME = BASE
       + "StructureDefinition/fr-core-patient-birth-list-given-name";
   public static final String EXT_ADDRESS_INSEE_CODE = BASE + "StructureDefinition/fr-core-address-insee-code";
@@ -51,6 +56,8 @@ public final class FrCore {
   /** vt-sdk extensions (FR Core has no element for these model fields). */
   static final String VT = "https://vtsdk.io/fhir/StructureDefinition/";
   public static final String VT_INSURANCE = VT + "insurance";
+  /** The identity document where FR Core's validationMode has no code for it (none, other; CS under patient-ins). */
+  public static final String VT_IDENTITY_PROOF = VT + "identity-proof";
   public static final String VT_PROTECTION_MEASURE = VT + "protection-measure";
   public static final String VT_NO_TREATING_DOCTOR = VT + "no-treating-doctor";
   public static final String VT_LEGAL_REPRESENTATIVE = VT + "legal-representative-relationship";

@@ -3,6 +3,7 @@ package io.vtsdk.fhir.frcore;
 import io.vtsdk.fhir.FhirMappingException;
 import io.vtsdk.fhir.internal.Values;
 import io.vtsdk.model.identity.Departement;
+import io.vtsdk.model.identity.IdentityProof;
 import io.vtsdk.model.identity.IdentityStatus;
 import io.vtsdk.model.identity.Ins;
 import io.vtsdk.model.identity.InsAuthority;
@@ -67,30 +68,40 @@ public final class PatientMapper {
   public static org.hl7.fhir.r4.model.Patient toFhir(Patient p) {
     java.util.Objects.requireNonNull(p, "patient");
     org.hl7.fhir.r4.model.Patient out = new org.hl7.fhir.r4.model.Patient();
-    out.getMeta().addProfile(claimsIns(p) ? FrCore.PATIENT_INS : FrCore.PATIENT);
-    if (p.ins() != null && p.identityStatus() != null && p.identityStatus().conveysIns()) { // FR Core: only a qualified identity
-      InsSlice slice = InsSlice.of(p.ins().authority());
-      out.addIdentifier().setUse(slice.use).setSystem("urn:oid:" + p.ins().authority().oid())
+    boolean insProfile = claimsIns(p);
+    out.getMeta().addProfile(insProfile ? FrCore.PATIENT_INS : FrCore.PATIENT);
+    if (insProfile) { // FR Core: the INS only with a qualified identity; official for an NIR and a NIA alike (2.2.0)
+      out.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL).setSystem("urn:oid:" + p.ins().authority().oid())
           .setValue(p.ins().number().value())
-          .getType().addCoding().setSystem(FrCore.CS_IDENTIFIER_TYPE).setCode(slice.code);
+          .getType().addCoding().setSystem(FrCore.CS_IDENTIFIER_TYPE).setCode(InsSlice.of(p.ins().authority()).code);
     }
-    if (p.identityStatus() != null || !p.vigilance().isEmpty()) {
+    if (p.identityStatus() != null || p.identityProof() != null) {
       Extension reliability = out.addExtension().setUrl(FrCore.EXT_IDENTITY_RELIABILITY);
       if (p.identityStatus() != null) {
-        reliability.addExtension("identityStatus", new Coding(FrCore.CS_IDENTITY_STATUS,
-            p.identityStatus().code(), null));
+        if (p.identityStatus().needsIns()) { // RECUPEREE, QUALIFIEE: the INS came from the teleservice
+          reliability.addExtension("methodCollection", new Coding(FrCore.CS_METHOD_COLLECTION, "INSI", null));
+        }
+        reliability.addExtension("identityStatus", new Coding(FrCore.CS_IDENTITY_RELIABILITY,
+            p.identityStatus().reliabilityCode(), null));
       }
-      for (VigilanceAttribute v : p.vigilance()) {
-        reliability.addExtension("comment", new Coding(FrCore.CS_IDENTITY_STATUS_COMMENT, v.code(), null));
+      String mode = validationMode(p.identityProof(), insProfile);
+      if (mode != null) {
+        reliability.addExtension("validationMode", new Coding(FrCore.CS_VALIDATION_MODE, mode, null));
+      } else if (p.identityProof() != null) {
+        out.addExtension(FrCore.VT_IDENTITY_PROOF, new CodeType(p.identityProof().name()));
       }
     }
-    if (p.birthName() != null || p.firstBirthGivenName() != null || !p.givenNames().isEmpty()) {
+    for (VigilanceAttribute v : p.vigilance()) { // FR Core 2.2.0: an identity attribute is an identityStatus code too
+      out.addExtension().setUrl(FrCore.EXT_IDENTITY_RELIABILITY).addExtension("identityStatus",
+          new Coding(FrCore.CS_IDENTITY_RELIABILITY, v.code(), null));
+    }
+    if (p.birthName() != null || p.firstBirthGivenName() != null || p.birthGivenNames() != null) {
       HumanName official = out.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(p.birthName());
       if (p.firstBirthGivenName() != null) {
         official.addGiven(p.firstBirthGivenName());
       }
-      if (!p.givenNames().isEmpty()) {
-        official.addExtension(FrCore.EXT_BIRTH_LIST_GIVEN_NAME, new StringType(String.join(" ", p.givenNames())));
+      if (p.birthGivenNames() != null) {
+        official.addExtension(FrCore.EXT_BIRTH_LIST_GIVEN_NAME, new StringType(p.birthGivenNames()));
       }
     }
     if (p.usedName() != null || p.usedGivenName() != null) {
@@ -109,9 +120,9 @@ public final class PatientMapper {
     if (p.birthDate() != null) {
       out.setBirthDateElement(Values.date(p.birthDate()));
     }
-    if (p.birthplaceInsee() != null) {
+    if (p.birthPlace() != null) {
       org.hl7.fhir.r4.model.Address place = new org.hl7.fhir.r4.model.Address();
-      place.addExtension(FrCore.EXT_ADDRESS_INSEE_CODE, new Coding(FrCore.CS_INSEE_COMMUNE, p.birthplaceInsee(), null));
+      place.addExtension(FrCore.EXT_ADDRESS_INSEE_CODE, new Coding(FrCore.CS_INSEE_COMMUNE, p.birthPlace(), null));
       out.addExtension(FrCore.EXT_BIRTH_PLACE, place);
     }
     if (p.address() != null) {
@@ -165,13 +176,42 @@ public final class PatientMapper {
   }
 
   /**
-   * fr-core-patient-ins is claimed only for a qualified identity with an INS and the traits that profile requires
-   * (birth name, first and listed birth given names, sex, birth date, birthplace); otherwise fr-core-patient.
+   * fr-core-patient-ins is claimed for a qualified identity with its INS (the validator requires the traits that
+   * profile needs: birth name, first and listed birth given names, sex, birth date, birthplace); otherwise
+   * fr-core-patient, without the INS.
    */
   static boolean claimsIns(Patient p) {
-    return p.ins() != null && p.identityStatus() == IdentityStatus.QUALIFIEE && p.birthName() != null
-        && p.firstBirthGivenName() != null && !p.givenNames().isEmpty() && p.sex() != null && p.birthDate() != null
-        && p.birthplaceInsee() != null;
+    return p.ins() != null && p.identityStatus() != null && p.identityStatus().conveysIns();
+  }
+
+  /**
+   * The FR Core validation mode (fr-core-cs-mode-validation-identity) of a document, or null when it has none: under
+   * fr-core-patient-ins only PA, CN, AN and LE are allowed (fr-core-vs-mode-validation-identity-ins), so a residence
+   * permit (CS) goes to vt-sdk's identity-proof extension there, as « none » and « other » do everywhere.
+   */
+  private static String validationMode(IdentityProof proof, boolean insProfile) {
+    if (proof == null) {
+      return null;
+    }
+    return switch (proof) {
+      case CARTE_NATIONALE_IDENTITE -> "CN";
+      case PASSEPORT -> "PA";
+      case EXTRAIT_ACTE_DE_NAISSANCE -> "AN";
+      case LIVRET_DE_FAMILLE -> "LE";
+      case TITRE_DE_SEJOUR -> insProfile ? null : "CS";
+      case NONE, OTHER -> null;
+    };
+  }
+
+  private static IdentityProof identityProof(String mode) {
+    return switch (mode) {
+      case "CN" -> IdentityProof.CARTE_NATIONALE_IDENTITE;
+      case "PA" -> IdentityProof.PASSEPORT;
+      case "AN" -> IdentityProof.EXTRAIT_ACTE_DE_NAISSANCE;
+      case "LE" -> IdentityProof.LIVRET_DE_FAMILLE;
+      case "CS" -> IdentityProof.TITRE_DE_SEJOUR;
+      default -> IdentityProof.OTHER; // another document of the code system (driving licence, military card…)
+    };
   }
 
   private static void bool(Extension parent, String url, Boolean value) {
@@ -183,19 +223,17 @@ public final class PatientMapper {
 
   /** The FR Core identifier slice of each INS authority (by OID). */
   private enum InsSlice {
-    NIR(InsAuthority.NIR, "INS-NIR", Identifier.IdentifierUse.OFFICIAL),
-    NIA(InsAuthority.NIA, "INS-NIA", Identifier.IdentifierUse.TEMP),
-    NIR_TEST(InsAuthority.NIR_TEST, "INS-NIR-TEST", Identifier.IdentifierUse.OFFICIAL),
-    NIR_DEMO(InsAuthority.NIR_DEMO, "INS-NIR-DEMO", Identifier.IdentifierUse.OFFICIAL);
+    NIR(InsAuthority.NIR, "INS-NIR"),
+    NIA(InsAuthority.NIA, "INS-NIA"),
+    NIR_TEST(InsAuthority.NIR_TEST, "INS-NIR-TEST"),
+    NIR_DEMO(InsAuthority.NIR_DEMO, "INS-NIR-DEMO");
 
     final InsAuthority authority;
     final String code;
-    final Identifier.IdentifierUse use;
 
-    InsSlice(InsAuthority authority, String code, Identifier.IdentifierUse use) {
+    InsSlice(InsAuthority authority, String code) {
       this.authority = authority;
       this.code = code;
-      this.use = use;
     }
 
     static InsSlice of(InsAuthority a) {
@@ -213,19 +251,30 @@ public final class PatientMapper {
   public static Patient fromFhir(org.hl7.fhir.r4.model.Patient in) {
     java.util.Objects.requireNonNull(in, "patient");
     Patient.Builder b = Patient.builder();
-    b.ins(ins(in));
-    Extension reliability = in.getExtensionByUrl(FrCore.EXT_IDENTITY_RELIABILITY);
-    if (reliability != null) {
+    Ins ins = ins(in);
+    b.ins(ins);
+    Set<VigilanceAttribute> vigilance = EnumSet.noneOf(VigilanceAttribute.class);
+    for (Extension reliability : in.getExtensionsByUrl(FrCore.EXT_IDENTITY_RELIABILITY)) {
       Extension status = reliability.getExtensionByUrl("identityStatus");
       if (status != null) {
-        b.identityStatus(identityStatus(code(status, "Patient.extension:identityReliability.identityStatus")));
+        String code = code(status, "Patient.extension:identityReliability.extension:identityStatus");
+        java.util.Optional<VigilanceAttribute> attribute = VigilanceAttribute.fromCode(code);
+        if (attribute.isPresent()) {
+          vigilance.add(attribute.get());
+        } else {
+          b.identityStatus(identityStatus(code, ins != null, collectedByInsi(reliability)));
+        }
       }
-      Set<VigilanceAttribute> vigilance = EnumSet.noneOf(VigilanceAttribute.class);
-      for (Extension c : reliability.getExtensionsByUrl("comment")) {
-        String code = code(c, "Patient.extension:identityReliability.comment");
-        VigilanceAttribute.fromCode(code).ifPresent(vigilance::add); // a status code (VIDE, PROV, VALI) is no attribute
+      Extension mode = reliability.getExtensionByUrl("validationMode");
+      if (mode != null) {
+        b.identityProof(identityProof(code(mode, "Patient.extension:identityReliability.extension:validationMode")));
       }
-      b.vigilance(vigilance);
+    }
+    b.vigilance(vigilance);
+    Extension proof = in.getExtensionByUrl(FrCore.VT_IDENTITY_PROOF);
+    if (proof != null) {
+      b.identityProof(Values.enumValue(IdentityProof.class, proof.getValue().primitiveValue(),
+          "Patient.extension:identityProof"));
     }
     for (HumanName n : in.getName()) {
       if (n.getUse() == HumanName.NameUse.OFFICIAL) {
@@ -233,8 +282,7 @@ public final class PatientMapper {
         b.firstBirthGivenName(n.hasGiven() ? n.getGiven().get(0).getValue() : null);
         Extension list = n.getExtensionByUrl(FrCore.EXT_BIRTH_LIST_GIVEN_NAME);
         if (list != null && list.getValue() != null) {
-          b.givenNames(Arrays.stream(list.getValue().primitiveValue().split(" ")).filter(s -> !s.isEmpty())
-              .toList());
+          b.birthGivenNames(list.getValue().primitiveValue());
         }
       } else if (n.getUse() == HumanName.NameUse.USUAL) {
         b.usedName(n.getFamily());
@@ -260,7 +308,7 @@ public final class PatientMapper {
     if (place != null && place.getValue() instanceof org.hl7.fhir.r4.model.Address addr) {
       Extension insee = addr.getExtensionByUrl(FrCore.EXT_ADDRESS_INSEE_CODE);
       if (insee != null) {
-        b.birthplaceInsee(code(insee, "Patient.extension:birthPlace.valueAddress.extension:inseeCode"));
+        b.birthPlace(code(insee, "Patient.extension:birthPlace.valueAddress.extension:inseeCode"));
       }
     }
     if (in.hasAddress()) {
@@ -323,10 +371,25 @@ public final class PatientMapper {
     return found.isEmpty() ? null : found.get(0);
   }
 
-  private static IdentityStatus identityStatus(String code) {
-    return IdentityStatus.fromCode(code).orElseThrow(() -> new FhirMappingException(
-        "Patient.extension:identityReliability.identityStatus",
-        "must be PROV, RECUP, VALI or QUAL (fr-core-cs-identity-status)"));
+  /**
+   * The RNIV status of an fr-core-cs-v2-0445 status code (FR Core 2.2.0 has PROV and VALI, not the RNIV's four): VALI
+   * with an INS is « qualifiée », without one « validée »; PROV with the INS collected by INSi (methodCollection) is
+   * « récupérée », otherwise « provisoire ». VIDE (not yet qualified) reads as « provisoire ». FR Core's development
+   * code system (fr-core-cs-identity-status: PROV, RECUP, VALI, QUAL), which no release has, is read too.
+   */
+  private static IdentityStatus identityStatus(String code, boolean hasIns, boolean byInsi) {
+    return switch (code) {
+      case "VALI" -> hasIns ? IdentityStatus.QUALIFIEE : IdentityStatus.VALIDEE;
+      case "PROV", "VIDE" -> byInsi ? IdentityStatus.RECUPEREE : IdentityStatus.PROVISOIRE;
+      default -> IdentityStatus.fromCode(code).orElseThrow(() -> new FhirMappingException(
+          "Patient.extension:identityReliability.extension:identityStatus",
+          "must be a status of fr-core-cs-v2-0445 (VIDE, PROV, VALI) or an identity attribute of it"));
+    };
+  }
+
+  private static boolean collectedByInsi(Extension reliability) {
+    Extension method = reliability.getExtensionByUrl("methodCollection");
+    return method != null && method.getValue() instanceof Coding c && "INSI".equals(c.getCode());
   }
 
   private static String code(Extension e, String element) {

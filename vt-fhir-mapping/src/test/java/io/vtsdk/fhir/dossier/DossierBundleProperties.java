@@ -41,7 +41,6 @@ public class DossierBundleProperties {
   public static Arbitrary<Dossier> anyDossier() {
     return DossierArbitraries.dossiers().map(d -> d.toBuilder().history(List.of()).patient(d.patient() == null ? null
             : io.vtsdk.fhir.frcore.PatientRoundTripProperties.withoutEmptyParts(d.patient())).build())
-        .filter(d -> d.patient() == null || d.patient().givenNames().stream().noneMatch(g -> g.contains(" ")))
         .filter(d -> !hasBlankString(VtJson.newMapper().valueToTree(d)));
   }
 

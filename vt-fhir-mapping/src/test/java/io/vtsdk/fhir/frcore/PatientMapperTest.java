@@ -22,7 +22,7 @@ class PatientMapperTest {
   static Patient qualified() {
     return Fixtures.adult().toBuilder().ins(new Ins(Fixtures.nir("2480569123456"), InsAuthority.NIR))
         .identityStatus(IdentityStatus.QUALIFIEE).vigilance(Set.of(VigilanceAttribute.HOMONYME_DETECTE))
-        .givenNames(List.of("Marie", "Louise")).build();
+        .birthGivenNames("Claire Marie Louise").build();
   }
 
   @Test
@@ -31,23 +31,24 @@ class PatientMapperTest {
     assertThat(json).contains("\"profile\":[\"" + FrCore.PATIENT_INS + "\"]")
         .contains("{\"use\":\"official\",\"type\":{\"coding\":[{\"system\":\"" + FrCore.CS_IDENTIFIER_TYPE
             + "\",\"code\":\"INS-NIR\"}]},\"system\":\"urn:oid:1.2.250.1.213.1.4.8\",\"value\":\"" + NIR + "\"}")
-        .contains("{\"url\":\"identityStatus\",\"valueCoding\":{\"system\":\"" + FrCore.CS_IDENTITY_STATUS
-            + "\",\"code\":\"QUAL\"}}")
-        .contains("{\"url\":\"comment\",\"valueCoding\":{\"system\":\"" + FrCore.CS_IDENTITY_STATUS_COMMENT
-            + "\",\"code\":\"HOMD\"}}")
-        .contains("\"valueString\":\"Marie Louise\"");
+        .contains("{\"url\":\"methodCollection\",\"valueCoding\":{\"system\":\"" + FrCore.CS_METHOD_COLLECTION
+            + "\",\"code\":\"INSI\"}},{\"url\":\"identityStatus\",\"valueCoding\":{\"system\":\""
+            + FrCore.CS_IDENTITY_RELIABILITY + "\",\"code\":\"VALI\"}}")
+        .contains("{\"url\":\"" + FrCore.EXT_IDENTITY_RELIABILITY + "\",\"extension\":[{\"url\":\"identityStatus\","
+            + "\"valueCoding\":{\"system\":\"" + FrCore.CS_IDENTITY_RELIABILITY + "\",\"code\":\"HOMD\"}}]}")
+        .contains("\"valueString\":\"Claire Marie Louise\"");
     assertThat(PatientMapper.fromFhir(VtFhir.parse(json, org.hl7.fhir.r4.model.Patient.class)))
         .isEqualTo(qualified());
   }
 
   @Test
-  void eachInsAuthorityHasItsSliceAndANiaIsTemporary() {
+  void eachInsAuthorityHasItsSliceAllOfficial() {
     for (InsAuthority a : InsAuthority.values()) {
       Patient p = qualified().toBuilder().ins(new Ins(Fixtures.nir("2480569123456"), a)).build();
       org.hl7.fhir.r4.model.Patient fhir = PatientMapper.toFhir(p);
       assertThat(fhir.getIdentifierFirstRep().getSystem()).isEqualTo("urn:oid:" + a.oid());
-      assertThat(fhir.getIdentifierFirstRep().getUse().toCode()).isEqualTo(a == InsAuthority.NIA ? "temp"
-          : "official");
+      // FR Core 2.2.0: « l'INS-NIA est avant tout le numéro officiel à un instant donné » (official | old only)
+      assertThat(fhir.getIdentifierFirstRep().getUse().toCode()).isEqualTo("official");
       assertThat(PatientMapper.fromFhir(fhir).ins()).isEqualTo(p.ins());
     }
   }
@@ -70,8 +71,11 @@ class PatientMapperTest {
   void readingIsTolerantOfOtherFrCoreContent() {
     String json = "{\"resourceType\":\"Patient\",\"extension\":[{\"url\":\"" + FrCore.EXT_IDENTITY_RELIABILITY
         + "\",\"extension\":[{\"url\":\"identityStatus\",\"valueCoding\":{\"code\":\"VALI\"}},"
-        + "{\"url\":\"comment\",\"valueCodeableConcept\":{\"coding\":[{\"code\":\"DOUT\"}]}},"
-        + "{\"url\":\"comment\",\"valueCoding\":{\"code\":\"DOUB\"}}]},"
+        + "{\"url\":\"dateCollection\",\"valueDate\":\"2024-01-02\"}]},"
+        + "{\"url\":\"" + FrCore.EXT_IDENTITY_RELIABILITY
+        + "\",\"extension\":[{\"url\":\"identityStatus\",\"valueCodeableConcept\":{\"coding\":[{\"code\":\"DOUT\"}]}}]},"
+        + "{\"url\":\"" + FrCore.EXT_IDENTITY_RELIABILITY
+        + "\",\"extension\":[{\"url\":\"identityStatus\",\"valueCoding\":{\"code\":\"DOUB\"}}]},"
         + "{\"url\":\"http://hl7.org/fhir/StructureDefinition/patient-nationality\",\"extension\":[]}],"
         + "\"identifier\":[{\"use\":\"old\",\"system\":\"urn:oid:1.2.250.1.213.1.4.8\",\"value\":\"111\"},"
         + "{\"system\":\"urn:oid:1.2.250.1.71.1.2.7\",\"value\":\"IPP-42\"}],"
@@ -105,10 +109,33 @@ class PatientMapperTest {
   }
 
   @Test
-  void aBirthGivenNameWithASpaceComesBackAsTwo() {
-    Patient compound = qualified().toBuilder().givenNames(List.of("Anne Sophie", "Marie")).build();
-    Patient back = PatientMapper.fromFhir(PatientMapper.toFhir(compound));
-    assertThat(back.givenNames()).containsExactly("Anne", "Sophie", "Marie"); // INSi's list is space-separated
+  void theFourRnivStatusesComeBackFromFrCore220sTwoCodes() {
+    for (IdentityStatus status : IdentityStatus.values()) {
+      Patient p = qualified().toBuilder().identityStatus(status)
+          .ins(status == IdentityStatus.QUALIFIEE ? qualified().ins() : null).build();
+      org.hl7.fhir.r4.model.Patient fhir = PatientMapper.toFhir(p);
+      assertThat(VtFhir.toJson(fhir)).as(status.name()).doesNotContain("RECUP", "QUAL\"");
+      assertThat(PatientMapper.fromFhir(fhir).identityStatus()).as(status.name()).isEqualTo(status);
+    }
+  }
+
+  @Test
+  void theIdentityDocumentIsFrCoresValidationModeWhereItHasACode() {
+    for (io.vtsdk.model.identity.IdentityProof proof : io.vtsdk.model.identity.IdentityProof.values()) {
+      for (IdentityStatus status : List.of(IdentityStatus.QUALIFIEE, IdentityStatus.PROVISOIRE)) {
+        Patient p = qualified().toBuilder().identityStatus(status).identityProof(proof)
+            .ins(status == IdentityStatus.QUALIFIEE ? qualified().ins() : null).build();
+        assertThat(PatientMapper.fromFhir(PatientMapper.toFhir(p)).identityProof()).as(proof + " " + status)
+            .isEqualTo(proof);
+      }
+    }
+  }
+
+  @Test
+  void theBirthGivenNamesAreKeptAsInsiGivesThem() {
+    Patient compound = qualified().toBuilder().firstBirthGivenName("Anne Sophie").birthGivenNames("Anne Sophie Marie")
+        .build();
+    assertThat(PatientMapper.fromFhir(PatientMapper.toFhir(compound))).isEqualTo(compound);
   }
 
   @Test

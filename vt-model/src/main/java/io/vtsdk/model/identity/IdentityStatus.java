@@ -6,16 +6,19 @@ import org.apiguardian.api.API;
  * The trust level of an identity under the RNIV (référentiel national d'identitovigilance), as ViaTrajectoire shows
  * it ("Provisoire", "Récupérée", "Validée", "Qualifiée").
  *
- * <p>FR Core codes the four statuses one to one in {@code fr-core-cs-identity-status} ({@link #code()}: PROV, RECUP,
- * VALI, QUAL), carried by the {@code identityStatus} sub-extension of {@code fr-core-identity-reliability}; this is
- * what the FHIR mapper writes and reads. The older HL7 v2 table FR Core also publishes ({@code fr-core-cs-v2-0445})
- * has only PROV and VALI among them: {@link #reliabilityCode()} gives that nearest code, for v2 exchanges.
+ * <p>FR Core 2.2.0 codes the status in the {@code identityStatus} sub-extension of {@code fr-core-identity-reliability}
+ * with the HL7 v2 table {@code fr-core-cs-v2-0445}, which has PROV and VALI among the four ({@link #reliabilityCode()});
+ * the FHIR mapper tells them apart as FR Core does: « qualifiée » is VALI with the INS (profile
+ * {@code fr-core-patient-ins}), « validée » VALI without it, « récupérée » PROV with the INS collected by INSi
+ * ({@code methodCollection} INSI), « provisoire » PROV otherwise. {@link #code()} is the RNIV's own short code (PROV,
+ * RECUP, VALI, QUAL), as FR Core's development sources code it ({@link #CODE_SYSTEM}, in no published release).
  * {@link #needsIns()} tells which statuses exist only with an INS returned by the INSi teleservice ("récupérée" and
  * "qualifiée"); {@link #conveysIns()} which one may convey it in an exchange: "qualifiée" alone (FR Core,
  * fr-core-patient-ins: « Le matricule INS ne peut être véhiculé que dans le cas d'une identité qualifiée »; ANS,
  * RNIV volet 1). A "récupérée" identity keeps its INS in the sender's system and exchanges the traits only.
  *
- * <p>Source: Interop'Santé, FR Core, CodeSystem {@code fr-core-cs-identity-status}; ANS, RNIV volet 1.
+ * <p>Source: Interop'Santé, FR Core 2.2.0, {@code fr-core-identity-reliability}, {@code fr-core-cs-v2-0445},
+ * {@code fr-core-patient-ins} (invariant fr-core-1); ANS, RNIV volet 1.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public enum IdentityStatus {
@@ -24,7 +27,10 @@ public enum IdentityStatus {
   VALIDEE("VALI", "VALI", false, "Validée"),
   QUALIFIEE("QUAL", "VALI", true, "Qualifiée");
 
-  /** The canonical URL of FR Core's identity-status code system. */
+  /**
+   * The canonical URL of FR Core's development identity-status code system (PROV, RECUP, VALI, QUAL), in no published
+   * release: FR Core 2.2.0 uses {@code fr-core-cs-v2-0445} ({@link #reliabilityCode()}).
+   */
   public static final String CODE_SYSTEM = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-identity-status";
 
   private final String code;
@@ -39,7 +45,7 @@ public enum IdentityStatus {
     this.label = label;
   }
 
-  /** The code of {@code fr-core-cs-identity-status} ({@link #CODE_SYSTEM}): PROV, RECUP, VALI or QUAL. */
+  /** The RNIV's short code: PROV, RECUP, VALI or QUAL (FR Core's development code system, {@link #CODE_SYSTEM}). */
   public String code() {
     return code;
   }
@@ -54,7 +60,7 @@ public enum IdentityStatus {
     return java.util.Optional.empty();
   }
 
-  /** The nearest code of the HL7 v2 table {@code fr-core-cs-v2-0445} (PROV or VALI), for v2 exchanges. */
+  /** The code of {@code fr-core-cs-v2-0445} (PROV or VALI) FR Core 2.2.0 and HL7 v2 exchanges carry. */
   public String reliabilityCode() {
     return reliabilityCode;
   }

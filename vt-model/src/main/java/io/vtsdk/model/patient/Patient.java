@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -34,13 +33,13 @@ public record Patient(
         @Size(max = 100, message = "{vt.size.max}") String birthName,
     @NotNull(groups = SubmissionGroup.class, message = "{vt.required}")
         @Size(max = 100, message = "{vt.size.max}") String firstBirthGivenName,
-    List<@Size(max = 100, message = "{vt.size.max}") String> givenNames,
+    @Size(max = 100, message = "{vt.size.max}") String birthGivenNames,
     @Size(max = 100, message = "{vt.size.max}") String usedName,
     @Size(max = 100, message = "{vt.size.max}") String usedGivenName,
     @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") Sex sex,
     @NotNull(groups = SubmissionGroup.class, message = "{vt.required}")
         @PastOrPresent(message = "{vt.date.future}") LocalDate birthDate,
-    @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "{vt.inseeCode.format}") String birthplaceInsee,
+    @Pattern(regexp = Patient.INSEE_CODE, message = "{vt.inseeCode.format}") String birthPlace,
     @NotNull(groups = SubmissionGroup.class, message = "{vt.required}") IdentityStatus identityStatus,
     IdentityProof identityProof,
     Set<VigilanceAttribute> vigilance,
@@ -50,8 +49,14 @@ public record Patient(
     @Valid LegalRepresentative legalRepresentative,
     @Valid TreatingDoctor treatingDoctor) {
 
+  /**
+   * An INSEE code of the place of birth: a commune ({@code 69123}, Corsica {@code 2A004}, overseas {@code 97411}) or,
+   * for a birth abroad, {@code 99} and the country ({@code 99134}); {@code 99999} when unknown (INSEE, Code officiel
+   * géographique; ANS, Guide d'implémentation de l'INS).
+   */
+  public static final String INSEE_CODE = "([0-9]{2}|2[AB])[0-9]{3}";
+
   public Patient {
-    givenNames = givenNames == null ? List.of() : List.copyOf(givenNames);
     vigilance = Sets.ofEnums(vigilance, VigilanceAttribute.class);
   }
 
@@ -64,12 +69,12 @@ public record Patient(
         .ins(ins)
         .birthName(birthName)
         .firstBirthGivenName(firstBirthGivenName)
-        .givenNames(givenNames)
+        .birthGivenNames(birthGivenNames)
         .usedName(usedName)
         .usedGivenName(usedGivenName)
         .sex(sex)
         .birthDate(birthDate)
-        .birthplaceInsee(birthplaceInsee)
+        .birthPlace(birthPlace)
         .identityStatus(identityStatus)
         .identityProof(identityProof)
         .vigilance(vigilance)
@@ -106,12 +111,12 @@ public record Patient(
     private Ins ins;
     private String birthName;
     private String firstBirthGivenName;
-    private List<String> givenNames;
+    private String birthGivenNames;
     private String usedName;
     private String usedGivenName;
     private Sex sex;
     private LocalDate birthDate;
-    private String birthplaceInsee;
+    private String birthPlace;
     private IdentityStatus identityStatus;
     private IdentityProof identityProof;
     private Set<VigilanceAttribute> vigilance;
@@ -126,12 +131,17 @@ public record Patient(
     public Builder ins(Ins ins) { this.ins = ins; return this; }
     public Builder birthName(String v) { this.birthName = v; return this; }
     public Builder firstBirthGivenName(String v) { this.firstBirthGivenName = v; return this; }
-    public Builder givenNames(List<String> v) { this.givenNames = v; return this; }
+    /**
+     * The list of birth given names, separated by spaces, as INSi gives it (« liste des prénoms de naissance »); the
+     * first is {@link #firstBirthGivenName(String)}.
+     */
+    public Builder birthGivenNames(String v) { this.birthGivenNames = v; return this; }
     public Builder usedName(String v) { this.usedName = v; return this; }
     public Builder usedGivenName(String v) { this.usedGivenName = v; return this; }
     public Builder sex(Sex v) { this.sex = v; return this; }
     public Builder birthDate(LocalDate v) { this.birthDate = v; return this; }
-    public Builder birthplaceInsee(String v) { this.birthplaceInsee = v; return this; }
+    /** The INSEE code of the place of birth ({@link Patient#INSEE_CODE}): commune, or {@code 99} + country. */
+    public Builder birthPlace(String v) { this.birthPlace = v; return this; }
     public Builder identityStatus(IdentityStatus v) { this.identityStatus = v; return this; }
     /** The document the identity was checked against; {@code null} when the sender does not say. */
     public Builder identityProof(IdentityProof v) { this.identityProof = v; return this; }
@@ -143,8 +153,8 @@ public record Patient(
     public Builder treatingDoctor(TreatingDoctor v) { this.treatingDoctor = v; return this; }
 
     public Patient build() {
-      return new Patient(ins, birthName, firstBirthGivenName, givenNames, usedName, usedGivenName, sex, birthDate,
-          birthplaceInsee, identityStatus, identityProof, vigilance, address, insurance, protection, legalRepresentative,
+      return new Patient(ins, birthName, firstBirthGivenName, birthGivenNames, usedName, usedGivenName, sex, birthDate,
+          birthPlace, identityStatus, identityProof, vigilance, address, insurance, protection, legalRepresentative,
           treatingDoctor);
     }
   }

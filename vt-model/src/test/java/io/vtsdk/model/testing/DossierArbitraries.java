@@ -88,11 +88,11 @@ public final class DossierArbitraries {
         .in(Patient.Builder::ins)
         .use(maybe(text())).in(Patient.Builder::birthName)
         .use(maybe(text())).in(Patient.Builder::firstBirthGivenName)
-        .use(text().list().ofMaxSize(3)).in(Patient.Builder::givenNames)
+        .use(maybe(text())).in(Patient.Builder::birthGivenNames)
         .use(maybe(text())).in(Patient.Builder::usedName)
         .use(maybe(Arbitraries.of(Sex.class))).in(Patient.Builder::sex)
         .use(maybe(dates())).in(Patient.Builder::birthDate)
-        .use(maybe(Arbitraries.strings().numeric().ofLength(5))).in(Patient.Builder::birthplaceInsee)
+        .use(maybe(Arbitraries.strings().numeric().ofLength(5))).in(Patient.Builder::birthPlace)
         .use(maybe(Arbitraries.of(IdentityStatus.class))).in(Patient.Builder::identityStatus)
         .use(Arbitraries.of(VigilanceAttribute.class).set()).in(Patient.Builder::vigilance)
         .use(maybe(Combinators.combine(maybe(text()), maybe(Arbitraries.strings().numeric().ofLength(5)),

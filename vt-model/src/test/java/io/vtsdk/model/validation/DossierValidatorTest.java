@@ -130,6 +130,71 @@ class DossierValidatorTest {
   }
 
   @Test
+  void aQualifiedIdentityCarriesEveryInsTraitItsBirthPlaceKnown() {
+    io.vtsdk.model.patient.Patient q = Fixtures.adult();
+    for (String missing : List.of("birthGivenNames", "birthPlace")) {
+      io.vtsdk.model.patient.Patient.Builder b = q.toBuilder();
+      if (missing.equals("birthGivenNames")) {
+        b.birthGivenNames(null);
+      } else {
+        b.birthPlace(null);
+      }
+      Dossier d = Fixtures.grandAge().toBuilder().patient(b.build()).build();
+      assertThat(VALIDATOR.validate(d, Stage.DRAFT).codesAt("/patient/" + missing)).as(missing)
+          .containsExactly("identity.qualifiedNeedsTrait");
+      Dossier validated = d.toBuilder().patient(b.identityStatus(IdentityStatus.VALIDEE).ins(null).build()).build();
+      assertThat(VALIDATOR.validate(validated, Stage.DRAFT).codesAt("/patient/" + missing)).as("not qualified")
+          .isEmpty();
+    }
+    Dossier unknownPlace = Fixtures.grandAge().toBuilder().patient(q.toBuilder().birthPlace("99999").build()).build();
+    assertThat(VALIDATOR.validate(unknownPlace, Stage.DRAFT).codesAt("/patient/birthPlace"))
+        .containsExactly("identity.qualifiedBirthPlaceUnknown");
+  }
+
+  @Test
+  void theListOfBirthGivenNamesBeginsWithTheFirstOne() {
+    for (String list : List.of("Claire", "Claire Marie", "CLAIRE marie", "Claïre Marie")) {
+      Dossier d = Fixtures.grandAge().toBuilder().patient(Fixtures.adult().toBuilder().birthGivenNames(list).build())
+          .build();
+      assertThat(VALIDATOR.validate(d, Stage.DRAFT).codesAt("/patient/birthGivenNames")).as(list).isEmpty();
+    }
+    for (String list : List.of("Marie Claire", "Clairette", "Anne")) {
+      Dossier d = Fixtures.grandAge().toBuilder().patient(Fixtures.adult().toBuilder().birthGivenNames(list).build())
+          .build();
+      ValidationReport r = VALIDATOR.validate(d, Stage.DRAFT);
+      assertThat(r.codesAt("/patient/birthGivenNames")).as(list).containsExactly("identity.firstGivenNameNotFirst");
+      assertThat(r.violations().toString()).doesNotContain(list);
+    }
+  }
+
+  @Test
+  void aBirthAbroadIs99InTheNirAndInTheBirthPlace() {
+    io.vtsdk.model.patient.Patient lyon = Fixtures.adult(); // NIR 2 48 05 69 123 …, born in Lyon (69123)
+    io.vtsdk.model.patient.Patient abroadNir = lyon.toBuilder().ins(new io.vtsdk.model.identity.Ins(
+        Fixtures.nir("2480599134456"), io.vtsdk.model.identity.InsAuthority.NIR)).build();
+    record Case(io.vtsdk.model.patient.Patient patient, String place, boolean ok) {}
+    for (Case c : List.of(new Case(lyon, "69123", true), new Case(lyon, "69266", true), new Case(lyon, "99134", false),
+        new Case(abroadNir, "99134", true), new Case(abroadNir, "69123", false))) {
+      Dossier d = Fixtures.grandAge().toBuilder().patient(c.patient().toBuilder().birthPlace(c.place()).build()).build();
+      assertThat(VALIDATOR.validate(d, Stage.DRAFT).codesAt("/patient/birthPlace")).as(c.place())
+          .isEqualTo(c.ok() ? List.of() : List.of("identity.birthPlaceNotNir"));
+    }
+    // a NIA says nothing of the birthplace; NIRs in 91–96 (Algeria before 1962, protectorates) are not decided here
+    Dossier nia = Fixtures.grandAge().toBuilder().patient(abroadNir.toBuilder().ins(new io.vtsdk.model.identity.Ins(
+        abroadNir.ins().number(), io.vtsdk.model.identity.InsAuthority.NIA)).birthPlace("69123").build()).build();
+    assertThat(VALIDATOR.validate(nia, Stage.DRAFT).codesAt("/patient/birthPlace")).isEmpty();
+  }
+
+  @Test
+  void aBirthPlaceIsAnInseeCode() {
+    for (String bad : List.of("0A123", "6912", "691234", "2C004")) {
+      Dossier d = Fixtures.grandAge().toBuilder().patient(Fixtures.adult().toBuilder().birthPlace(bad).build()).build();
+      assertThat(VALIDATOR.validate(d, Stage.DRAFT).codesAt("/patient/birthPlace")).as(bad)
+          .contains("inseeCode.format");
+    }
+  }
+
+  @Test
   void handicapUsesNoIns() {
     Dossier d = Fixtures.handicap();
     assertThat(d.patient().ins()).as("the fixture").isNull();

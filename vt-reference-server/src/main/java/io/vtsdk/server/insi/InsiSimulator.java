@@ -74,6 +74,7 @@ public final class InsiSimulator implements InsiClient {
       throw new IllegalArgumentException("size must be at least 2");
     }
     Random r = new Random(seed);
+    Random more = new Random(~seed); // second given names: drawn apart, so a seed's population is what it was
     List<Person> out = new ArrayList<>(size);
     java.util.Set<String> nirs = new java.util.HashSet<>();
     while (out.size() < size) {
@@ -88,7 +89,10 @@ public final class InsiSimulator implements InsiClient {
         String place = BIRTHPLACES[(first + i) % BIRTHPLACES.length];
         Nir nir = nir(sex, birth, place, r);
         if (nirs.add(nir.value())) {
-          out.add(new Person(new Ins(nir, InsAuthority.NIR_TEST), new InsTraits(name, given, sex, birth, place)));
+          String[] names = sex == Sex.F ? FEMALE : MALE;
+          String list = more.nextInt(3) == 0 ? given : given + " " + names[more.nextInt(names.length)];
+          out.add(new Person(new Ins(nir, InsAuthority.NIR_TEST),
+              new InsTraits(name, given, list, sex, birth, place)));
         }
       }
     }

@@ -102,9 +102,10 @@ public final class InsiRoutes {
       Map<String, Object> ref = new LinkedHashMap<>();
       ref.put("birthName", t.birthName());
       ref.put("firstBirthGivenName", t.firstBirthGivenName());
+      ref.put("birthGivenNames", t.birthGivenNames());
       ref.put("sex", t.sex().name());
       ref.put("birthDate", t.birthDate().toString());
-      ref.put("birthplaceInsee", t.birthplaceInsee());
+      ref.put("birthPlace", t.birthPlace());
       m.put("reference", ref);
     }
     return m;
@@ -142,9 +143,9 @@ public final class InsiRoutes {
         problems.add(new Violation(at + "/birthDate", "insi.birthDate", "an ISO date, e.g. 1950-06-01"));
       }
     }
-    String place = node.hasNonNull("birthplaceInsee") ? node.get("birthplaceInsee").asText() : null;
-    if (place != null && !place.matches("[0-9][0-9AB][0-9]{3}")) {
-      problems.add(new Violation(at + "/birthplaceInsee", "insi.birthplace", "a 5-character INSEE code"));
+    String place = node.hasNonNull("birthPlace") ? node.get("birthPlace").asText() : null;
+    if (place != null && !place.matches(io.vtsdk.model.patient.Patient.INSEE_CODE)) {
+      problems.add(new Violation(at + "/birthPlace", "insi.birthPlace", "a 5-character INSEE code"));
     }
     if (!problems.isEmpty()) {
       return null;

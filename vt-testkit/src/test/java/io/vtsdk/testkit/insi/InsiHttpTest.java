@@ -39,7 +39,7 @@ class InsiHttpTest {
     m.put("sex", p.traits().sex().name());
     m.put("birthDate", p.traits().birthDate().toString());
     if (withPlace) {
-      m.put("birthplaceInsee", p.traits().birthplaceInsee());
+      m.put("birthPlace", p.traits().birthPlace());
     }
     return m;
   }

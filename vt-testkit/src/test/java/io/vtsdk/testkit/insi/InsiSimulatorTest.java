@@ -31,7 +31,7 @@ class InsiSimulatorTest {
       // the NIR agrees with the traits: sex, birth year and month, birthplace
       String nir = p.ins().number().value();
       assertThat(nir.charAt(0)).isEqualTo(p.traits().sex() == Sex.F ? '2' : '1');
-      assertThat(nir.substring(5, 10)).isEqualTo(p.traits().birthplaceInsee());
+      assertThat(nir.substring(5, 10)).isEqualTo(p.traits().birthPlace());
     }
   }
 
@@ -68,7 +68,7 @@ class InsiSimulatorTest {
     InsiSimulator.Person p = insi.people().get(7);
     InsTraits t = p.traits();
     InsiClient.Verification ko = insi.verify(p.ins(), new InsTraits("AUTRE", t.firstBirthGivenName(), t.sex(),
-        t.birthDate().plusDays(1), t.birthplaceInsee()));
+        t.birthDate().plusDays(1), t.birthPlace()));
     assertThat(ko.ok()).isFalse();
     assertThat(ko.problems()).containsExactly("birthName", "birthDate");
     assertThat(ko.toString()).doesNotContain("AUTRE", t.birthName());

@@ -9,13 +9,19 @@ import org.apiguardian.api.API;
 
 /**
  * The traits the INSi teleservice searches and verifies an identity by: birth name, first birth given name, sex,
- * birth date and, optionally, the INSEE code of the birthplace (the "traits stricts" of the RNIV). Names are compared
+ * birth date and, optionally, the INSEE code of the birthplace (the "traits stricts" of the RNIV); in an answer, also
+ * the list of birth given names the teleservice returns (space-separated, the first given name first). Names are compared
  * as the teleservice's callers are told to write them: upper case, without accents ({@link #normalise}).
  * {@code toString()} redacts the names and the date: traits are personal data.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public record InsTraits(String birthName, String firstBirthGivenName, Sex sex, LocalDate birthDate,
-    String birthplaceInsee) {
+public record InsTraits(String birthName, String firstBirthGivenName, String birthGivenNames, Sex sex,
+    LocalDate birthDate, String birthPlace) {
+  /** Traits to search or verify by: without the list of birth given names, which only answers carry. */
+  public InsTraits(String birthName, String firstBirthGivenName, Sex sex, LocalDate birthDate, String birthPlace) {
+    this(birthName, firstBirthGivenName, null, sex, birthDate, birthPlace);
+  }
+
   public InsTraits {
     if (birthName == null || birthName.isBlank()) {
       throw new IllegalArgumentException("birthName is required");
@@ -25,8 +31,8 @@ public record InsTraits(String birthName, String firstBirthGivenName, Sex sex, L
     }
     Objects.requireNonNull(sex, "sex");
     Objects.requireNonNull(birthDate, "birthDate");
-    if (birthplaceInsee != null && !birthplaceInsee.matches("[0-9][0-9AB][0-9]{3}")) {
-      throw new IllegalArgumentException("birthplaceInsee must be a 5-character INSEE code");
+    if (birthPlace != null && !birthPlace.matches(io.vtsdk.model.patient.Patient.INSEE_CODE)) {
+      throw new IllegalArgumentException("birthPlace must be a 5-character INSEE code");
     }
   }
 
@@ -43,7 +49,7 @@ public record InsTraits(String birthName, String firstBirthGivenName, Sex sex, L
 
   /**
    * The traits (by name: {@code birthName}, {@code firstBirthGivenName}, {@code sex}, {@code birthDate},
-   * {@code birthplaceInsee}) in which these differ from {@code reference}, names normalised, the birthplace compared
+   * {@code birthPlace}) in which these differ from {@code reference}, names normalised, the birthplace compared
    * only when both have one. Never the values.
    */
   public java.util.List<String> differencesFrom(InsTraits reference) {
@@ -60,16 +66,15 @@ public record InsTraits(String birthName, String firstBirthGivenName, Sex sex, L
     if (!birthDate.equals(reference.birthDate)) {
       out.add("birthDate");
     }
-    if (birthplaceInsee != null && reference.birthplaceInsee != null
-        && !birthplaceInsee.equals(reference.birthplaceInsee)) {
-      out.add("birthplaceInsee");
+    if (birthPlace != null && reference.birthPlace != null && !birthPlace.equals(reference.birthPlace)) {
+      out.add("birthPlace");
     }
     return out;
   }
 
   @Override
   public String toString() {
-    return "InsTraits[birthName=***, firstBirthGivenName=***, sex=" + sex + ", birthDate=***, birthplace="
-        + (birthplaceInsee == null ? "none" : "***") + "]";
+    return "InsTraits[birthName=***, firstBirthGivenName=***, birthGivenNames=" + (birthGivenNames == null ? "none"
+        : "***") + ", sex=" + sex + ", birthDate=***, birthPlace=" + (birthPlace == null ? "none" : "***") + "]";
   }
 }

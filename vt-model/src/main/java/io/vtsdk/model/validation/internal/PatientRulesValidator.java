@@ -38,17 +38,79 @@ public final class PatientRulesValidator implements ConstraintValidator<ValidPat
     names.put("usedName", p.usedName());
     names.put("firstBirthGivenName", p.firstBirthGivenName());
     names.put("usedGivenName", p.usedGivenName());
-    names.put("givenNames", p.givenNames() == null ? null : String.join(" ", p.givenNames()));
+    names.put("birthGivenNames", p.birthGivenNames());
     for (java.util.Map.Entry<String, String> name : names.entrySet()) {
       if (name.getValue() != null && io.vtsdk.model.validation.SafeText.problemInLine(name.getValue()).isPresent()) {
         Rules.violation(ctx, "{vt.text.name}", name.getKey());
         ok = false;
       }
     }
+    ok &= insTraits(p, ctx);
     if (p.isProtectedAdult() && p.legalRepresentative() == null) {
       Rules.violation(ctx, "{vt.protection.representativeRequired}", "legalRepresentative");
       ok = false;
     }
     return ok;
+  }
+
+  /** Where a birth place code says "abroad" ({@code 99} + country) or "unknown" ({@code 99999}). */
+  private static final String ABROAD = "99";
+  private static final String UNKNOWN_PLACE = "99999";
+
+  /**
+   * The INS traits (ANS, Guide d'implémentation de l'INS; RNIV volet 1): a qualified identity carries all of them, its
+   * birthplace known (FR Core 2.2.0, fr-core-patient-ins, invariant fr-core-3); the list of birth given names begins
+   * with the first one (FR Core, fr-core-patient-birth-list-given-name: « le premier prénom de la liste »); a birth
+   * abroad is coded {@code 99} in the NIR (positions 6–7, INSEE) and in the birthplace, and a birth in France in
+   * neither. Only what these texts decide is refused (docs/identity.md lists what is not checked).
+   */
+  private static boolean insTraits(Patient p, ConstraintValidatorContext ctx) {
+    boolean ok = true;
+    if (p.identityStatus() == IdentityStatus.QUALIFIEE) {
+      if (isBlank(p.birthGivenNames())) {
+        Rules.violation(ctx, "{vt.identity.qualifiedNeedsTrait}", "birthGivenNames");
+        ok = false;
+      }
+      if (isBlank(p.birthPlace())) {
+        Rules.violation(ctx, "{vt.identity.qualifiedNeedsTrait}", "birthPlace");
+        ok = false;
+      } else if (UNKNOWN_PLACE.equals(p.birthPlace())) {
+        Rules.violation(ctx, "{vt.identity.qualifiedBirthPlaceUnknown}", "birthPlace");
+        ok = false;
+      }
+    }
+    if (!isBlank(p.birthGivenNames()) && !isBlank(p.firstBirthGivenName())) {
+      String list = io.vtsdk.model.identity.insi.InsTraits.normalise(p.birthGivenNames());
+      String first = io.vtsdk.model.identity.insi.InsTraits.normalise(p.firstBirthGivenName());
+      if (!(list.equals(first) || list.startsWith(first + " "))) {
+        Rules.violation(ctx, "{vt.identity.firstGivenNameNotFirst}", "birthGivenNames");
+        ok = false;
+      }
+    }
+    String nirPlace = nirBirthDepartement(p);
+    String place = p.birthPlace();
+    if (nirPlace != null && place != null && place.matches(Patient.INSEE_CODE) && !UNKNOWN_PLACE.equals(place)) {
+      boolean placeAbroad = place.startsWith(ABROAD);
+      // NIRs of people born in Algeria before 1962 carry 91–94, and 96 was used for protectorates: not decided here
+      boolean nirSaysFrance = !nirPlace.equals(ABROAD) && !nirPlace.matches("9[1-6]");
+      if (nirPlace.equals(ABROAD) && !placeAbroad || nirSaysFrance && placeAbroad) {
+        Rules.violation(ctx, "{vt.identity.birthPlaceNotNir}", "birthPlace");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  /** Positions 6–7 of a definitive NIR (first digit 1 or 2; not a NIA), or null. */
+  private static String nirBirthDepartement(Patient p) {
+    if (p.ins() == null || p.ins().number() == null || p.ins().authority() == io.vtsdk.model.identity.InsAuthority.NIA) {
+      return null;
+    }
+    String nir = p.ins().number().value();
+    return nir.length() == 15 && (nir.charAt(0) == '1' || nir.charAt(0) == '2') ? nir.substring(5, 7) : null;
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
   }
 }
