@@ -92,7 +92,6 @@ public final class DossierBundleMapper {
   static final String EXT_SHA256 = EXT + "sha256";
   static final String EXT_SIZE = EXT + "size";
   static final String EXT_GIVEN_BY = EXT + "consent-given-by";
-  static final String EXT_SECTION = EXT + "section";
   static final String DATA_ABSENT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
   static final String CS_SMR_MENTION = VT + "CodeSystem/smr-mention";
   static final String QUESTIONNAIRE = VT + "Questionnaire/";

@@ -67,9 +67,17 @@ public final class PatientRulesValidator implements ConstraintValidator<ValidPat
   private static boolean insTraits(Patient p, ConstraintValidatorContext ctx) {
     boolean ok = true;
     if (p.identityStatus() == IdentityStatus.QUALIFIEE) {
-      if (isBlank(p.birthGivenNames())) {
-        Rules.violation(ctx, "{vt.identity.qualifiedNeedsTrait}", "birthGivenNames");
-        ok = false;
+      java.util.Map<String, Object> traits = new java.util.LinkedHashMap<>();
+      traits.put("birthName", isBlank(p.birthName()) ? null : p.birthName());
+      traits.put("firstBirthGivenName", isBlank(p.firstBirthGivenName()) ? null : p.firstBirthGivenName());
+      traits.put("birthGivenNames", isBlank(p.birthGivenNames()) ? null : p.birthGivenNames());
+      traits.put("sex", p.sex());
+      traits.put("birthDate", p.birthDate());
+      for (java.util.Map.Entry<String, Object> trait : traits.entrySet()) {
+        if (trait.getValue() == null) {
+          Rules.violation(ctx, "{vt.identity.qualifiedNeedsTrait}", trait.getKey());
+          ok = false;
+        }
       }
       if (isBlank(p.birthPlace())) {
         Rules.violation(ctx, "{vt.identity.qualifiedNeedsTrait}", "birthPlace");
