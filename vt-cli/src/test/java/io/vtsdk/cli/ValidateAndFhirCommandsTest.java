@@ -71,4 +71,42 @@ class ValidateAndFhirCommandsTest extends CliTestBase {
     assertThat(out.toString()).contains("regle-StatutUnite");
     assertThat(run("fhir", "validate", write("x.json", "not json").toString())).isEqualTo(2);
   }
+
+  /** FR Core 2.2.0's example INS Patient, with {@code edit} applied to its JSON. */
+  Path frCorePatient(String name, java.util.function.UnaryOperator<String> edit) throws Exception {
+    try (java.io.InputStream in = getClass().getResourceAsStream("/fr-core/Patient-FRCorePatientExample.json")) {
+      return write(name, edit.apply(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+  }
+
+  @Test
+  void fhirValidateChecksFrCore220() throws Exception {
+    Path example = frCorePatient("example.json", s -> s);
+    assertThat(run("fhir", "validate", example.toString())).as(out()).isZero();
+    assertThat(out()).contains("example.json: valid");
+
+    String nir = "\"system\":\"urn:oid:1.2.250.1.213.1.4.8\"";
+    java.util.Map<String, String> broken = new java.util.LinkedHashMap<>();
+    broken.put("wrong-system.json", "fr-core-1");
+    broken.put("no-birthplace.json", "Patient.extension:birthPlace");
+    broken.put("second-official.json", "fr-core-2");
+    broken.put("nia-temp.json", "fr-core-vs-patient-identifier-use-ins");
+    frCorePatient("wrong-system.json", s -> s.replace(nir, "\"system\":\"urn:oid:1.2.250.1.213.1.4.99\""));
+    frCorePatient("no-birthplace.json", s -> s.replaceFirst("\\{\"url\":\"http://hl7.org/fhir/StructureDefinition/"
+        + "patient-birthPlace\".*?\"city\":\"Ambléon\"}},", ""));
+    frCorePatient("second-official.json", s -> s.replace("\"identifier\":[", "\"identifier\":[{\"use\":\"official\","
+        + "\"system\":\"urn:oid:1.2.250.1.71.4.2.7\",\"value\":\"123\"},"));
+    frCorePatient("nia-temp.json", s -> s.replace("\"use\":\"official\",\"type\":{\"coding\":[{\"system\":"
+        + "\"https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203\",\"code\":\"INS-NIR\"}]}," + nir,
+        "\"use\":\"temp\",\"type\":{\"coding\":[{\"system\":\"https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203\","
+        + "\"code\":\"INS-NIA\"}]},\"system\":\"urn:oid:1.2.250.1.213.1.4.9\""));
+    for (java.util.Map.Entry<String, String> b : broken.entrySet()) {
+      reset();
+      assertThat(Files.readString(dir.resolve(b.getKey()))).as("the edit applied").isNotEqualTo(
+          Files.readString(example));
+      assertThat(run("fhir", "validate", dir.resolve(b.getKey()).toString())).as(out()).isEqualTo(1);
+      assertThat(out()).as(b.getKey()).contains(b.getValue()).contains("fr-core-patient-ins|2.2.0")
+          .contains(b.getKey() + ": ");
+    }
+  }
 }
