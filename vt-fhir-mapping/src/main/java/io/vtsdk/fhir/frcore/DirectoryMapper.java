@@ -121,8 +121,10 @@ public final class DirectoryMapper {
       h.addContained(o);
       h.setProvidedBy(new Reference("#structure"));
     }
-    for (VtModule m : u.modules()) {
-      h.addCategory(Values.concept(new Coding(FrCore.VT_CS_MODULE, m.name(), null)));
+    if (!u.modules().isEmpty()) { // FR Core 2.2.0 allows one category: the modules are its codings
+      org.hl7.fhir.r4.model.CodeableConcept category = h.addCategory();
+      u.modules().stream().sorted().forEach(m -> category.addCoding(Values.toFhir(new Coding(FrCore.VT_CS_MODULE,
+          m.name(), null))));
     }
     for (TargetKind t : u.targetKinds()) {
       h.addType(Values.concept(new Coding(FrCore.VT_CS_TARGET_KIND, t.name(), null)));
@@ -181,9 +183,9 @@ public final class DirectoryMapper {
               "HealthcareService.providedBy.identifier", "needs a FINESS")));
     }
     Set<VtModule> modules = new HashSet<>();
-    h.getCategory().forEach(c -> modules.add(Values.code(VtModule::valueOf, VtModule.values(),
-        Values.code(c, FrCore.VT_CS_MODULE),
-        "HealthcareService.category")));
+    h.getCategory().forEach(c -> c.getCoding().stream().filter(coding -> FrCore.VT_CS_MODULE.equals(coding.getSystem()))
+        .forEach(coding -> modules.add(Values.code(VtModule::valueOf, VtModule.values(), coding.getCode(),
+            "HealthcareService.category"))));
     Set<TargetKind> kinds = new HashSet<>();
     h.getType().forEach(c -> kinds.add(Values.code(TargetKind::valueOf, TargetKind.values(),
         Values.code(c, FrCore.VT_CS_TARGET_KIND),

@@ -28,7 +28,7 @@ import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Organization;
 
 /** Structures and units → FR Core Organization / HealthcareService → JSON → back: lossless. */
-class DirectoryRoundTripProperties {
+public class DirectoryRoundTripProperties {
 
   @Property(tries = 200)
   void unitsRoundTrip(@ForAll("units") Unit unit) {
@@ -75,6 +75,11 @@ class DirectoryRoundTripProperties {
 
   @Provide
   Arbitrary<Unit> units() {
+    return anyUnit();
+  }
+
+  /** The generator, for the validity properties of vt-fhir-validation. */
+  public static Arbitrary<Unit> anyUnit() {
     return Combinators.combine(Arbitraries.strings().alpha().numeric().withChars('-').ofMinLength(1).ofMaxLength(20),
         names()).as((id, name) -> Unit.builder(UnitId.of("U" + id), name)).flatMap(start -> Builders
         .withBuilder(() -> start)
@@ -94,6 +99,11 @@ class DirectoryRoundTripProperties {
 
   @Provide
   Arbitrary<Structure> structures() {
+    return anyStructure();
+  }
+
+  /** The generator, for the validity properties of vt-fhir-validation. */
+  public static Arbitrary<Structure> anyStructure() {
     Arbitrary<Finess> finess = Arbitraries.strings().numeric().ofLength(9).map(Finess::new);
     Arbitrary<Siret> siret = Arbitraries.strings().numeric().ofLength(14).map(Siret::new);
     return Combinators.combine(maybe(finess), maybe(finess), maybe(siret), maybe(codings()), names(),

@@ -84,4 +84,28 @@ class FrCoreBundleProperties {
       assertThat(json).contains("fr-core-patient-ins");
     }
   }
+
+  @Provide
+  Arbitrary<io.vtsdk.model.directory.Unit> units() {
+    return io.vtsdk.fhir.frcore.DirectoryRoundTripProperties.anyUnit();
+  }
+
+  @Provide
+  Arbitrary<io.vtsdk.model.directory.Structure> structures() {
+    return io.vtsdk.fhir.frcore.DirectoryRoundTripProperties.anyStructure();
+  }
+
+  @Property(tries = 20)
+  void aUnitIsAValidFrCoreHealthcareService(@ForAll("units") io.vtsdk.model.directory.Unit unit) {
+    String json = VtFhir.toJson(io.vtsdk.fhir.frcore.DirectoryMapper.toHealthcareService(unit));
+    assertThat(json).contains("fr-core-healthcare-service");
+    assertThat(validator.validate(json).errors()).isEmpty();
+  }
+
+  @Property(tries = 20)
+  void aStructureIsAValidFrCoreOrganization(@ForAll("structures") io.vtsdk.model.directory.Structure structure) {
+    String json = VtFhir.toJson(io.vtsdk.fhir.frcore.DirectoryMapper.toOrganization(structure));
+    assertThat(json).contains("fr-core-organization");
+    assertThat(validator.validate(json).errors()).isEmpty();
+  }
 }

@@ -51,6 +51,10 @@ class InsiHttpTest {
     assertThat(found.get("outcome").asText()).isEqualTo("FOUND");
     assertThat(found.at("/ins/number").asText()).isEqualTo(p.ins().number().value());
     assertThat(found.at("/ins/oid").asText()).isEqualTo("1.2.250.1.213.1.4.10");
+    // the answer carries the INS traits a qualified identity needs: the list of birth given names and the birthplace
+    assertThat(found.at("/reference/birthGivenNames").asText()).isEqualTo(p.traits().birthGivenNames())
+        .startsWith(p.traits().firstBirthGivenName());
+    assertThat(found.at("/reference/birthPlace").asText()).isEqualTo(p.traits().birthPlace());
     JsonNode ok = http.post("/insi/verify", token, Map.of("ins", Map.of("number", p.ins().number().value(),
         "authority", "NIR_TEST"), "traits", traits(p, false))).json();
     assertThat(ok.get("ok").asBoolean()).isTrue();

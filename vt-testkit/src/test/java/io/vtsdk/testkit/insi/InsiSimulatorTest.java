@@ -32,6 +32,8 @@ class InsiSimulatorTest {
       String nir = p.ins().number().value();
       assertThat(nir.charAt(0)).isEqualTo(p.traits().sex() == Sex.F ? '2' : '1');
       assertThat(nir.substring(5, 10)).isEqualTo(p.traits().birthPlace());
+      assertThat(p.traits().birthGivenNames()).as("INSi's list begins with the first given name")
+          .matches(java.util.regex.Pattern.quote(p.traits().firstBirthGivenName()) + "( .+)?");
     }
   }
 
