@@ -216,7 +216,9 @@ class VtJarIT {
     // issue 21's goal was 60 MB; issue 24 spends 0.3 MB of it on the base R4 subset that takes `vt fhir validate`
     // from 7 s to 2.4 s (docs/dependencies.md); issue 38 spends 0.2 MB on YAML counterparts files (Jackson YAML and
     // SnakeYAML: `vt serve --counterparts world.yaml`), issue 39 0.05 MB on scenarios, checks and reports, issue 40
-    // 2.3 MB on Jetty 12 (jetty-server, -http, -io, -util, -http-spi): the engine that holds against hostile clients
-    assertThat(Files.size(JAR)).as("vt.jar in bytes (goal: 63.2 MB)").isLessThanOrEqualTo(63_200_000L);
+    // 2.3 MB on Jetty 12 (jetty-server, -http, -io, -util, -http-spi): the engine that holds against hostile clients,
+    // issue 41 1.4 MB on FR Core 2.2.0 and its dependency subsets (the .tgz packages, as published, and the gzip and
+    // tar readers of Commons Compress that open them)
+    assertThat(Files.size(JAR)).as("vt.jar in bytes (goal: 64.6 MB)").isLessThanOrEqualTo(64_600_000L);
   }
 }

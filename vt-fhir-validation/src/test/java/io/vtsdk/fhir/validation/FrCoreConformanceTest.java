@@ -44,6 +44,20 @@ class FrCoreConformanceTest {
   }
 
   @Test
+  void thePackagesAreParsedOnlyWhereTheValidatorLooks() {
+    FhirPackages.Lazy frCore = FhirPackages.frCore(io.vtsdk.fhir.VtFhir.context());
+    int all = frCore.unparsed();
+    assertThat(all).as("profiles, value sets and code systems of FR Core and its subsets").isGreaterThan(200);
+    assertThat(frCore.fetchAllStructureDefinitions()).as("listed: the validator would convert them all").isEmpty();
+    assertThat(frCore.fetchStructureDefinition(io.vtsdk.fhir.frcore.FrCore.PATIENT_INS + "|2.2.0")).isNotNull();
+    assertThat(frCore.fetchCodeSystem("https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0445")).isNotNull();
+    assertThat(frCore.unparsed()).isEqualTo(all - 2);
+    assertThat(frCore.fetchStructureDefinition("https://example.org/none")).isNull();
+    assertThat(FhirPackages.vtSdk(io.vtsdk.fhir.VtFhir.context()).fetchStructureDefinition(
+        io.vtsdk.fhir.frcore.FrCore.VT_INSURANCE)).as("ours, by URL").isNotNull();
+  }
+
+  @Test
   void all31ExamplesAreThere() throws Exception {
     assertThat(examples()).hasSize(31);
   }
