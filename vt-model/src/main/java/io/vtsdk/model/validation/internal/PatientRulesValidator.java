@@ -67,17 +67,10 @@ public final class PatientRulesValidator implements ConstraintValidator<ValidPat
   private static boolean insTraits(Patient p, ConstraintValidatorContext ctx) {
     boolean ok = true;
     if (p.identityStatus() == IdentityStatus.QUALIFIEE) {
-      java.util.Map<String, Object> traits = new java.util.LinkedHashMap<>();
-      traits.put("birthName", isBlank(p.birthName()) ? null : p.birthName());
-      traits.put("firstBirthGivenName", isBlank(p.firstBirthGivenName()) ? null : p.firstBirthGivenName());
-      traits.put("birthGivenNames", isBlank(p.birthGivenNames()) ? null : p.birthGivenNames());
-      traits.put("sex", p.sex());
-      traits.put("birthDate", p.birthDate());
-      for (java.util.Map.Entry<String, Object> trait : traits.entrySet()) {
-        if (trait.getValue() == null) {
-          Rules.violation(ctx, "{vt.identity.qualifiedNeedsTrait}", trait.getKey());
-          ok = false;
-        }
+      // birth name, first given name, sex and birth date are required at SUBMISSION for every identity (@NotNull)
+      if (isBlank(p.birthGivenNames())) {
+        Rules.violation(ctx, "{vt.identity.qualifiedNeedsTrait}", "birthGivenNames");
+        ok = false;
       }
       if (isBlank(p.birthPlace())) {
         Rules.violation(ctx, "{vt.identity.qualifiedNeedsTrait}", "birthPlace");
