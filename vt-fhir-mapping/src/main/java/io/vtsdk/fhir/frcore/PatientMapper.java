@@ -39,25 +39,26 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 
 /**
- * {@link Patient} ↔ FR Core Patient ({@code fr-core-patient}, or {@code fr-core-patient-ins} for a qualified identity
- * with its INS and the traits that profile requires):
+ * {@link Patient} ↔ FR Core 2.2.0 Patient ({@code fr-core-patient-ins} for a qualified identity with its INS,
+ * {@code fr-core-patient} otherwise):
  * <ul>
- *   <li>INS → {@code identifier} slice by OID: INS-NIR ({@code .8}, use official), INS-NIA ({@code .9}, use temp),
- *       INS-NIR-TEST ({@code .10}), INS-NIR-DEMO ({@code .11}) — written for a qualified identity only (FR Core: « Le
- *       matricule INS ne peut être véhiculé que dans le cas d'une identité qualifiée »); the validator refuses an INS
- *       on any other status, so a valid patient loses nothing;</li>
- *   <li>birth name and first birth given name → the official name; the birth given names → FR Core's
- *       birth-list-given-name extension (space-separated, as INSi returns them); used name and given name → the
- *       usual name;</li>
- *   <li>identity status → fr-core-identity-reliability / identityStatus (PROV, RECUP, VALI, QUAL); vigilance
- *       attributes → its {@code comment} codings (every non-status code of fr-core-cs-v2-0445);</li>
+ *   <li>INS → {@code identifier} slice by OID, use official: INS-NIR ({@code .8}), INS-NIA ({@code .9}), INS-NIR-TEST
+ *       ({@code .10}), INS-NIR-DEMO ({@code .11}) — written for a qualified identity only (FR Core: « Le matricule INS
+ *       ne peut être véhiculé que dans le cas d'une identité qualifiée »); the validator refuses an INS on any other
+ *       status, so a valid patient loses nothing;</li>
+ *   <li>birth name and first birth given name → the official name; the list of birth given names → FR Core's
+ *       birth-list-given-name extension, as INSi gives it; used name and given name → the usual name;</li>
+ *   <li>identity status → fr-core-identity-reliability / identityStatus in fr-core-cs-v2-0445 (VALI or PROV), the
+ *       four RNIV statuses told apart by the INS (« qualifiée ») and methodCollection INSI (« récupérée »); the
+ *       identity document → its validationMode, or vt-sdk's identity-proof extension where FR Core has no code;
+ *       each vigilance attribute → one more fr-core-identity-reliability with the attribute as identityStatus;</li>
  *   <li>birthplace INSEE code → patient-birthPlace with fr-core-address-insee-code;</li>
  *   <li>address → {@code address} (the département in a vt-sdk extension); legal representative →
  *       {@code contact}; treating doctor → {@code generalPractitioner} (a contained FR Core Practitioner);</li>
  *   <li>insurance and protection measure → vt-sdk extensions (FR Core has no Patient element for them).</li>
  * </ul>
- * Reading ignores what the model has no place for (telecom, nationality…). Lossless for every model patient whose
- * birth given names contain no space (docs/fhir.md).
+ * Reading ignores what the model has no place for (telecom, nationality…). Lossless for every model patient
+ * (docs/fhir.md, with the deviations from FR Core written down).
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class PatientMapper {

@@ -24,10 +24,12 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
 /**
- * HAPI's instance validator with the base R4 definitions and the SDO IG's StructureDefinitions (shipped in this
- * module, see {@code io/vtsdk/fhir/sdo/SOURCE.md}): structure, cardinalities, fixed values, slices and the IG's
- * invariants (regle-StatutUnite, regle-ModePriseEnCharge…). A resource is checked against the profiles its
- * {@code meta.profile} declares.
+ * HAPI's instance validator with the base R4 definitions, the SDO IG's StructureDefinitions (shipped in this
+ * module, see {@code io/vtsdk/fhir/sdo/SOURCE.md}), FR Core 2.2.0 with the subsets of its dependencies
+ * ({@code io/vtsdk/fhir/packages/SOURCES-fr-core.md}) and vt-sdk's own extensions: structure, cardinalities, fixed
+ * values, slices and the IGs' invariants (regle-StatutUnite, fr-core-1…). A resource is checked against the profiles
+ * its {@code meta.profile} declares. A code system the validator does not have (the INSEE communes, LOINC, vt-sdk's)
+ * is a warning, not an error.
  *
  * <p>Terminology: the statuses and motifs are checked against their bindings, the value sets JDV_J250 to J253 and the
  * code systems TRE_R357 / R358 built from vt-model's NOS tables ({@code SdoTerminology}). ASS_A32 (2025) pairs some
