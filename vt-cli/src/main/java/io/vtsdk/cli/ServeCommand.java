@@ -178,6 +178,7 @@ final class ServeCommand implements Callable<Integer> {
       print(out, "receiver   (EHPAD-69-A)", server.tokens().issue(Role.RECEIVER, UnitId.of("EHPAD-69-A"), null));
       print(out, "mdph       (" + ReferenceServer.DEMO_MDPH_UNIT.value() + ")", server.demoToken(Role.MDPH));
       print(out, "esms       (" + ReferenceServer.DEMO_ESMS_UNIT.value() + ")", server.demoToken(Role.ESMS));
+      print(out, "accompagnant (" + ReferenceServer.DEMO_ACCOMPAGNANT + ")", server.demoToken(Role.ACCOMPAGNANT));
     } else {
       out.println("  demo:    none (--no-demo): no units, no dossiers, so no example tokens");
     }

@@ -129,6 +129,16 @@ public final class AsyncRequests {
     return p.executeAsync(e.waitingList(unit, o));
   }
 
+  /** The accompagnant médico-social's dashboard (role ACCOMPAGNANT), as {@link Requests#accompanied()}. */
+  public CompletableFuture<List<AdmissionRequest>> accompanied() {
+    return accompanied(RequestOptions.none());
+  }
+
+  /** As {@link #accompanied()}, with per-call options. */
+  public CompletableFuture<List<AdmissionRequest>> accompanied(RequestOptions o) {
+    return p.executeAsync(e.accompaniedRequests(o));
+  }
+
   /** Every matching item: pages fetched one after the other without blocking; completes with them all. */
   public CompletableFuture<List<AdmissionRequest>> listAll(RequestQuery query) {
     return collect(query, null, new java.util.ArrayList<>());

@@ -128,6 +128,19 @@ public final class Requests {
     return p.execute(e.waitingList(unit, o));
   }
 
+  /**
+   * The accompagnant médico-social's dashboard (role ACCOMPAGNANT): every current Handicap request of the persons who
+   * named the caller on their dossier, oldest first.
+   */
+  public List<AdmissionRequest> accompanied() {
+    return accompanied(RequestOptions.none());
+  }
+
+  /** As {@link #accompanied()}, with per-call options. */
+  public List<AdmissionRequest> accompanied(RequestOptions o) {
+    return p.execute(e.accompaniedRequests(o));
+  }
+
   /** Every matching item, fetched page by page as you iterate. */
   public Paged<AdmissionRequest> listAll(RequestQuery query) {
     return new Paged<>(cursor -> list(query, cursor));

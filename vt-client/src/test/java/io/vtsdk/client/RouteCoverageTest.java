@@ -77,6 +77,7 @@ class RouteCoverageTest {
       ime.requests().reportEsmsStatus(n.id(), ClientTestBase.esmsStatus("40", null, h.mdphDecision().idDecision()));
       mdph.requests().esmsStatuses(n.id());
       ime.requests().waitingList(null);
+      client(vt, vt.demoToken(Role.ACCOMPAGNANT)).requests().accompanied();
       requester.indicators().requests(null);
       mdph.indicators().waitingLists();
       VtClient grades = client(vt, vt.demoToken(Role.OBSERVER));

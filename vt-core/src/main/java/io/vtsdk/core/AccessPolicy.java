@@ -23,6 +23,9 @@ import org.apiguardian.api.API;
  *       the requester cancels, the dossier, its later changes and its attachments are closed to it (it keeps its own
  *       request, the history of what it answered). A Handicap ESMS reads the evaluation documents (attachments) only
  *       once it has recorded the person's agreement (SDO flow 2).
+ *   <li><b>Accompagnant médico-social PH</b> (ACCOMPAGNANT, seed 002): reads, never changes, the Handicap dossiers
+ *       that name its account ({@code Dossier.accompagnants}) and their requests; its dashboard lists their current
+ *       requests.
  *   <li><b>Events</b>: the same rule as what they are about, evaluated when read.
  *   <li><b>Medical section</b> (when the caller authenticated with Pro Santé Connect): a collaborator fills it for a
  *       doctor only when authenticated by CPx card (seed 002); only the prescribing doctor, the section's author,
@@ -74,9 +77,19 @@ public final class AccessPolicy {
     return r.unit().equals(p.unit()) && p.role() == VtModules.of(r.module()).receiverRole();
   }
 
+  /**
+   * True when {@code p} is an accompagnant médico-social PH the Handicap dossier names (seed 002). Assumption: the
+   * account named is the accompagnant's own ({@link Principal#actorId()}), whatever its unit.
+   */
+  public boolean isAccompagnantOf(Principal p, StoredDossier d) {
+    return p.role() == Role.ACCOMPAGNANT && !p.actorId().isEmpty()
+        && d.dossier().module() == io.vtsdk.model.VtModule.HANDICAP
+        && d.dossier().accompagnants().contains(p.actorId());
+  }
+
   /** May {@code p} read the dossier (given its requests)? */
   public boolean canReadDossier(Principal p, StoredDossier d, List<AdmissionRequest> requests) {
-    if (isRequesterSide(p, d)) {
+    if (isRequesterSide(p, d) || isAccompagnantOf(p, d)) {
       return true;
     }
     for (AdmissionRequest r : requests) {
@@ -117,7 +130,7 @@ public final class AccessPolicy {
 
   /** May {@code p} see the request (the requesting side of its dossier, or its receiving unit)? */
   public boolean canSeeRequest(Principal p, AdmissionRequest r, StoredDossier d) {
-    return isReceiverOf(p, r) || d != null && isRequesterSide(p, d);
+    return isReceiverOf(p, r) || d != null && (isRequesterSide(p, d) || isAccompagnantOf(p, d));
   }
 
   /**
@@ -157,6 +170,11 @@ public final class AccessPolicy {
     };
     boolean receiver = p.unit().equals(e.receiverUnit()) && p.role() == VtModules.of(e.module()).receiverRole();
     return requester || receiver;
+  }
+
+  /** May {@code p} read an accompagnant's dashboard? An accompagnant médico-social PH (seed 002). */
+  public boolean canReadAccompaniedRequests(Principal p) {
+    return p.role() == Role.ACCOMPAGNANT && !p.actorId().isEmpty();
   }
 
   /** May {@code p} list every open request, whoever received it? VT's own principal (role SYSTEM) only. */

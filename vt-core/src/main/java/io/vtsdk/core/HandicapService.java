@@ -372,4 +372,22 @@ public final class HandicapService {
         .filter(r -> ctx.policy.isReceiverOf(p, r) || p.role() == Role.RECEIVER && r.unit().equals(p.unit()))
         .filter(r -> RequestIndicators.WAITING.contains(r.status())).toList());
   }
+
+  // ---------------------------------------------------------------------------------------------- the DUA
+
+  /**
+   * The accompagnant médico-social PH's dashboard: every current (open) request of the Handicap dossiers that name the
+   * caller's account, oldest first (seed 002: « une vue centralisée de toutes les demandes en cours pour les personnes
+   * accompagnées »). Read only. Assumption: "current" is what the module's workflow calls open; the dashboard scans
+   * the open requests (a directory of accompaniments would index it at real size).
+   */
+  public List<AdmissionRequest> accompaniedRequests(Principal p) {
+    if (!ctx.policy.canReadAccompaniedRequests(p)) {
+      throw VtCoreException.forbidden("the dashboard is an accompagnant's (role ACCOMPAGNANT), not " + p.role());
+    }
+    return ctx.read(tx -> tx.openRequests().stream()
+        .filter(r -> r.module() == io.vtsdk.model.VtModule.HANDICAP)
+        .filter(r -> tx.dossier(r.dossierId()).map(d -> ctx.policy.isAccompagnantOf(p, d)).orElse(false))
+        .toList());
+  }
 }

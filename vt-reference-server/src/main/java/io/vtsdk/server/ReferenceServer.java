@@ -80,6 +80,8 @@ public final class ReferenceServer implements AutoCloseable {
   public static final UnitId DEMO_MDPH_UNIT = UnitId.of("MDPH-69");
   /** The demo ESMS (an IME of the Rhône). */
   public static final UnitId DEMO_ESMS_UNIT = UnitId.of("IME-69");
+  /** The demo accompagnant médico-social's account (role ACCOMPAGNANT, at the demo ESMS). @since 0.3 */
+  public static final String DEMO_ACCOMPAGNANT = "accompagnant-demo";
   /** The demo GRADeS (Auvergne-Rhône-Alpes), reading the observatory of its region as OBSERVER. @since 0.2 */
   public static final UnitId DEMO_OBSERVER_UNIT = UnitId.of("GRADES-ARA");
 
@@ -294,7 +296,8 @@ public final class ReferenceServer implements AutoCloseable {
   /**
    * A token of the demo directory's unit for {@code role}: the cardiology ward (REQUESTER, and USAGER as a patient
    * account of its space), {@link #DEMO_RECEIVER_UNIT}, {@link #DEMO_CPAM_UNIT}, {@link #DEMO_MDPH_UNIT},
-   * {@link #DEMO_ESMS_UNIT}, {@link #DEMO_OBSERVER_UNIT}.
+   * {@link #DEMO_ESMS_UNIT}, {@link #DEMO_OBSERVER_UNIT}; ACCOMPAGNANT is the account {@link #DEMO_ACCOMPAGNANT} of
+   * the demo ESMS.
    *
    * @throws IllegalArgumentException for SYSTEM, the server's own role
    */
@@ -307,6 +310,8 @@ public final class ReferenceServer implements AutoCloseable {
       case MDPH -> tokens.issue(role, DEMO_MDPH_UNIT, null);
       case ESMS -> tokens.issue(role, DEMO_ESMS_UNIT, null);
       case OBSERVER -> tokens.issue(role, DEMO_OBSERVER_UNIT, null);
+      // an accompagnant médico-social of the demo ESMS; a dossier names it by this account
+      case ACCOMPAGNANT -> tokens.issue(role, DEMO_ESMS_UNIT, DEMO_ACCOMPAGNANT);
       case SYSTEM -> throw new IllegalArgumentException("SYSTEM is the server's own role (closing, archiving): no "
           + "token is issued for it");
     };

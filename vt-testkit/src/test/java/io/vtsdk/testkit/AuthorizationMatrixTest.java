@@ -77,6 +77,8 @@ class AuthorizationMatrixTest {
     matrix.put("POST /v1/requests/{id}/esms-statuses", row(422, 422, 422, 422, 422, 422, 422, 422, 422, 403, 401));
     matrix.put("GET /v1/requests/{id}/esms-statuses", row(200, 404, 200, 404, 404, 404, 404, 404, 404, 403, 401));
     matrix.put("GET /v1/waiting-lists", row(403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 401));
+    // an accompagnant's dashboard (role ACCOMPAGNANT, DuaEndToEndTest): no other role
+    matrix.put("GET /v1/accompanied-requests", row(403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 401));
     matrix.put("GET /v1/indicators/requests", row(200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 401));
     matrix.put("GET /v1/indicators/waiting-lists", row(403, 403, 200, 200, 200, 200, 200, 403, 403, 403, 401));
     // the observatory (seed 003): a hospital's units their establishment, a CPAM its own, a GRADeS/ARS its region for

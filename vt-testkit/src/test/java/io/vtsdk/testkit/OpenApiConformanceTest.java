@@ -163,6 +163,8 @@ class OpenApiConformanceTest {
     }
     call("GET", "/v1/requests/" + notification + "/esms-statuses", mdph, null);
     call("GET", "/v1/waiting-lists", ime, null);
+    call("GET", "/v1/accompanied-requests", vt.demoToken(Role.ACCOMPAGNANT), null);
+    call("GET", "/v1/accompanied-requests", ime, null); // 403: an accompagnant's dashboard
 
     // the observatory and the feed
     call("GET", "/v1/indicators/requests?module=SANITAIRE", requester, null);

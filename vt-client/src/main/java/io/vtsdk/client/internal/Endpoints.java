@@ -209,6 +209,10 @@ public final class Endpoints {
         .withQuery("unit", unit == null ? null : unit.value());
   }
 
+  public ApiCall<List<AdmissionRequest>> accompaniedRequests(RequestOptions o) {
+    return ApiCall.get("/v1/accompanied-requests", null, items(new TypeReference<Page<AdmissionRequest>>() {}), o);
+  }
+
   // ------------------------------------------------------------------------------------------------ directory
 
   public ApiCall<List<Unit>> searchUnits(UnitQuery q, RequestOptions o) {

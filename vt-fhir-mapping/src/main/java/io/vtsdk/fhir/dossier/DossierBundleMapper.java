@@ -87,6 +87,7 @@ public final class DossierBundleMapper {
   static final String EXT_DISCHARGE = EXT + "planned-discharge-date";
   static final String EXT_DESIRED_ENTRY = EXT + "desired-entry-date";
   static final String EXT_SYNTHESIS_PATH = EXT + "synthesis-path";
+  static final String EXT_ACCOMPAGNANT = EXT + "accompagnant";
   static final String EXT_MDPH_DECISION = EXT + "mdph-decision";
   static final String EXT_VALIDATED_VERSION = EXT + "validated-version";
   static final String EXT_SHA256 = EXT + "sha256";
@@ -213,6 +214,7 @@ public final class DossierBundleMapper {
       for (Attachment a : d.attachments()) {
         sr.addSupportingInfo(add("attachment-" + i++, document(a)));
       }
+      d.accompagnants().forEach(a -> sr.addExtension(EXT_ACCOMPAGNANT, new StringType(a)));
       if (d.mdphDecision() != null) {
         sr.addExtension(mdph(d.mdphDecision()));
       }
@@ -428,6 +430,10 @@ public final class DossierBundleMapper {
     Extension mdph = sr.getExtensionByUrl(EXT_MDPH_DECISION);
     if (mdph != null) {
       out.mdphDecision(mdph(mdph));
+    }
+    if (sr.hasExtension(EXT_ACCOMPAGNANT)) {
+      out.accompagnants(sr.getExtensionsByUrl(EXT_ACCOMPAGNANT).stream().map(e -> e.getValue().primitiveValue())
+          .toList());
     }
     return out.build();
   }

@@ -68,7 +68,7 @@ class FrCoreBundleProperties {
           Patient.Builder b = p.toBuilder().identityStatus(st).identityProof(document).vigilance(attributes)
               .birthPlace(where[2]).birthGivenNames(p.firstBirthGivenName() + names)
               .ins(st == IdentityStatus.QUALIFIEE ? new Ins(Fixtures.nir(nir13), a) : null);
-          return d.toBuilder().patient(b.build()).build();
+          return d.toBuilder().patient(b.build()).accompagnants(handicap ? List.of("acc-martin") : List.of()).build();
         });
   }
 

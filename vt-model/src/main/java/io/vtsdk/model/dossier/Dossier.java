@@ -30,6 +30,10 @@ import org.apiguardian.api.API;
  *
  * @param number the human-readable number shown in VT
  * @param mdphDecision for HANDICAP: the MDPH orientation decision the dossier follows
+ * @param accompagnants for HANDICAP: the accounts of the accompagnants médico-sociaux PH the person or its aidant
+ *     named; they follow the dossier's requests on their dashboard (seed 002: « un espace dédié à l'accompagnant
+ *     professionnel lui permet via un tableau de bord, d'avoir une vue centralisée de toutes les demandes en cours
+ *     pour les personnes accompagnées »; assumption: how the person names them is not public)
  * @param version optimistic-concurrency version, incremented by each accepted update
  * @param history audit trail of the dossier's actions ("Historique des actions"), oldest first
  */
@@ -54,6 +58,7 @@ public record Dossier(
     List<@Valid Attachment> attachments,
     @Valid Consent consent,
     @Valid MdphDecision mdphDecision,
+    @Size(max = 10, message = "{vt.size.max}") List<@Size(max = 100, message = "{vt.size.max}") String> accompagnants,
     DossierStatus status,
     @PositiveOrZero(message = "{vt.positive}") long version,
     Instant createdAt,
@@ -69,6 +74,7 @@ public record Dossier(
     }
     status = status == null ? DossierStatus.DRAFT : status;
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    accompagnants = accompagnants == null ? List.of() : List.copyOf(accompagnants);
     history = history == null ? List.of() : List.copyOf(history);
   }
 
@@ -80,7 +86,7 @@ public record Dossier(
   public Dossier withId(DossierId newId) {
     return new Dossier(newId, number, module, patient, requester, requestType, hospitalisationDate,
         plannedDischargeDate, desiredEntryDate, orientation, medical, care, adminSocial, requestingService, attachments,
-        consent, mdphDecision, status, version, createdAt, updatedAt, history);
+        consent, mdphDecision, accompagnants, status, version, createdAt, updatedAt, history);
   }
 
   public Builder toBuilder() {
@@ -100,6 +106,7 @@ public record Dossier(
     b.attachments = attachments;
     b.consent = consent;
     b.mdphDecision = mdphDecision;
+    b.accompagnants = accompagnants;
     b.status = status;
     b.version = version;
     b.createdAt = createdAt;
@@ -132,6 +139,7 @@ public record Dossier(
     private List<Attachment> attachments;
     private Consent consent;
     private MdphDecision mdphDecision;
+    private List<String> accompagnants;
     private DossierStatus status;
     private long version;
     private Instant createdAt;
@@ -158,6 +166,8 @@ public record Dossier(
     public Builder attachments(List<Attachment> v) { this.attachments = v; return this; }
     public Builder consent(Consent v) { this.consent = v; return this; }
     public Builder mdphDecision(MdphDecision v) { this.mdphDecision = v; return this; }
+    /** HANDICAP: the accounts of the accompagnants médico-sociaux PH who follow the person's requests. */
+    public Builder accompagnants(List<String> v) { this.accompagnants = v; return this; }
     public Builder status(DossierStatus v) { this.status = v; return this; }
     public Builder version(long v) { this.version = v; return this; }
     public Builder createdAt(Instant v) { this.createdAt = v; return this; }
@@ -167,7 +177,7 @@ public record Dossier(
     public Dossier build() {
       return new Dossier(id, number, module, patient, requester, requestType, hospitalisationDate,
           plannedDischargeDate, desiredEntryDate, orientation, medical, care, adminSocial, requestingService,
-          attachments, consent, mdphDecision, status, version, createdAt, updatedAt, history);
+          attachments, consent, mdphDecision, accompagnants, status, version, createdAt, updatedAt, history);
     }
   }
 }

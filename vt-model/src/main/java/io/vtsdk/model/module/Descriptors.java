@@ -371,7 +371,9 @@ public final class Descriptors {
         NOTIFICATION_SENT, NOTIFICATION_READ, CONTACT_MADE, WAITING_LIST_ANALYSIS, WAITING_LIST_ADMISSIBLE,
         WAITING_LIST_ADMITTED, TRIAL_IN_PROGRESS, TRIAL_FAILED, NOTIFICATION_REACTIVATED, REORIENTATION_REQUESTED
       };
-      return Workflow.builder(VtModule.HANDICAP).initial(NOTIFICATION_SENT).senders(MDPH)
+      // the MDPH notifies its decision; the person or its aidant sends the DUA, the one admission form, to ESMS of the
+      // categories the decision allows (seed 002: « Livraison du module DUA »)
+      return Workflow.builder(VtModule.HANDICAP).initial(NOTIFICATION_SENT).senders(MDPH, USAGER)
           .on(Action.READ, esms, NOTIFICATION_READ, NOTIFICATION_SENT, NOTIFICATION_REACTIVATED)
           .on(RECORD_CONTACT, esms, CONTACT_MADE, NOTIFICATION_SENT, NOTIFICATION_READ, NOTIFICATION_REACTIVATED)
           .on(START_ANALYSIS, esms, WAITING_LIST_ANALYSIS, NOTIFICATION_SENT, NOTIFICATION_READ, CONTACT_MADE,

@@ -163,6 +163,8 @@ public final class DossierArbitraries {
             .list().ofMaxSize(3)).in(Dossier.Builder::attachments)
         .use(maybe(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(Consent.GivenBy.class), dates())
             .as(Consent::new))).in(Dossier.Builder::consent)
+        .use(Arbitraries.strings().alpha().numeric().withChars('-').ofMinLength(1).ofMaxLength(20).list()
+            .ofMaxSize(2)).in(Dossier.Builder::accompagnants)
         .use(Arbitraries.of(DossierStatus.class)).in(Dossier.Builder::status)
         .use(Arbitraries.longs().between(0, 1000)).in(Dossier.Builder::version)
         .use(maybe(instants())).in(Dossier.Builder::createdAt)

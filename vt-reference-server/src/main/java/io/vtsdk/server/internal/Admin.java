@@ -138,7 +138,7 @@ public final class Admin {
     });
     r.adminControlRoute("POST", "/__admin/tokens", c -> {
       JsonNode b = c.jsonBody();
-      String roles = "role must be one of REQUESTER, USAGER, RECEIVER, CPAM, MDPH, ESMS";
+      String roles = "role must be one of REQUESTER, USAGER, RECEIVER, CPAM, MDPH, ESMS, ACCOMPAGNANT, OBSERVER";
       io.vtsdk.model.workflow.Role role;
       try {
         role = io.vtsdk.model.workflow.Role.valueOf(b.path("role").asText(""));

@@ -10,7 +10,7 @@ import io.vtsdk.model.UnitId;
 import io.vtsdk.model.handicap.EsmsStatus;
 import io.vtsdk.model.request.AdmissionRequest;
 
-/** ESMS (SDO over /v1): reported statuses and waiting lists. Not API. */
+/** ESMS (SDO over /v1): reported statuses and waiting lists; the accompagnant's dashboard. Not API. */
 final class EsmsRoutes {
   private final VtCore core;
   private final V1Replies out;
@@ -26,6 +26,8 @@ final class EsmsRoutes {
         c -> out.ok(Page.of(core.handicap().statuses(c.principal(), requestId(c)))));
     r.route("GET", "/v1/waiting-lists", c -> out.ok(Page.of(core.handicap().waitingList(c.principal(),
         unitParam(c)))));
+    r.route("GET", "/v1/accompanied-requests",
+        c -> out.ok(Page.of(core.handicap().accompaniedRequests(c.principal()))));
   }
 
   /** The {@code unit} query parameter; 400 naming it when it is given but is no unit id (blank included). */
