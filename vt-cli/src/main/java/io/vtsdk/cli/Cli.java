@@ -13,10 +13,12 @@ final class Cli {
   }
 
   /**
-   * A dossier from JSON as a user writes it: what {@code POST /v1/dossiers} accepts (no {@code id} yet: a placeholder
-   * one is set) or what the API returns. Refused with one sentence naming where and why, never a value: an empty
-   * text, malformed JSON (line, column), not an object, or a member that is not what the model expects (JSON pointer
-   * and rule).
+   * A dossier from JSON as a user writes it, read as {@code POST /v1/dossiers} reads it (the same strict reader,
+   * {@link io.vtsdk.model.json.StrictJson}: an unknown member, a coerced value, a forbidden character are refused with
+   * the same pointer and rule); without an {@code id} (a dossier not created yet) it gets the placeholder id
+   * {@code new}, for validation only. Refused with one sentence naming where and why, never a value: an empty text,
+   * malformed JSON (line, column), not an object, or a member that is not what the model expects (JSON pointer and
+   * rule).
    *
    * @throws IllegalArgumentException with that sentence
    */
@@ -39,15 +41,27 @@ final class Cli {
       object.put("id", "new"); // a dossier not created yet, as the API takes it
     }
     try {
-      return JSON.treeToValue(object, io.vtsdk.model.dossier.Dossier.class);
+      return STRICT.treeToValue(object, io.vtsdk.model.dossier.Dossier.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      String pointer = io.vtsdk.model.json.JsonPaths.pointer(e);
-      throw new IllegalArgumentException("invalid dossier at " + (pointer.isEmpty() ? "/" : pointer) + ": "
-          + io.vtsdk.model.json.JsonPaths.rule(e), e);
+      io.vtsdk.model.validation.Violation v = io.vtsdk.model.json.StrictJson.violation(e,
+          io.vtsdk.model.dossier.Dossier.class);
+      throw new IllegalArgumentException("invalid dossier at " + (v.path().isEmpty() ? "/" : v.path()) + ": "
+          + v.message() + " (" + v.code() + ")", e);
+    }
+  }
+
+  /** Whether the dossier JSON {@link #dossier} was given had no id (it then carries the placeholder {@code new}). */
+  static boolean hasNoId(String json) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(json);
+      return node != null && node.isObject() && !node.has("id");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return false;
     }
   }
 
   private static final com.fasterxml.jackson.databind.json.JsonMapper JSON = io.vtsdk.model.json.VtJson.newMapper();
+  private static final com.fasterxml.jackson.databind.json.JsonMapper STRICT = io.vtsdk.model.json.StrictJson.of(JSON);
 
   /** What {@code --debug} adds to a refusal: the exception's class, never its message (it may quote a value). */
   static String debug(boolean on, Throwable e) {

@@ -169,6 +169,11 @@ final class FhirCommand extends ParentCommand {
         if (type != null) {
           Dossier d = DossierBundleMapper.fromBundle(VtFhir.parse(json, Bundle.class));
           result = VtJson.toJson(d);
+        } else if (Cli.hasNoId(json)) {
+          // a Bundle identifies the dossier by its id (its ServiceRequest's identifier): no placeholder is written
+          spec.commandLine().getErr().println(file + ": cannot convert, the dossier has no id (give the id VT gave "
+              + "it: a FHIR Bundle identifies the dossier by it)");
+          return 2;
         } else {
           result = VtFhir.json().setPrettyPrint(true).encodeResourceToString(DossierBundleMapper.toBundle(
               Cli.dossier(json)));

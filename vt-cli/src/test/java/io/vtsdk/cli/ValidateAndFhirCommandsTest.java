@@ -46,6 +46,19 @@ class ValidateAndFhirCommandsTest extends CliTestBase {
     assertThat(out.toString()).contains("broken.json: unreadable, invalid dossier at /patient/birthDate: not a valid LocalDate")
         .doesNotContain("1948-99-99");
     assertThat(run("validate", dir.resolve("missing.json").toString())).isEqualTo(2);
+
+    // the same reader as POST /v1/dossiers: an unknown member is refused with its pointer and code, a name of spaces
+    // is missing at SUBMISSION
+    Path unknown = write("unknown.json", VtJson.toJson(prado()).replaceFirst("\\{", "{\"colour\":\"blue\","));
+    reset();
+    assertThat(run("validate", unknown.toString())).isEqualTo(2);
+    assertThat(out()).contains("unknown.json: unreadable, invalid dossier at /colour: unknown member")
+        .contains("(json.unknown-member)").doesNotContain("blue");
+    Path blank = write("blank.json", VtJson.toJson(prado().toBuilder().patient(prado().patient().toBuilder()
+        .birthName("   ").build()).build()));
+    reset();
+    assertThat(run("validate", "--lang", "en", blank.toString())).isEqualTo(1);
+    assertThat(out()).contains("blank.json: /patient/birthName");
     assertThat(run("validate", "--stage", "final", ok.toString())).isEqualTo(CommandLine.ExitCode.USAGE);
     assertThat(err.toString()).contains("expected one of [DRAFT, SUBMISSION]");
   }
@@ -70,6 +83,14 @@ class ValidateAndFhirCommandsTest extends CliTestBase {
     assertThat(run("fhir", "validate", task.toString())).isEqualTo(1);
     assertThat(out.toString()).contains("regle-StatutUnite");
     assertThat(run("fhir", "validate", write("x.json", "not json").toString())).isEqualTo(2);
+    // no placeholder identifier in a conversion: a dossier without id is refused
+    Path noId = write("noid.json", VtJson.toJson(d).replaceFirst("\"id\"\\s*:\\s*\"[^\"]*\",", ""));
+    assertThat(Files.readString(noId)).doesNotContain("\"id\"");
+    reset();
+    assertThat(run("fhir", "convert", noId.toString(), "-o", dir.resolve("noid-bundle.json").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("the dossier has no id");
+    assertThat(dir.resolve("noid-bundle.json")).doesNotExist();
   }
 
   /** FR Core 2.2.0's example INS Patient, with {@code edit} applied to its JSON. */

@@ -9,6 +9,7 @@ import io.vtsdk.model.identity.VigilanceAttribute;
 import io.vtsdk.model.validation.SubmissionGroup;
 import io.vtsdk.model.validation.ValidPatient;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
@@ -29,9 +30,9 @@ import org.apiguardian.api.API;
 @ValidPatient
 public record Patient(
     @Valid Ins ins,
-    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}")
+    @NotBlank(groups = SubmissionGroup.class, message = "{vt.required}")
         @Size(max = 100, message = "{vt.size.max}") String birthName,
-    @NotNull(groups = SubmissionGroup.class, message = "{vt.required}")
+    @NotBlank(groups = SubmissionGroup.class, message = "{vt.required}")
         @Size(max = 100, message = "{vt.size.max}") String firstBirthGivenName,
     @Size(max = 100, message = "{vt.size.max}") String birthGivenNames,
     @Size(max = 100, message = "{vt.size.max}") String usedName,

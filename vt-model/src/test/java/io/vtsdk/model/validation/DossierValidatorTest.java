@@ -75,6 +75,15 @@ class DossierValidatorTest {
   }
 
   @Test
+  void aRequiredTextOfSpacesIsMissing() {
+    Dossier blankName = Fixtures.sanitaire().toBuilder()
+        .patient(Fixtures.adult().toBuilder().birthName("   ").firstBirthGivenName("\t").build()).build();
+    ValidationReport r = VALIDATOR.validate(blankName, Stage.SUBMISSION, Locale.ENGLISH);
+    assertThat(r.codesAt("/patient/birthName")).containsExactly("required");
+    assertThat(r.codesAt("/patient/firstBirthGivenName")).contains("required");
+  }
+
+  @Test
   void invalidNirIsReportedWithoutLosingTheRestAndWithoutEchoingIt() {
     String badNir = "2480569123456" + "00";
     Dossier d = Fixtures.prado().toBuilder()

@@ -3,7 +3,6 @@ package io.vtsdk.server.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vtsdk.core.IdempotencyKey;
 import io.vtsdk.core.Principal;
@@ -139,21 +138,11 @@ public final class Call {
     }
     try {
       return json.treeToValue(node, type);
-    } catch (UnrecognizedPropertyException e) {
-      String pointer = JsonPaths.pointer(e);
-      String rule = "unknown member: " + e.getReferringClass().getSimpleName()
-          + " has no such member (see /v1/openapi.json)";
-      throw new ApiException(400, "invalid-body", "invalid " + type.getSimpleName() + " at '" + pointer + "': "
-          + rule, List.of(new io.vtsdk.model.validation.Violation(pointer, "json.unknown-member", rule)), Map.of());
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
       // the pointer and the rule, never the value (Jackson's and the value types' messages quote it)
-      String pointer = e instanceof JsonProcessingException j ? JsonPaths.pointer(j) : "";
-      StrictJson.Refused refused = e instanceof StrictJson.Refused r ? r : null;
-      String rule = refused != null ? refused.rule()
-          : e instanceof JsonProcessingException j ? JsonPaths.rule(j) : "unreadable";
-      throw new ApiException(400, "invalid-body", "invalid " + type.getSimpleName() + " at '" + pointer + "': "
-          + rule, List.of(new io.vtsdk.model.validation.Violation(pointer, refused != null ? refused.code()
-          : "json.invalid", rule)), Map.of());
+      io.vtsdk.model.validation.Violation v = io.vtsdk.model.json.StrictJson.violation(e, type);
+      throw new ApiException(400, "invalid-body", "invalid " + type.getSimpleName() + " at '" + v.path() + "': "
+          + v.message(), List.of(v), Map.of());
     }
   }
 

@@ -85,7 +85,7 @@ public final class Router implements HttpHandler {
   public Router(JsonMapper json, TokenFactory tokens, long maxBodyBytes, Controls controls) {
     this.controls = controls;
     this.json = json;
-    this.strict = StrictJson.of(json);
+    this.strict = io.vtsdk.model.json.StrictJson.of(json);
     this.tokens = tokens;
     this.maxBodyBytes = maxBodyBytes;
   }

@@ -1,6 +1,7 @@
-package io.vtsdk.server.internal;
+package io.vtsdk.model.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,26 +10,31 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.vtsdk.model.validation.Violation;
 import java.io.IOException;
+import org.apiguardian.api.API;
 
 /**
- * How the server reads a request body (the SDK's mapper is tolerant, the server is not): a member the type does not
- * have is refused, an integer is an integer ({@code 3.7} and {@code "3"} refused), a boolean a boolean ({@code 1} and
- * {@code "true"} refused), a text a text ({@code 12} and {@code true} refused), and no text carries a character
+ * How VT's entry points read what they are given (the reference server's request bodies, {@code vt validate}'s files;
+ * {@link VtJson}'s mapper is tolerant, these are not): a member the type does not have is refused, an integer is an
+ * integer ({@code 3.7} and {@code "3"} refused), a boolean a boolean ({@code 1} and {@code "true"} refused), a text a
+ * text ({@code 12} and {@code true} refused), and no text carries a character
  * {@link io.vtsdk.model.validation.SafeText} refuses (controls, bidirectional overrides, lone surrogates). Refusals
- * name the JSON pointer and the rule, never the value. Not API.
+ * name the JSON pointer and the rule, never the value ({@link #violation}).
  */
-final class StrictJson {
+@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+public final class StrictJson {
   private StrictJson() {}
 
   /**
    * A value this reader refuses for a rule of its own (not Jackson's): the violation's code and rule, never the
    * value (none is kept).
    */
-  static final class Refused extends InvalidFormatException {
+  public static final class Refused extends InvalidFormatException {
     private static final long serialVersionUID = 1L;
     private final String code;
 
@@ -37,16 +43,43 @@ final class StrictJson {
       this.code = code;
     }
 
-    String code() {
+    /** The violation's code ({@code text.forbidden-character}, {@code date.range}). */
+    public String code() {
       return code;
     }
 
-    String rule() {
+    /** The rule, in words that never contain the value. */
+    public String rule() {
       return getOriginalMessage();
     }
   }
 
-  static JsonMapper of(JsonMapper tolerant) {
+  /** The strict form of {@link VtJson#newMapper()}. */
+  public static JsonMapper newMapper() {
+    return of(VtJson.newMapper());
+  }
+
+  /**
+   * What a binding error says, as a violation: its JSON pointer, its code ({@code json.unknown-member}, a
+   * {@link Refused}'s own, otherwise {@code json.invalid}) and its rule, never the value.
+   *
+   * @param type the type being read, named in the rule of an unknown member
+   */
+  public static Violation violation(JsonProcessingException e, Class<?> type) {
+    String pointer = JsonPaths.pointer(e);
+    if (e instanceof UnrecognizedPropertyException u) {
+      return new Violation(pointer, "json.unknown-member", "unknown member: "
+          + (u.getReferringClass() == null ? type : u.getReferringClass()).getSimpleName()
+          + " has no such member (see /v1/openapi.json)");
+    }
+    if (e instanceof Refused r) {
+      return new Violation(pointer, r.code(), r.rule());
+    }
+    return new Violation(pointer, "json.invalid", JsonPaths.rule(e));
+  }
+
+  /** The strict form of a tolerant mapper (same modules and settings, strict reading). */
+  public static JsonMapper of(JsonMapper tolerant) {
     SimpleModule text = new SimpleModule("vt-strict-text");
     text.addDeserializer(String.class, new StrictText());
     text.addDeserializer(java.time.LocalDate.class, new BoundedDate());
