@@ -6,7 +6,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * An error answer of the VT API ({@code application/problem+json}). The subclasses are the cases callers handle
+ * An error answer of the reference server's {@code /v1} API ({@code application/problem+json}). The subclasses are the cases callers handle
  * differently; other statuses (400, 405, 413, 415, 428…) are plain {@code VtApiException}s with their
  * {@link #code()}.
  */

@@ -7,8 +7,8 @@ import org.apiguardian.api.API;
 public enum Profession {
   MEDECIN,
   /**
-   * The coordinating doctor of an EHPAD. Since 2023 he may send admission requests himself, without the GP's space
-   * (seed 002, Module Sanitaire: « Le Médecin coordonnateur peut désormais adresser des demandes d'admission sans
+   * The médecin coordonnateur (seed 002 does not say of which structure). He may now send admission requests himself,
+   * without the GP's space (seed 002, Module Sanitaire: « Le Médecin coordonnateur peut désormais adresser des demandes d'admission sans
    * passer par l'espace ML VT »).
    */
   MEDECIN_COORDONNATEUR,
