@@ -42,7 +42,8 @@ public final class Workflow {
   private Workflow(VtModule module, RequestStatus initial, Set<Role> senders, List<Transition> transitions) {
     this.module = module;
     this.initial = initial;
-    this.senders = Collections.unmodifiableSet(EnumSet.copyOf(senders));
+    // in the order given: the first is the module's own sender (an MDPH for Handicap, before the usager's DUA)
+    this.senders = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(senders));
     this.transitions = List.copyOf(transitions);
     Map<RequestStatus, Map<Action, Transition>> idx = new EnumMap<>(RequestStatus.class);
     EnumSet<Action> acts = EnumSet.of(SEND);
@@ -88,7 +89,10 @@ public final class Workflow {
     return initial;
   }
 
-  /** Roles that may create (send) a request in this module. */
+  /**
+   * Roles that may create (send) a request in this module, in the order the module declares them: the first is its
+   * own sender (REQUESTER; MDPH for Handicap, where the usager's DUA comes second).
+   */
   public Set<Role> senders() {
     return senders;
   }
@@ -214,7 +218,10 @@ public final class Workflow {
 
     /** The roles that may send (default REQUESTER). */
     public Builder senders(Role first, Role... rest) {
-      this.senders = EnumSet.of(first, rest);
+      java.util.LinkedHashSet<Role> ordered = new java.util.LinkedHashSet<>();
+      ordered.add(first);
+      ordered.addAll(java.util.Arrays.asList(rest));
+      this.senders = ordered;
       return this;
     }
 

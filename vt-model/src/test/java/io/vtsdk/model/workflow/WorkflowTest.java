@@ -17,6 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WorkflowTest {
 
   @Test
+  void handicapIsSentByTheMdphFirstThenByTheUsagersDua() {
+    // the first sender is the module's own (the console signs an MDPH unit in as it, fixtures send as it)
+    assertThat(Workflow.of(io.vtsdk.model.VtModule.HANDICAP).senders()).containsExactly(Role.MDPH, Role.USAGER);
+    assertThat(Workflow.of(io.vtsdk.model.VtModule.GRAND_AGE).senders()).containsExactly(Role.REQUESTER, Role.USAGER);
+  }
+
+  @Test
   void sanitaireHappyPathReadAcceptConfirm() {
     Workflow w = Workflow.of(VtModule.SANITAIRE);
     RequestStatus s = w.start(Role.REQUESTER);
