@@ -78,12 +78,13 @@ public final class AccessPolicy {
   }
 
   /**
-   * True when {@code p} is an accompagnant médico-social PH the Handicap dossier names (seed 002). Assumption: the
-   * account named is the accompagnant's own ({@link Principal#actorId()}), whatever its unit.
+   * True when {@code p} is an accompagnant médico-social the dossier names, in a module whose dossiers accompagnants
+   * follow ({@link io.vtsdk.model.module.ModuleDescriptor#followedByAccompagnants()}: Handicap, seed 002).
+   * Assumption: the account named is the accompagnant's own ({@link Principal#actorId()}), whatever its unit.
    */
   public boolean isAccompagnantOf(Principal p, StoredDossier d) {
     return p.role() == Role.ACCOMPAGNANT && !p.actorId().isEmpty()
-        && d.dossier().module() == io.vtsdk.model.VtModule.HANDICAP
+        && VtModules.of(d.dossier().module()).followedByAccompagnants()
         && d.dossier().accompagnants().contains(p.actorId());
   }
 

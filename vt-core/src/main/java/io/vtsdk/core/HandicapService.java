@@ -376,8 +376,8 @@ public final class HandicapService {
   // ---------------------------------------------------------------------------------------------- the DUA
 
   /**
-   * The accompagnant médico-social PH's dashboard: every current (open) request of the Handicap dossiers that name the
-   * caller's account, oldest first (seed 002: « une vue centralisée de toutes les demandes en cours pour les personnes
+   * The accompagnant médico-social PH's dashboard: every current (open) request of the dossiers that name the
+   * caller's account ({@link AccessPolicy#isAccompagnantOf}), oldest first (seed 002: « une vue centralisée de toutes les demandes en cours pour les personnes
    * accompagnées »). Read only. Assumption: "current" is what the module's workflow calls open; the dashboard scans
    * the open requests (a directory of accompaniments would index it at real size).
    */
@@ -386,7 +386,6 @@ public final class HandicapService {
       throw VtCoreException.forbidden("the dashboard is an accompagnant's (role ACCOMPAGNANT), not " + p.role());
     }
     return ctx.read(tx -> tx.openRequests().stream()
-        .filter(r -> r.module() == io.vtsdk.model.VtModule.HANDICAP)
         .filter(r -> tx.dossier(r.dossierId()).map(d -> ctx.policy.isAccompagnantOf(p, d)).orElse(false))
         .toList());
   }

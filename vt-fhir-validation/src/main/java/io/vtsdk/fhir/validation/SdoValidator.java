@@ -7,9 +7,6 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import io.vtsdk.fhir.FhirMappingException;
 import io.vtsdk.fhir.VtFhir;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -127,14 +124,7 @@ public final class SdoValidator {
   }
 
   static String read(String file) {
-    try (InputStream in = SdoValidator.class.getResourceAsStream("/io/vtsdk/fhir/sdo/" + file)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource io/vtsdk/fhir/sdo/" + file);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read io/vtsdk/fhir/sdo/" + file, e);
-    }
+    return FhirPackages.read("/io/vtsdk/fhir/sdo/" + file);
   }
 
   public FhirValidationReport validate(IBaseResource resource) {

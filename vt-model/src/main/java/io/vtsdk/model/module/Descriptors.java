@@ -344,6 +344,12 @@ public final class Descriptors {
       return true;
     }
 
+    /** The DUA's accompagnants médico-sociaux PH (seed 002). */
+    @Override
+    public boolean followedByAccompagnants() {
+      return true;
+    }
+
     /** VT Handicap does not use the INS (seed 002: the INSi téléservice « sauf module Handicap »). */
     @Override
     public boolean usesIns() {

@@ -179,6 +179,14 @@ public interface ModuleDescriptor {
   }
 
   /**
+   * Whether a dossier of this module may name accompagnants médico-sociaux who follow its requests (role
+   * ACCOMPAGNANT, {@code Dossier.accompagnants}; seed 002: the accompagnants médico-sociaux PH). False by default.
+   */
+  default boolean followedByAccompagnants() {
+    return false;
+  }
+
+  /**
    * When VT ends an open request by itself, and with which {@link Role#SYSTEM} action ({@link Action#ARCHIVE}: the
    * change feed says {@code request.archive}; any other: {@code request.expire}).
    */
